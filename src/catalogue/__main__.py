@@ -1,0 +1,3 @@
+from catalogue.cli.main import run
+
+run()

@@ -1,0 +1,32 @@
+"""Shared state for commands: where the database is, opened on first use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from catalogue.core.store import Store, default_db_path, open_store
+
+
+class AppContext:
+    def __init__(self, db_path: Path | None) -> None:
+        self._db_path = db_path
+        self._store: Store | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self._db_path or default_db_path()
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.db_path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+pass_app = click.make_pass_decorator(AppContext)

@@ -1,0 +1,98 @@
+"""``catalogue country QUERY``: the quick lookup liaison officers use every day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from catalogue.cli.context import AppContext, pass_app
+from catalogue.cli.output import dump_json
+from catalogue.core.countries import country_card
+from catalogue.core.lookup import resolve_country
+from catalogue.core.names import printable
+
+
+def complete_country(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion: country names starting with what has been typed."""
+    from catalogue.core.names import fold
+    from catalogue.core.store import default_db_path, open_store
+
+    try:
+        db_path = ctx.find_root().params.get("db_path") or default_db_path()
+        with open_store(db_path) as store:
+            rows = store.query(
+                "SELECT DISTINCT name FROM country_names WHERE key LIKE ? AND source NOT IN "
+                "('alpha-2','alpha-3','numeric') ORDER BY name LIMIT 50",
+                (fold(incomplete) + "%",))
+    except Exception:
+        return []
+    return [r[0] for r in rows]
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True, shell_complete=complete_country)
+@click.option("--json", "as_json", is_flag=True, help="Write the card as JSON.")
+@pass_app
+def country(app: AppContext, query: tuple[str, ...], as_json: bool) -> None:
+    """Show the card for a country or region.
+
+    QUERY may be the name as listed, a common or official name, an ISO code (KE, KEN,
+    404) or an alias (UAE, Ivory Coast, Burma ...); case, accents and apostrophes are
+    ignored and clear misspellings are corrected (the card says so).
+
+    \b
+    Examples:
+      catalogue country Kenya
+      catalogue country "cote d'ivoire" --json
+      catalogue country 404
+    """
+    store = app.store()
+    match = resolve_country(store, " ".join(query))
+    card = country_card(store, match)
+    if as_json:
+        click.echo(dump_json(card))
+    else:
+        click.echo(render_card(card))
+
+
+def render_card(card: dict[str, Any]) -> str:
+    names, codes, region = card["names"], card["codes"], card["region"]
+    hr = card["human_rights_priority"]
+    lines = [f"{card['flag']} {names['common']}".strip()]
+    match = card.get("match")
+    if match and match["fuzzy"]:
+        how = "partial name" if match["source"] == "partial" else f"{match['score']:.0f}% similar"
+        lines.append(f"  (fuzzy match for {printable(match['query_matched'])!r}: {how})")
+
+    def row(label: str, value: Any) -> None:
+        if value not in (None, ""):
+            lines.append(f"  {label:<16}{value}")
+
+    row("Listed as", names["listed_as"] or "(not listed among the countries assisted)")
+    row("Official name", names["official"])
+    if names["iso"] and names["iso"] != names["common"]:
+        row("ISO name", names["iso"])
+    row("Codes", " / ".join(filter(None, [codes["alpha2"], codes["alpha3"], codes["numeric"]]))
+        or f"{card['code']} (not an ISO 3166-1 country)")
+    kind = card["kind_label"]
+    if card["administered_by"]:
+        kind += f" ({card['administered_by']})"
+    row("Kind", kind)
+    row("UN M49 region", " › ".join(filter(None, region.values())) or "(none)")
+    row("Liaison area", card["liaison_area"] or "(none)")
+    row("Assisted", "yes" if card["assisted"] else "no")
+    year = f"FCDO {hr['list_year']} list" if hr["list_year"] else "no list loaded"
+    row("HR priority", f"{'YES' if hr['priority'] else 'no'} ({year})")
+    row("Note", card["note"])
+    lines.append("")
+    lines.append("  Disciplines on offer:")
+    for d in card["disciplines"]:
+        mark = "" if d["sensitivity"] == "public" else f"  [{d['sensitivity']}]"
+        lines.append(f"    - {d['title']}{mark}")
+    lines.append("")
+    lines.append("  Approvals any programme here needs:")
+    for flag in card["approvals"]:
+        lines.append(f"    - {flag['title']} ({flag['severity']})")
+        lines.append(f"      why: {flag['why']}")
+    return "\n".join(lines)

@@ -1,0 +1,107 @@
+"""The ``catalogue`` command: a lazy click group with one place that turns errors into exit codes."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from catalogue import __version__
+from catalogue.cli.context import AppContext
+from catalogue.cli.lazy import LazyGroup
+from catalogue.core.errors import CatalogueError, ExitCode
+
+COMMANDS = {
+    "country": "catalogue.cli.country:country",
+    "countries": "catalogue.cli.listings:countries",
+    "regions": "catalogue.cli.listings:regions",
+    "areas": "catalogue.cli.listings:areas",
+    "disciplines": "catalogue.cli.listings:disciplines",
+    "discipline": "catalogue.cli.listings:discipline",
+    "module": "catalogue.cli.listings:module",
+    "db": "catalogue.cli.db:db",
+}
+
+
+def _say(message: str) -> None:
+    click.echo(f"catalogue: {message}", err=True)
+
+
+class CatalogueGroup(LazyGroup):
+    """Runs commands and maps every failure to a one-line message and an exit code."""
+
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        code: int = ExitCode.OK
+        try:
+            result = super().main(args, prog_name or "catalogue", complete_var,
+                                  standalone_mode=False, **extra)
+            if isinstance(result, int):
+                code = result
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except click.Abort:
+            _say("aborted")
+            code = ExitCode.INTERRUPTED
+        except click.UsageError as exc:
+            path = exc.ctx.command_path if exc.ctx else "catalogue"
+            _say(f"{exc.format_message()} (see '{path} --help')")
+            code = ExitCode.USAGE
+        except click.ClickException as exc:
+            _say(exc.format_message())
+            code = exc.exit_code
+        except CatalogueError as exc:
+            _say(str(exc))
+            code = exc.exit_code
+        except sqlite3.Error as exc:
+            from catalogue.core.store import explain
+
+            _say(str(explain(exc, "the database")))
+            code = ExitCode.DATABASE
+        except KeyboardInterrupt:
+            _say("interrupted")
+            code = ExitCode.INTERRUPTED
+        except BrokenPipeError:
+            code = ExitCode.OK
+        except Exception as exc:
+            if os.environ.get("CATALOGUE_DEBUG"):
+                raise
+            _say(f"internal error: {type(exc).__name__}: {exc} "
+                 "(run with CATALOGUE_DEBUG=1 for details, and please report it)")
+            code = ExitCode.INTERNAL
+        if standalone_mode:
+            sys.exit(int(code))
+        return int(code)
+
+
+@click.group(
+    cls=CatalogueGroup,
+    lazy_commands=COMMANDS,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Database file (default: $CATALOGUE_DB, else the user data directory).")
+@click.version_option(__version__, "--version", prog_name="catalogue")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """Training catalogue and country explorer for international policing assistance.
+
+    Run with no command to open the app. Exit codes: 0 ok, 1 not found, 2 usage error or
+    ambiguous name, 3 data file error, 4 database error, 5 refused by a workflow rule,
+    6 cannot write an output file, 70 internal error, 130 interrupted.
+    """
+    app = AppContext(db_path)
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    cli.main()

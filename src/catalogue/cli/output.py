@@ -1,0 +1,87 @@
+"""One decorator gives every listing the same ``--json`` / ``--csv`` / table output."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from catalogue.core.names import printable
+
+MAX_CELL = 48
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--json`` and ``--csv``; the command receives ``fmt`` ("table", "json" or "csv")."""
+
+    @click.option("--csv", "as_csv", is_flag=True, help="Write CSV (with a header row).")
+    @click.option("--json", "as_json", is_flag=True, help="Write JSON for scripts.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, as_json: bool, as_csv: bool, **kwargs: Any) -> Any:
+        if as_json and as_csv:
+            raise click.UsageError("choose one of --json and --csv")
+        fmt = "json" if as_json else "csv" if as_csv else "table"
+        return func(*args, fmt=fmt, **kwargs)
+
+    return wrapper
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], fmt: str,
+         *, json_rows: Any = None, empty: str = "Nothing found.") -> None:
+    """Print ``rows`` as a table, JSON or CSV. ``columns`` is ``[(key, heading), ...]``."""
+    if fmt == "json":
+        click.echo(dump_json(json_rows if json_rows is not None else list(rows)))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([key for key, _ in columns])
+        for row in rows:
+            writer.writerow([_csv_cell(row.get(key)) for key, _ in columns])
+        click.echo(buffer.getvalue(), nl=False)
+    elif not rows:
+        click.echo(empty)
+    else:
+        click.echo(render_table(rows, columns))
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(map(str, value))
+    return str(value)
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(map(str, value))
+    text = printable(str(value)).replace("\n", " ")
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]]) -> str:
+    cells = [[cell(row.get(key)) for key, _ in columns] for row in rows]
+    headings = [heading for _, heading in columns]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headings)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headings, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+              for r in cells]
+    return "\n".join(lines)
+
+
+def yes_no(value: Any) -> str:
+    return "yes" if value else "no"

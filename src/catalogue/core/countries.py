@@ -1,0 +1,163 @@
+"""Country cards, listings with filters, and region counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from catalogue.core.errors import InvalidInputError, NotFoundError
+from catalogue.core.lookup import Match, fts_query
+from catalogue.core.names import fold
+from catalogue.core.store import Store
+
+LIST_COLUMNS = ("code", "name", "listed_as", "kind", "region", "subregion", "intermediate",
+                "liaison_area_name", "assisted", "hr_priority", "hr_priority_year")
+SORTABLE = {"name", "code", "region", "subregion", "intermediate", "liaison_area_name",
+            "assisted", "hr_priority", "listed_as"}
+
+
+def country_row(store: Store, code: str) -> dict[str, Any]:
+    row = store.one("SELECT * FROM countries WHERE code = ?", (code,))
+    if row is None:
+        raise NotFoundError(f"no country with code {code!r}")
+    return dict(row)
+
+
+def country_card(store: Store, match: Match | str) -> dict[str, Any]:
+    """Everything a liaison officer needs on one screen, as plain data (JSON-ready)."""
+    from catalogue.core.catalog import list_disciplines
+    from catalogue.core.rules.baseline import KIND_LABELS, country_requirements
+
+    code = match if isinstance(match, str) else match.code
+    c = country_row(store, code)
+    hr_list = store.one("SELECT year, published, title FROM hr_priority_lists WHERE current = 1")
+    card: dict[str, Any] = {
+        "code": c["code"],
+        "names": {"listed_as": c["listed_as"], "common": c["name"],
+                  "official": c["official_name"], "iso": c["iso_name"]},
+        "codes": {"alpha2": c["code"] if c["iso_name"] else None, "alpha3": c["alpha3"],
+                  "numeric": c["numeric"]},
+        "flag": c["flag"],
+        "kind": c["kind"],
+        "kind_label": KIND_LABELS.get(c["kind"], c["kind"]),
+        "administered_by": c["administered_by"],
+        "region": {"region": c["region"], "subregion": c["subregion"],
+                   "intermediate": c["intermediate"]},
+        "liaison_area": c["liaison_area_name"],
+        "assisted": bool(c["assisted"]),
+        "human_rights_priority": {
+            "priority": bool(c["hr_priority"]),
+            "list_year": hr_list["year"] if hr_list else None,
+            "list_title": hr_list["title"] if hr_list else None,
+            "published": hr_list["published"] if hr_list else None,
+        },
+        "note": c["note"],
+        "disciplines": [{"id": d["id"], "title": d["title"], "sensitivity": d["sensitivity"]}
+                        for d in list_disciplines(store)],
+        "approvals": [f.to_dict() for f in country_requirements(store, c)],
+    }
+    if not isinstance(match, str):
+        card["match"] = {"query_matched": match.matched, "source": match.source,
+                         "fuzzy": match.fuzzy, "score": match.score}
+    return card
+
+
+@dataclass
+class CountryFilter:
+    region: str | None = None
+    subregion: str | None = None
+    intermediate: str | None = None
+    area: str | None = None
+    assisted_only: bool = True
+    search: str | None = None
+    hr_priority_only: bool = False
+
+
+def _resolve_value(store: Store, column: str, value: str, label: str) -> str:
+    known = [r[0] for r in store.query(f"SELECT DISTINCT {column} FROM countries "
+                                       f"WHERE {column} IS NOT NULL ORDER BY 1")]
+    wanted = fold(value)
+    for name in known:
+        if fold(name) == wanted:
+            return name
+    if column == "liaison_area_name":
+        for row in store.query("SELECT id, name FROM liaison_areas"):
+            if fold(row["id"]) == wanted:
+                return str(row["name"])
+    raise InvalidInputError(f"unknown {label} {value!r}; choose one of: {', '.join(known)}")
+
+
+def list_countries(store: Store, flt: CountryFilter | None = None, *, sort: str = "name",
+                   descending: bool = False, limit: int | None = None,
+                   offset: int = 0) -> list[dict[str, Any]]:
+    """Countries matching the filter, sorted; page with ``limit``/``offset``."""
+    sql, params = _where(store, flt or CountryFilter())
+    if sort not in SORTABLE:
+        raise InvalidInputError(f"cannot sort by {sort!r}; choose one of: "
+                                f"{', '.join(sorted(SORTABLE))}")
+    direction = "DESC" if descending else "ASC"
+    sql = (f"SELECT {', '.join(LIST_COLUMNS)} FROM countries c {sql} "
+           f"ORDER BY {sort} IS NULL, {sort} {direction}, name")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return [dict(r) for r in store.query(sql, params)]
+
+
+def count_countries(store: Store, flt: CountryFilter | None = None) -> int:
+    sql, params = _where(store, flt or CountryFilter())
+    return int(store.scalar(f"SELECT count(*) FROM countries c {sql}", params))
+
+
+def _where(store: Store, flt: CountryFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, value, label in (("region", flt.region, "region"),
+                                 ("subregion", flt.subregion, "sub-region"),
+                                 ("intermediate", flt.intermediate, "intermediate region"),
+                                 ("liaison_area_name", flt.area, "liaison area")):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(_resolve_value(store, column, value, label))
+    if flt.assisted_only:
+        clauses.append("assisted = 1")
+    if flt.hr_priority_only:
+        clauses.append("hr_priority = 1")
+    if flt.search and fold(flt.search):
+        clauses.append("code IN (SELECT s.code FROM country_search s JOIN country_search_fts f "
+                       "ON f.rowid = s.rowid WHERE country_search_fts MATCH ?)")
+        params.append(fts_query(flt.search))
+    elif flt.search and flt.search.strip():
+        clauses.append("0")  # only punctuation: nothing can match
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def region_counts(store: Store, assisted_only: bool = False) -> list[dict[str, Any]]:
+    """Every region / sub-region / intermediate region with country and assisted counts."""
+    where = "WHERE assisted = 1" if assisted_only else ""
+    rows = store.query(
+        "SELECT coalesce(region, '(none)') AS region, coalesce(subregion, '') AS subregion, "
+        "coalesce(intermediate, '') AS intermediate, count(*) AS countries, "
+        f"sum(assisted) AS assisted FROM countries {where} "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    )
+    return [dict(r) for r in rows]
+
+
+def area_counts(store: Store) -> list[dict[str, Any]]:
+    rows = store.query(
+        "SELECT a.id, a.name, a.description, count(c.code) AS countries, "
+        "coalesce(sum(c.assisted), 0) AS assisted FROM liaison_areas a "
+        "LEFT JOIN countries c ON c.liaison_area = a.id GROUP BY a.id ORDER BY a.position"
+    )
+    return [dict(r) for r in rows]
+
+
+def facet_counts(store: Store, column: str, flt: CountryFilter) -> list[tuple[str, int]]:
+    """(value, count) for one filter column under the other filters (for the TUI's chips)."""
+    if column not in {"region", "subregion", "intermediate", "liaison_area_name"}:
+        raise InvalidInputError(f"cannot count by {column!r}")
+    sql, params = _where(store, flt)
+    rows = store.query(f"SELECT {column}, count(*) FROM countries c {sql} "
+                       f"GROUP BY 1 HAVING {column} IS NOT NULL ORDER BY 1", params)
+    return [(r[0], r[1]) for r in rows]

@@ -1,0 +1,12 @@
+"""Every migration step, in order. Features add their own module's STEPS here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def all_steps() -> list[Callable[[Any], None]]:
+    from catalogue.core import migrations
+
+    return [*migrations.STEPS]

@@ -1,0 +1,1 @@
+"""Approval rules: what a request needs (with reasons) before it may move on."""

@@ -1,0 +1,13 @@
+"""Every reference-table seeder, in order. Features add their own seeder here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def all_seeders() -> list[Callable[[Path], list[Any]]]:
+    from catalogue.core import seed
+
+    return [*seed.SEEDERS]

@@ -1,0 +1,234 @@
+"""The SQLite store: open (creating and seeding on first use), check, and write safely.
+
+Opening is cheap when the database is current: one sqlite3 connection and two small
+queries. Only when the schema or the data files changed does it import sqlite_utils and
+pycountry to migrate and reseed, in one ``BEGIN IMMEDIATE`` transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from catalogue.core.data.location import content_hash, data_dir
+from catalogue.core.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+APP_NAME = "catalogue"
+DB_FILENAME = "catalogue.db"
+DEFAULT_BUSY_SECONDS = 5.0
+
+
+def default_db_path() -> Path:
+    """``CATALOGUE_DB`` if set, else ``catalogue.db`` in the platform's user data directory."""
+    override = os.environ.get("CATALOGUE_DB")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
+
+
+def busy_seconds() -> float:
+    try:
+        return float(os.environ.get("CATALOGUE_BUSY_TIMEOUT", DEFAULT_BUSY_SECONDS))
+    except ValueError:
+        return DEFAULT_BUSY_SECONDS
+
+
+def explain(exc: sqlite3.Error, path: Path | str) -> DatabaseError:
+    """A one-line, user-facing explanation of a SQLite failure."""
+    text = str(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        msg = (f"database {path} is busy (another catalogue process is writing); "
+               f"gave up after {busy_seconds():g} s, try again")
+    elif "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        msg = f"{path} is not a usable catalogue database ({text}); it was left untouched"
+    elif "readonly" in lowered or "read-only" in lowered:
+        msg = f"database {path} is read-only; cannot save changes"
+    elif "full" in lowered:
+        msg = f"disk full while writing {path}; nothing was changed"
+    elif "unable to open" in lowered:
+        msg = f"cannot open database {path} ({text})"
+    else:
+        msg = f"database error on {path}: {text}"
+    return DatabaseError(msg)
+
+
+class Store:
+    """An open catalogue database."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """A sqlite_utils view of the same connection (imported on first use)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "no such" in str(exc) or "syntax" in str(exc):
+                raise
+            raise explain(exc, self.path) from None
+        except sqlite3.DatabaseError as exc:
+            raise explain(exc, self.path) from None
+
+    def one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.one(sql, params)
+        return row[0] if row is not None else None
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``): all of it commits or none of it."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise explain(exc, self.path) from None
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise explain(exc, self.path) from None
+
+    def meta(self, key: str) -> str | None:
+        return self.scalar("SELECT value FROM _meta WHERE key = ?", (key,))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        str(path), timeout=busy_seconds(), isolation_level=None, check_same_thread=False
+    )
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _create_file(path: Path) -> bool:
+    """Create an empty, owner-only database file (and owner-only directory). True if created."""
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a directory, not a database file")
+        return False
+    parent = path.parent
+    try:
+        if not parent.exists():
+            parent.mkdir(mode=0o700, parents=True)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise DatabaseError(f"cannot create database {path} ({exc.strerror})") from None
+    return True
+
+
+def _state(conn: sqlite3.Connection, path: Path) -> tuple[set[str], list[str], str | None]:
+    """(tables, applied migrations, stored data hash); raises for foreign or corrupt files."""
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        applied: list[str] = []
+        stored = None
+        if "_sqlite_migrations" in tables:
+            applied = [r[0] for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'catalogue'")]
+        if "_meta" in tables:
+            stored = conn.execute("SELECT value FROM _meta WHERE key = 'data_hash'").fetchone()
+            stored = stored[0] if stored else None
+    except sqlite3.Error as exc:
+        raise explain(exc, path) from None
+    if tables and "_meta" not in tables:
+        raise DatabaseError(
+            f"{path} is a SQLite database but not a catalogue database; it was left untouched"
+        )
+    return tables, applied, stored
+
+
+def open_store(path: Path | str | None = None, *, data_root: Path | None = None) -> Store:
+    """Open the database at ``path``, creating, migrating and (re)seeding it as needed."""
+    from catalogue.core.migrations import expected_names
+
+    target = Path(path).expanduser() if path else default_db_path()
+    root = data_root or data_dir()
+    created = _create_file(target)
+    try:
+        conn = connect(target)
+    except sqlite3.Error as exc:
+        raise explain(exc, target) from None
+    try:
+        _tables, applied, stored = _state(conn, target)
+        wanted_hash = content_hash(root)
+        if applied != expected_names() or stored != wanted_hash:
+            _prepare(conn, target, root, wanted_hash)
+    except BaseException:
+        conn.close()
+        if created:
+            _remove_quietly(target)
+        raise
+    return Store(target, conn)
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, root: Path, wanted_hash: str) -> None:
+    """Migrate and reseed under one write lock; another process may have done it first."""
+    from catalogue.core import migrations, seed
+
+    store = Store(path, conn)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.Error as exc:
+        raise explain(exc, path) from None
+    tables = seed.build(root)  # validate and read the files before taking the write lock
+    with store.write():
+        migrations.apply(store.db)
+        if store.meta("data_hash") != wanted_hash:
+            seed.write(store, tables, wanted_hash)
+
+
+def reseed(store: Store, data_root: Path | None = None) -> None:
+    """Rebuild the reference tables from ``data/`` now, even if unchanged."""
+    from catalogue.core import seed
+
+    root = data_root or data_dir()
+    tables = seed.build(root)
+    with store.write():
+        seed.write(store, tables, content_hash(root))
+
+
+def _remove_quietly(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            os.remove(f"{path}{suffix}")
