@@ -1,0 +1,156 @@
+"""Listings: countries, regions, liaison areas, disciplines and modules."""
+
+from __future__ import annotations
+
+import click
+
+from catalogue.cli.context import AppContext, pass_app
+from catalogue.cli.output import dump_json, emit, output_options
+from catalogue.core import catalog
+from catalogue.core.countries import (
+    SORTABLE,
+    CountryFilter,
+    area_counts,
+    list_countries,
+    region_counts,
+)
+
+COUNTRY_COLUMNS = [("code", "Code"), ("name", "Name"), ("listed_as", "Listed as"),
+                   ("region", "Region"), ("subregion", "Sub-region"),
+                   ("liaison_area_name", "Liaison area"), ("assisted", "Assisted"),
+                   ("hr_priority", "HR priority")]
+
+
+@click.command()
+@click.option("--region", help="UN M49 region, e.g. Africa, Americas, Asia, Europe, Oceania.")
+@click.option("--subregion", help="UN M49 sub-region, e.g. 'Sub-Saharan Africa'.")
+@click.option("--intermediate", help="UN M49 intermediate region, e.g. 'Eastern Africa'.")
+@click.option("--area", help="Liaison area (the organisation's own grouping), by name or id.")
+@click.option("--assisted/--all", "assisted_only", default=True, show_default=True,
+              help="Only the countries assisted, or every ISO country.")
+@click.option("--priority", "priority_only", is_flag=True,
+              help="Only human-rights priority countries (latest FCDO list).")
+@click.option("--search", help="Words to find in any name or alias (prefixes work: 'kor').")
+@click.option("--sort", type=click.Choice(sorted(SORTABLE)), default="name", show_default=True,
+              help="Column to sort by.")
+@click.option("--desc", is_flag=True, help="Sort in descending order.")
+@output_options
+@pass_app
+def countries(app: AppContext, region: str | None, subregion: str | None,
+              intermediate: str | None, area: str | None, assisted_only: bool,
+              priority_only: bool, search: str | None, sort: str, desc: bool, fmt: str) -> None:
+    """List countries and regions, filtered and sorted.
+
+    \b
+    Examples:
+      catalogue countries --region Africa
+      catalogue countries --all --subregion "Western Asia" --json
+      catalogue countries --area "Asia-Pacific" --csv > asia.csv
+    """
+    flt = CountryFilter(region=region, subregion=subregion, intermediate=intermediate, area=area,
+                        assisted_only=assisted_only, search=search,
+                        hr_priority_only=priority_only)
+    rows = list_countries(app.store(), flt, sort=sort, descending=desc)
+    for row in rows:
+        row["assisted"] = bool(row["assisted"])
+        row["hr_priority"] = bool(row["hr_priority"])
+    emit(rows, COUNTRY_COLUMNS, fmt, empty="No countries match.")
+
+
+@click.command()
+@click.option("--assisted", "assisted_only", is_flag=True,
+              help="Count only the countries assisted.")
+@output_options
+@pass_app
+def regions(app: AppContext, assisted_only: bool, fmt: str) -> None:
+    """UN M49 regions, sub-regions and intermediate regions, with counts.
+
+    \b
+    Example:
+      catalogue regions --assisted
+    """
+    rows = region_counts(app.store(), assisted_only=assisted_only)
+    emit(rows, [("region", "Region"), ("subregion", "Sub-region"),
+                ("intermediate", "Intermediate region"), ("countries", "Countries"),
+                ("assisted", "Assisted")], fmt)
+
+
+@click.command()
+@output_options
+@pass_app
+def areas(app: AppContext, fmt: str) -> None:
+    """Liaison areas (the organisation's own groupings, not UN terms), with counts.
+
+    \b
+    Example:
+      catalogue areas --json
+    """
+    emit(area_counts(app.store()), [("id", "Id"), ("name", "Name"), ("countries", "Countries"),
+                                    ("assisted", "Assisted"), ("description", "Description")],
+         fmt)
+
+
+@click.command()
+@output_options
+@pass_app
+def disciplines(app: AppContext, fmt: str) -> None:
+    """The policing disciplines on offer, with module counts and hours.
+
+    \b
+    Example:
+      catalogue disciplines
+    """
+    emit(catalog.list_disciplines(app.store()),
+         [("id", "Id"), ("title", "Discipline"), ("sensitivity", "Sensitivity"),
+          ("modules", "Modules"), ("hours", "Hours")], fmt)
+
+
+@click.command()
+@click.argument("name")
+@output_options
+@pass_app
+def discipline(app: AppContext, name: str, fmt: str) -> None:
+    """One discipline and its modules (NAME is an id, a title or a unique prefix).
+
+    \b
+    Examples:
+      catalogue discipline command
+      catalogue discipline "counter-terrorism" --json
+    """
+    store = app.store()
+    found = catalog.find_discipline(store, name)
+    modules = catalog.discipline_modules(store, found["id"])
+    if fmt == "table":
+        click.echo(f"{found['title']} ({found['sensitivity']}): {found['description']}\n")
+    emit(modules, [("id", "Module"), ("title", "Title"), ("hours", "Hours"),
+                   ("level_from", "From"), ("level_to", "To"), ("sensitivity", "Sensitivity")],
+         fmt, json_rows={**found, "modules": modules})
+
+
+@click.command()
+@click.argument("module_id")
+@click.option("--json", "as_json", is_flag=True, help="Write JSON.")
+@pass_app
+def module(app: AppContext, module_id: str, as_json: bool) -> None:
+    """Show one module of the library: summary, hours, audience, outcomes, principles.
+
+    \b
+    Example:
+      catalogue module cmd-national-decision-model
+    """
+    found = catalog.get_module(app.store(), module_id)
+    if as_json:
+        click.echo(dump_json(found))
+        return
+    click.echo(f"{found['title']}  ({found['id']}, {found['discipline_id']})")
+    click.echo(f"  {found['summary']}")
+    click.echo(f"  Hours: {found['hours']}   Audience: {found['level_from']} to "
+               f"{found['level_to']}   Sensitivity: {found['sensitivity']}")
+    click.echo("  Outcomes:")
+    for outcome in found["outcomes"]:
+        click.echo(f"    - {outcome}")
+    click.echo(f"  Principles: {', '.join(found['principles'])}")
+    if found["prerequisites"]:
+        click.echo(f"  Prerequisites: {', '.join(found['prerequisites'])}")
+    if found["note"]:
+        click.echo(f"  Note: {found['note']}")

@@ -1,0 +1,100 @@
+"""The store: first-use seeding, reseeding that keeps user tables, permissions, foreign files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from catalogue.core import maintenance
+from catalogue.core.data.location import data_dir
+from catalogue.core.errors import DatabaseError
+from catalogue.core.store import open_store
+
+
+def test_first_use_creates_and_seeds_with_owner_only_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "private" / "catalogue.db"
+    with open_store(target) as store:
+        assert store.scalar("SELECT count(*) FROM countries WHERE assisted = 1") == 78
+        assert store.scalar("PRAGMA journal_mode") == "wal"
+        assert store.meta("data_hash")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
+
+
+def test_reopening_does_not_reseed(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        seeded = store.meta("seeded_at")
+        store.conn.execute("UPDATE _meta SET value = 'marker' WHERE key = 'seeded_at'")
+    with open_store(db_path) as store:
+        assert store.meta("seeded_at") == "marker" != seeded
+
+
+def test_changed_data_reseeds_and_keeps_user_tables(db_path: Path, tmp_path: Path) -> None:
+    with open_store(db_path) as store:
+        store.conn.execute("CREATE TABLE my_notes (id INTEGER PRIMARY KEY, text TEXT)")
+        store.conn.execute("INSERT INTO my_notes (text) VALUES ('keep me')")
+        old_hash = store.meta("data_hash")
+    data = tmp_path / "data"
+    shutil.copytree(data_dir(), data)
+    aliases = data / "aliases.csv"
+    aliases.write_text(aliases.read_text(encoding="utf-8") + "Kenyaland,KE,,\n", encoding="utf-8")
+    with open_store(db_path, data_root=data) as store:
+        assert store.meta("data_hash") != old_hash
+        assert store.scalar("SELECT count(*) FROM country_names WHERE key = 'kenyaland'") == 1
+        assert store.scalar("SELECT text FROM my_notes") == "keep me"
+
+
+def test_fts_triggers_exist_after_seeding(store) -> None:  # type: ignore[no-untyped-def]
+    triggers = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert any(name.startswith("modules_a") for name in triggers)
+    store.conn.execute("UPDATE modules SET title = 'Zebra crossings' WHERE id = "
+                       "'cmd-decision-logs'")
+    hits = store.query("SELECT rowid FROM modules_fts WHERE modules_fts MATCH 'zebra'")
+    assert len(hits) == 1
+
+
+def test_non_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "notes.db"
+    target.write_bytes(b"these are my notes, not a database" * 100)
+    before = target.read_bytes()
+    with pytest.raises(DatabaseError) as info:
+        open_store(target)
+    assert "left untouched" in str(info.value)
+    assert target.read_bytes() == before
+
+
+def test_foreign_sqlite_database_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "other.db"
+    conn = sqlite3.connect(target)
+    conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = target.read_bytes()
+    with pytest.raises(DatabaseError) as info:
+        open_store(target)
+    assert "not a catalogue database" in str(info.value)
+    assert target.read_bytes() == before
+
+
+def test_directory_path_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError):
+        open_store(tmp_path)
+
+
+def test_integrity_check_passes_on_a_fresh_database(store) -> None:  # type: ignore[no-untyped-def]
+    assert maintenance.integrity_problems(store) == []
+
+
+def test_default_path_uses_env_then_platform_dirs(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    from catalogue.core.store import default_db_path
+
+    monkeypatch.setenv("CATALOGUE_DB", str(tmp_path / "x.db"))
+    assert default_db_path() == tmp_path / "x.db"
+    monkeypatch.delenv("CATALOGUE_DB")
+    assert default_db_path() == Path(os.environ["XDG_DATA_HOME"]) / "catalogue" / "catalogue.db"
