@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from catalogue.core.store import Store, default_db_path, open_store
+from catalogue.core.store import Store, default_db_file, open_store
 
 
 class AppContext:
-    def __init__(self, db_path: Path | None) -> None:
+    def __init__(self, db_path: str | None) -> None:
         self._db_path = db_path
         self._store: Store | None = None
 
     @property
-    def db_path(self) -> Path:
-        return self._db_path or default_db_path()
+    def db_path(self) -> str:
+        return self._db_path or default_db_file()
 
     def store(self) -> Store:
         if self._store is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -84,11 +83,11 @@ class CatalogueGroup(LazyGroup):
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--db", "db_path", type=click.Path(dir_okay=False),
               help="Database file (default: $CATALOGUE_DB, else the user data directory).")
 @click.version_option(__version__, "--version", prog_name="catalogue")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None) -> None:
+def cli(ctx: click.Context, db_path: str | None) -> None:
     """Training catalogue and country explorer for international policing assistance.
 
     Run with no command to open the app. Exit codes: 0 ok, 1 not found, 2 usage error or

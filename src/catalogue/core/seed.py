@@ -78,10 +78,11 @@ SEEDERS: list[Callable[[Path], list[RefTable]]] = [geography_tables, catalog_tab
                                                    _policy_tables]
 
 
-def build(root: Path) -> list[RefTable]:
+def build(root: Path | str) -> list[RefTable]:
     """Read and validate every data file; raises DataFileError with file:line."""
     from catalogue.core import seeders
 
+    root = Path(root)
     tables: list[RefTable] = []
     for seeder in seeders.all_seeders():
         tables.extend(seeder(root))

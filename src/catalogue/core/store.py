@@ -10,29 +10,48 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from catalogue.core.data.location import content_hash, data_dir
+from catalogue.core.data.location import content_hash, data_root, stat_signature
 from catalogue.core.errors import DatabaseError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlite_utils import Database
 
 APP_NAME = "catalogue"
 DB_FILENAME = "catalogue.db"
 DEFAULT_BUSY_SECONDS = 5.0
 
+def default_db_file() -> str:
+    """``CATALOGUE_DB`` if set, else ``catalogue.db`` in the platform's user data directory.
 
-def default_db_path() -> Path:
-    """``CATALOGUE_DB`` if set, else ``catalogue.db`` in the platform's user data directory."""
+    On Linux with an absolute ``XDG_DATA_HOME`` or ``HOME`` the XDG rule is applied directly
+    (the same answer as platformdirs, checked by a test) so the quick lookup need not import
+    platformdirs, which costs more than the lookup itself; everything else asks platformdirs.
+    """
     override = os.environ.get("CATALOGUE_DB")
     if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_path
+        return os.path.expanduser(override)
+    if sys.platform.startswith("linux"):
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        home = os.environ.get("HOME", "")
+        if os.path.isabs(xdg):
+            return os.path.join(xdg, APP_NAME, DB_FILENAME)
+        if os.path.isabs(home):
+            return os.path.join(home, ".local", "share", APP_NAME, DB_FILENAME)
+    from platformdirs import user_data_dir
 
-    return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
+    return os.path.join(user_data_dir(APP_NAME, appauthor=False), DB_FILENAME)
+
+
+def default_db_path() -> Path:
+    from pathlib import Path
+
+    return Path(default_db_file())
 
 
 def busy_seconds() -> float:
@@ -65,10 +84,16 @@ def explain(exc: sqlite3.Error, path: Path | str) -> DatabaseError:
 class Store:
     """An open catalogue database."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
-        self.path = path
+    def __init__(self, filename: str, conn: sqlite3.Connection) -> None:
+        self.filename = filename
         self.conn = conn
         self._db: Database | None = None
+
+    @property
+    def path(self) -> Path:
+        from pathlib import Path
+
+        return Path(self.filename)
 
     @property
     def db(self) -> Database:
@@ -85,9 +110,9 @@ class Store:
         except sqlite3.OperationalError as exc:
             if "no such" in str(exc) or "syntax" in str(exc):
                 raise
-            raise explain(exc, self.path) from None
+            raise explain(exc, self.filename) from None
         except sqlite3.DatabaseError as exc:
-            raise explain(exc, self.path) from None
+            raise explain(exc, self.filename) from None
 
     def one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
         rows = self.query(sql, params)
@@ -103,7 +128,7 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise explain(exc, self.path) from None
+            raise explain(exc, self.filename) from None
         try:
             yield self.conn
         except BaseException:
@@ -115,7 +140,7 @@ class Store:
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise explain(exc, self.path) from None
+            raise explain(exc, self.filename) from None
 
     def meta(self, key: str) -> str | None:
         return self.scalar("SELECT value FROM _meta WHERE key = ?", (key,))
@@ -130,24 +155,24 @@ class Store:
         self.close()
 
 
-def connect(path: Path) -> sqlite3.Connection:
+def connect(path: str) -> sqlite3.Connection:
     conn = sqlite3.connect(
-        str(path), timeout=busy_seconds(), isolation_level=None, check_same_thread=False
+        path, timeout=busy_seconds(), isolation_level=None, check_same_thread=False
     )
     conn.row_factory = sqlite3.Row
     return conn
 
 
-def _create_file(path: Path) -> bool:
+def _create_file(path: str) -> bool:
     """Create an empty, owner-only database file (and owner-only directory). True if created."""
-    if path.exists():
-        if path.is_dir():
+    if os.path.exists(path):
+        if os.path.isdir(path):
             raise DatabaseError(f"{path} is a directory, not a database file")
         return False
-    parent = path.parent
+    parent = os.path.dirname(os.path.abspath(path))
     try:
-        if not parent.exists():
-            parent.mkdir(mode=0o700, parents=True)
+        if not os.path.exists(parent):
+            os.makedirs(parent, mode=0o700)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except FileExistsError:
@@ -157,43 +182,56 @@ def _create_file(path: Path) -> bool:
     return True
 
 
-def _state(conn: sqlite3.Connection, path: Path) -> tuple[set[str], list[str], str | None]:
-    """(tables, applied migrations, stored data hash); raises for foreign or corrupt files."""
+def _state(conn: sqlite3.Connection, path: str) -> tuple[list[str], dict[str, str]]:
+    """(applied migrations, _meta facts); raises for foreign or corrupt files."""
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         applied: list[str] = []
-        stored = None
+        meta: dict[str, str] = {}
         if "_sqlite_migrations" in tables:
             applied = [r[0] for r in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'catalogue'")]
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'catalogue' "
+                "ORDER BY rowid")]
         if "_meta" in tables:
-            stored = conn.execute("SELECT value FROM _meta WHERE key = 'data_hash'").fetchone()
-            stored = stored[0] if stored else None
+            meta = {r[0]: r[1] for r in conn.execute(
+                "SELECT key, value FROM _meta WHERE key IN ('data_hash', 'data_stat')")}
     except sqlite3.Error as exc:
         raise explain(exc, path) from None
     if tables and "_meta" not in tables:
         raise DatabaseError(
             f"{path} is a SQLite database but not a catalogue database; it was left untouched"
         )
-    return tables, applied, stored
+    return applied, meta
 
 
-def open_store(path: Path | str | None = None, *, data_root: Path | None = None) -> Store:
-    """Open the database at ``path``, creating, migrating and (re)seeding it as needed."""
+def open_store(path: str | os.PathLike[str] | None = None, *,
+               data_root: str | os.PathLike[str] | None = None) -> Store:
+    """Open the database at ``path``, creating, migrating and (re)seeding it as needed.
+
+    The common case costs one stat() per data file: the data files' sizes and times are
+    compared with those recorded at the last seed, and only when they differ is the content
+    hashed, and only when the content differs is anything rebuilt.
+    """
     from catalogue.core.migrations import expected_names
 
-    target = Path(path).expanduser() if path else default_db_path()
-    root = data_root or data_dir()
+    target = os.path.expanduser(os.fspath(path)) if path else default_db_file()
+    root = os.fspath(data_root) if data_root else _data_root()
     created = _create_file(target)
     try:
         conn = connect(target)
     except sqlite3.Error as exc:
         raise explain(exc, target) from None
     try:
-        _tables, applied, stored = _state(conn, target)
-        wanted_hash = content_hash(root)
-        if applied != expected_names() or stored != wanted_hash:
-            _prepare(conn, target, root, wanted_hash)
+        applied, meta = _state(conn, target)
+        if applied != expected_names():
+            _prepare(conn, target, root, meta.get("data_hash"))
+        else:
+            signature = stat_signature(root)
+            if meta.get("data_stat") != signature:
+                if meta.get("data_hash") == content_hash(root):
+                    _remember_signature(conn, signature)
+                else:
+                    _prepare(conn, target, root, meta.get("data_hash"))
     except BaseException:
         conn.close()
         if created:
@@ -202,7 +240,14 @@ def open_store(path: Path | str | None = None, *, data_root: Path | None = None)
     return Store(target, conn)
 
 
-def _prepare(conn: sqlite3.Connection, path: Path, root: Path, wanted_hash: str) -> None:
+def _remember_signature(conn: sqlite3.Connection, signature: str) -> None:
+    """Record the files' stat signature (a cache: skipped if the database is busy or read-only)."""
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute("INSERT OR REPLACE INTO _meta (key, value) VALUES ('data_stat', ?)",
+                     (signature,))
+
+
+def _prepare(conn: sqlite3.Connection, path: str, root: str, stored_hash: str | None) -> None:
     """Migrate and reseed under one write lock; another process may have done it first."""
     from catalogue.core import migrations, seed
 
@@ -211,24 +256,32 @@ def _prepare(conn: sqlite3.Connection, path: Path, root: Path, wanted_hash: str)
         conn.execute("PRAGMA journal_mode=WAL")
     except sqlite3.Error as exc:
         raise explain(exc, path) from None
-    tables = seed.build(root)  # validate and read the files before taking the write lock
+    wanted_hash = content_hash(root)
+    signature = stat_signature(root)
+    # Read and validate the files before taking the write lock (unless already seeded).
+    tables = seed.build(root) if stored_hash != wanted_hash else None
     with store.write():
         migrations.apply(store.db)
         if store.meta("data_hash") != wanted_hash:
-            seed.write(store, tables, wanted_hash)
+            seed.write(store, tables if tables is not None else seed.build(root), wanted_hash)
+        _remember_signature(conn, signature)
 
 
-def reseed(store: Store, data_root: Path | None = None) -> None:
+def reseed(store: Store, data_root: str | os.PathLike[str] | None = None) -> None:
     """Rebuild the reference tables from ``data/`` now, even if unchanged."""
     from catalogue.core import seed
 
-    root = data_root or data_dir()
+    root = os.fspath(data_root) if data_root else _data_root()
     tables = seed.build(root)
     with store.write():
         seed.write(store, tables, content_hash(root))
+        _remember_signature(store.conn, stat_signature(root))
 
 
-def _remove_quietly(path: Path) -> None:
+_data_root = data_root
+
+
+def _remove_quietly(path: str) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(OSError):
             os.remove(f"{path}{suffix}")

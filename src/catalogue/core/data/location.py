@@ -1,49 +1,84 @@
-"""Where the data files live, and a content hash that says when they changed."""
+"""Where the data files live, and cheap ways to tell when they changed.
+
+Imported on the quick-lookup path: only ``os`` here; pathlib and hashlib load on demand.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Bump when the seeding code changes what it writes from the same files.
 SEED_FORMAT = "3"
 
-_PACKAGE_DIR = Path(__file__).resolve().parents[2]  # .../catalogue
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_CHECKOUT_DIR = os.path.dirname(os.path.dirname(_PACKAGE_DIR))
+_SUFFIXES = (".toml", ".csv")
+
+
+def _shipped_or_checkout(name: str) -> str:
+    shipped = os.path.join(_PACKAGE_DIR, name)
+    return shipped if os.path.isdir(shipped) else os.path.join(_CHECKOUT_DIR, name)
+
+
+def data_root() -> str:
+    """The data directory: ``CATALOGUE_DATA_DIR``, the installed package's copy, or the checkout's."""
+    return os.environ.get("CATALOGUE_DATA_DIR") or _shipped_or_checkout("data")
 
 
 def data_dir() -> Path:
-    """The data directory: ``CATALOGUE_DATA_DIR``, the installed package's copy, or the checkout's."""
-    override = os.environ.get("CATALOGUE_DATA_DIR")
-    if override:
-        return Path(override)
-    shipped = _PACKAGE_DIR / "data"
-    if shipped.is_dir():
-        return shipped
-    return _PACKAGE_DIR.parents[1] / "data"
+    from pathlib import Path
+
+    return Path(data_root())
 
 
 def styles_dir() -> Path:
     """The Textual stylesheets: the installed package's copy or the checkout's ``styles/``."""
-    shipped = _PACKAGE_DIR / "styles"
-    if shipped.is_dir():
-        return shipped
-    return _PACKAGE_DIR.parents[1] / "styles"
+    from pathlib import Path
+
+    return Path(_shipped_or_checkout("styles"))
 
 
-def data_files(root: Path) -> list[Path]:
-    """Every data file under ``root`` (TOML and CSV), in a stable order."""
-    return sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix in {".toml", ".csv"}
-    )
+def _walk(root: str) -> list[tuple[str, str]]:
+    """(relative posix name, absolute path) of every data file, in a stable order."""
+    found: list[tuple[str, str]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in files:
+            if name.endswith(_SUFFIXES):
+                full = os.path.join(folder, name)
+                found.append((os.path.relpath(full, root).replace(os.sep, "/"), full))
+    found.sort()
+    return found
 
 
-def content_hash(root: Path) -> str:
-    """A hash of every data file's name and bytes; changes whenever a file is edited."""
+def data_files(root: Path | str) -> list[Path]:
+    from pathlib import Path
+
+    return [Path(full) for _, full in _walk(str(root))]
+
+
+def stat_signature(root: Path | str) -> str:
+    """Names, sizes and modification times of the data files: a cheap first check."""
+    parts = [SEED_FORMAT]
+    for rel, full in _walk(str(root)):
+        info = os.stat(full)
+        parts.append(f"{rel}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def content_hash(root: Path | str) -> str:
+    """A hash of every data file's name and bytes; changes whenever a file's content does."""
+    import hashlib
+
     digest = hashlib.sha256(SEED_FORMAT.encode())
-    for path in data_files(root):
-        digest.update(path.relative_to(root).as_posix().encode())
+    for rel, full in _walk(str(root)):
+        digest.update(rel.encode())
         digest.update(b"\0")
-        digest.update(path.read_bytes())
+        with open(full, "rb") as handle:
+            digest.update(handle.read())
         digest.update(b"\0")
     return digest.hexdigest()

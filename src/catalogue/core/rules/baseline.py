@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from catalogue.core.rules.model import Flag, Severity
-from catalogue.core.rules.policy import stored_policy
+from catalogue.core.rules.stored import stored_policy
 from catalogue.core.store import Store
 
 KIND_LABELS = {
