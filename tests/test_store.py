@@ -98,3 +98,35 @@ def test_default_path_uses_env_then_platform_dirs(monkeypatch: pytest.MonkeyPatc
     assert default_db_path() == tmp_path / "x.db"
     monkeypatch.delenv("CATALOGUE_DB")
     assert default_db_path() == Path(os.environ["XDG_DATA_HOME"]) / "catalogue" / "catalogue.db"
+
+
+@pytest.mark.parametrize("env", [
+    {"XDG_DATA_HOME": "/srv/xdg"},
+    {"XDG_DATA_HOME": "", "HOME": "/home/officer"},
+    {"XDG_DATA_HOME": "relative/dir", "HOME": "/home/officer"},
+    {"HOME": "/home/officer"},
+])
+def test_fast_default_path_agrees_with_platformdirs(monkeypatch: pytest.MonkeyPatch,
+                                                    env: dict[str, str]) -> None:
+    from platformdirs import user_data_dir
+
+    from catalogue.core.store import default_db_file
+
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    expected = os.path.join(user_data_dir("catalogue", appauthor=False), "catalogue.db")
+    assert default_db_file() == expected
+
+
+def test_touched_but_unchanged_data_does_not_reseed(db_path: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(data_dir(), data)
+    with open_store(db_path, data_root=data) as store:
+        store.conn.execute("UPDATE _meta SET value = 'marker' WHERE key = 'seeded_at'")
+        signature = store.meta("data_stat")
+    target = data / "aliases.csv"
+    os.utime(target, ns=(target.stat().st_atime_ns, target.stat().st_mtime_ns + 10**9))
+    with open_store(db_path, data_root=data) as store:
+        assert store.meta("seeded_at") == "marker"
+        assert store.meta("data_stat") != signature
