@@ -1,0 +1,1 @@
+"""Speed benchmarks: run with `make bench` (see docs/performance.md)."""
