@@ -10,7 +10,7 @@ from catalogue.core import maintenance
 
 @click.group()
 def db() -> None:
-    """Database housekeeping: path, init, reseed, check."""
+    """Database housekeeping: path, init, reseed, check, backup, restore."""
 
 
 @db.command()
@@ -67,3 +67,42 @@ def check(app: AppContext) -> None:
     if problems:
         raise click.ClickException("integrity check failed: " + "; ".join(problems[:5]))
     click.echo("ok: integrity check passed")
+
+
+@db.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@pass_app
+def backup_command(app: AppContext, file: str, force: bool) -> None:
+    """Copy the database to FILE, safely, even while the app is running.
+
+    \b
+    Example:
+      catalogue db backup ~/backups/catalogue-2026-11-26.db
+    """
+    from catalogue.core.backup import backup
+
+    click.echo(f"Backed up to {backup(app.store(), file, force=force)}")
+
+
+@db.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_app
+def restore_command(app: AppContext, file: str, yes: bool) -> None:
+    """Replace the database with the backup in FILE, after checking it is valid.
+
+    \b
+    Example:
+      catalogue db restore ~/backups/catalogue-2026-11-26.db --yes
+    """
+    from catalogue.core.backup import check_backup, restore
+
+    meta = check_backup(file)
+    if not yes:
+        click.confirm(f"Replace {app.db_path} with the backup seeded {meta.get('seeded_at')}?",
+                      abort=True)
+    restore(app.store(), file)
+    app.close()
+    app.store()  # reopen: migrates and reseeds the restored copy if it is older
+    click.echo(f"Restored {app.db_path} from {file}")

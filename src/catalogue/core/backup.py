@@ -1,0 +1,91 @@
+"""Online backup and validated restore, through SQLite's backup API.
+
+A backup is safe while the app is running: the backup API copies a consistent snapshot. It is
+written to a temporary file next to the target and renamed into place, so a crash never
+leaves a half-written backup. A restore first checks that the file is a healthy catalogue
+database, then replaces the live database's contents in one step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+
+from catalogue.core.errors import DatabaseError, OutputError
+from catalogue.core.store import Store, explain
+
+
+def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False) -> str:
+    """Copy the open database to ``target`` (owner-only permissions); returns the path."""
+    path = os.path.abspath(os.fspath(target))
+    folder = os.path.dirname(path)
+    if not os.path.isdir(folder):
+        raise OutputError(f"directory {folder} does not exist")
+    if os.path.isdir(path):
+        raise OutputError(f"{path} is a directory")
+    if os.path.exists(path) and not force:
+        raise OutputError(f"{path} already exists (use --force to replace it)")
+    if os.path.abspath(store.filename) == path:
+        raise OutputError("cannot back up the database onto itself")
+    fd, temp = tempfile.mkstemp(prefix=".catalogue-backup-", suffix=".db", dir=folder)
+    os.close(fd)
+    try:
+        os.chmod(temp, 0o600)
+        dest = sqlite3.connect(temp)
+        try:
+            store.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        os.replace(temp, path)
+    except sqlite3.Error as exc:
+        raise explain(exc, path) from None
+    except OSError as exc:
+        raise OutputError(f"cannot write backup {path} ({exc.strerror})") from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(temp)
+    return path
+
+
+def check_backup(source: str | os.PathLike[str]) -> dict[str, str]:
+    """Open ``source`` read-only and confirm it is a healthy catalogue database."""
+    path = os.path.abspath(os.fspath(source))
+    if not os.path.isfile(path):
+        raise DatabaseError(f"no backup file at {path}")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise explain(exc, path) from None
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"_meta", "_sqlite_migrations", "countries"} <= tables:
+            raise DatabaseError(f"{path} is not a catalogue database; nothing was restored")
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        if problems:
+            raise DatabaseError(f"{path} fails the integrity check ({problems[0]}); "
+                                "nothing was restored")
+        meta = dict(conn.execute("SELECT key, value FROM _meta").fetchall())
+    except sqlite3.Error as exc:
+        raise explain(exc, path) from None
+    finally:
+        conn.close()
+    return meta
+
+
+def restore(store: Store, source: str | os.PathLike[str]) -> dict[str, str]:
+    """Replace the open database's contents with a checked backup, in one step."""
+    meta = check_backup(source)
+    path = os.path.abspath(os.fspath(source))
+    if os.path.abspath(store.filename) == path:
+        raise DatabaseError("cannot restore the database from itself")
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        src.backup(store.conn)
+    except sqlite3.Error as exc:
+        raise explain(exc, store.filename) from None
+    finally:
+        src.close()
+    return meta
