@@ -8,5 +8,7 @@ from typing import Any
 
 def all_steps() -> list[Callable[[Any], None]]:
     from catalogue.core import migrations
+    from catalogue.core.requests import schema as request_schema
+    from catalogue.core.rules import advice_schema
 
-    return [*migrations.STEPS]
+    return [*migrations.STEPS, *advice_schema.STEPS, *request_schema.STEPS]

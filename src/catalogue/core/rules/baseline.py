@@ -20,21 +20,40 @@ KIND_LABELS = {
 }
 
 
+def mission_key(policy: dict[str, Any], country: dict[str, Any]) -> str:
+    """Which mission to consult: recorded for assisted countries, else by code, else by kind."""
+    return (country.get("uk_mission")
+            or policy.get("missions_by_code", {}).get(country.get("code") or "")
+            or policy.get("missions_by_kind", {}).get(country.get("kind") or "")
+            or "unknown")
+
+
 def mission_for(policy: dict[str, Any], country: dict[str, Any]) -> str:
+    """The mission's text; the EU, territories and Crown dependencies get their own wording."""
     missions = policy["missions"]
-    return missions.get(country.get("uk_mission") or "unknown", missions.get("unknown", ""))
+    text = missions.get(mission_key(policy, country), missions.get("unknown", ""))
+    return text.replace("{administered_by}", country.get("administered_by") or "the administering state")
+
+
+def split_mission(text: str) -> tuple[str, str]:
+    """("British Embassy ...", "note in brackets") from a mission text."""
+    if " (" in text and text.endswith(")"):
+        name, note = text.split(" (", 1)
+        return name, note[:-1]
+    return text, ""
 
 
 def make_flag(policy: dict[str, Any], flag_id: str, facts: dict[str, Any]) -> Flag:
     spec = policy["flags"][flag_id]
-    values = {k: str(v) for k, v in facts.items()}
+    values = _Blank({k: str(v) for k, v in facts.items()})
     return Flag(
         id=flag_id,
         severity=Severity(spec["severity"]),
-        title=spec["title"].format_map(_Blank(values)),
-        why=spec["why"].format_map(_Blank(values)),
-        source=spec["source"],
+        title=spec["title"].format_map(values),
+        why=spec["why"].format_map(values),
+        source=spec["source"].format_map(values),
         facts=facts,
+        decline=bool(spec.get("decline")),
     )
 
 
@@ -43,19 +62,25 @@ class _Blank(dict[str, str]):
         return "{" + key + "}"
 
 
+def mission_flag(policy: dict[str, Any], country: dict[str, Any]) -> Flag:
+    """Consult the mission; says so when the country has no British embassy of its own."""
+    name, note = split_mission(mission_for(policy, country))
+    facts = {"country": country["name"], "code": country["code"],
+             "kind": KIND_LABELS.get(country["kind"], country["kind"]),
+             "mission": name, "mission_note": note}
+    flag = make_flag(policy, "consult-mission", facts)
+    if note and "{mission_note}" not in policy["flags"]["consult-mission"]["why"]:
+        flag.why += " Note: " + note + "."
+    return flag
+
+
 def country_requirements(store: Store, country: dict[str, Any]) -> list[Flag]:
     """IPAB to JIPH, OSJA assessment and the mission to consult, for one country."""
     policy = stored_policy(store)
-    mission = mission_for(policy, country)
-    facts = {
-        "country": country["name"],
-        "kind": KIND_LABELS.get(country["kind"], country["kind"]),
-        "mission": mission.split(" (")[0],
-    }
-    flags = [make_flag(policy, fid, facts) for fid in ("ipab-jiph", "osja-assessment",
-                                                        "consult-mission")
+    facts = {"country": country["name"], "code": country["code"],
+             "kind": KIND_LABELS.get(country["kind"], country["kind"])}
+    flags = [make_flag(policy, fid, facts) for fid in ("ipab-jiph", "osja-assessment")
              if fid in policy["flags"]]
-    for flag in flags:
-        if flag.id == "consult-mission" and "(" in mission:
-            flag.why += " Note: " + mission.split(" (", 1)[1].rstrip(")") + "."
+    if "consult-mission" in policy["flags"]:
+        flags.append(mission_flag(policy, country))
     return flags

@@ -27,6 +27,7 @@ class Flag:
     why: str  # the facts that made it fire
     source: str  # the seed passage or dated list it relies on
     facts: dict[str, Any] = field(default_factory=dict)
+    decline: bool = False  # a reason to decline the request (policy ``decline = true``)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

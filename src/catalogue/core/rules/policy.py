@@ -1,4 +1,7 @@
-"""Load and validate ``data/approval-policy.toml``; seed it as the ``policy`` reference table."""
+"""Load and validate ``data/approval-policy.toml``; seed it as the ``policy`` reference table.
+
+Reading the stored policy back is in :mod:`catalogue.core.rules.stored` (light).
+"""
 
 from __future__ import annotations
 
@@ -7,45 +10,210 @@ from pathlib import Path
 from typing import Any
 
 from catalogue.core.data.fields import check_unique, records
-from catalogue.core.data.textfiles import parse_toml, read_text
+from catalogue.core.data.textfiles import TextFile, parse_toml, read_text
 from catalogue.core.rules.model import Severity
-from catalogue.core.store import Store
 
 POLICY_FILE = "approval-policy.toml"
 MISSION_KEYS = ("high-commission", "embassy", "consulate-general", "governor", "mission-to-eu",
-                "unknown")
+                "crown-dependency", "administering-state", "no-mission", "home", "unknown")
+COUNTRY_KINDS = ("sovereign-state", "overseas-territory", "special-administrative-region",
+                 "supranational-union", "crown-dependency", "dependent-territory",
+                 "disputed-territory", "uninhabited-territory")
+SEVERITIES = tuple(s.value for s in Severity)
 
 
 def load_policy(root: Path) -> dict[str, Any]:
+    """The whole policy as plain data (JSON-ready); raises DataFileError with file:line."""
+    from catalogue.core.rules import policy_check as check
+
     file = read_text(root / POLICY_FILE, root)
     doc = parse_toml(file)
+    known = {"flag", "missions", "missions_by_kind", "missions_by_code", "factor", "grade",
+             "approver", "unit", "disclosure", "reset"}
+    for key in doc:
+        if key not in known:
+            raise file.fail(check.section_line(file, key) or file.line_of(key, ""),
+                            f"unknown section {key!r} (expected: {', '.join(sorted(known))})")
+    by_code = check.text_table(file, doc, "missions_by_code", None, MISSION_KEYS)
+    for code in by_code:
+        if len(code) != 2 or not code.isalpha() or not code.isupper():
+            raise file.fail(check.section_line(file, "missions_by_code", code),
+                            f"[missions_by_code] key {code!r} must be a two-letter country code")
+    approvers = _approvers(file, doc)
+    units = _units(file, doc, root)
+    audiences = {u["id"] for u in units} | set(_level_ids(root))
+    return {
+        "flags": _flags(file, doc),
+        "missions": check.text_table(file, doc, "missions", MISSION_KEYS),
+        "missions_by_kind": check.text_table(file, doc, "missions_by_kind", COUNTRY_KINDS,
+                                             MISSION_KEYS),
+        "missions_by_code": by_code,
+        "factors": _factors(file, doc),
+        "grades": _grades(file, doc, {a["id"] for a in approvers}),
+        "approvers": approvers,
+        "units": units,
+        "disclosure": _disclosure(file, doc, _discipline_ids(root), audiences),
+        "reset": _reset(file, doc),
+    }
+
+
+def _flags(file: TextFile, doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    from catalogue.core.rules.policy_check import FLAG_FACTS, boolean, placeholders
+
     flags = {}
-    items = records(file, doc, "flag", "flag")
-    for ident, record in check_unique(items, "id").items():
-        record.known({"id", "severity", "title", "why", "source"})
+    for ident, record in check_unique(records(file, doc, "flag", "flag"), "id").items():
+        record.known({"id", "severity", "title", "why", "source", "decline"})
+        if ident not in FLAG_FACTS:
+            raise record.fail(f"unknown flag id {ident!r}; the rules engine raises: "
+                              f"{', '.join(FLAG_FACTS)}", "id")
+        allowed = FLAG_FACTS[ident]
         flags[ident] = {
             "id": ident,
-            "severity": record.text("severity", choices=tuple(s.value for s in Severity)),
-            "title": record.text("title"),
-            "why": record.text("why"),
-            "source": record.text("source"),
+            "severity": record.text("severity", choices=SEVERITIES),
+            "title": placeholders(record, "title", allowed),
+            "why": placeholders(record, "why", allowed),
+            "source": placeholders(record, "source", allowed),
+            "decline": boolean(record, "decline", False),
         }
-    missions = doc.get("missions")
-    if not isinstance(missions, dict):
-        raise file.fail(None, "missing the [missions] table")
-    for key in MISSION_KEYS:
-        if not isinstance(missions.get(key), str) or not missions[key].strip():
-            raise file.fail(file.line_containing("missions"), f"[missions] needs a text for {key!r}")
-    return {"flags": flags, "missions": {k: missions[k] for k in MISSION_KEYS}}
+    missing = [f for f in FLAG_FACTS if f not in flags]
+    if missing:
+        raise file.fail(None, f"missing [[flag]] entries for: {', '.join(missing)}")
+    return flags
+
+
+def _factors(file: TextFile, doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    from catalogue.core.rules.policy_check import FACTORS, placeholders, points
+
+    factors = {}
+    for ident, record in check_unique(records(file, doc, "factor", "grading factor"), "id").items():
+        record.known({"id", "label", "points", "why"})
+        if ident not in FACTORS:
+            raise record.fail(f"unknown grading factor {ident!r}; known: {', '.join(FACTORS)}", "id")
+        allowed, levels = FACTORS[ident]
+        factors[ident] = {"id": ident, "label": record.text("label"),
+                          "why": placeholders(record, "why", allowed),
+                          "points": points(record, levels)}
+    missing = [f for f in FACTORS if f not in factors]
+    if missing:
+        raise file.fail(None, f"missing [[factor]] entries for: {', '.join(missing)} "
+                              "(set points = 0 to switch a factor off)")
+    return factors
+
+
+def _grades(file: TextFile, doc: dict[str, Any], approver_ids: set[str]) -> list[dict[str, Any]]:
+    from catalogue.core.rules.policy_check import GRADE_IDS
+
+    items = records(file, doc, "grade", "grade")
+    grades: list[dict[str, Any]] = []
+    for record in items:
+        record.known({"id", "min_points", "approver"})
+        grades.append({"id": record.text("id", choices=GRADE_IDS),
+                       "min_points": record.integer("min_points", 0, 1000),
+                       "approver": record.text("approver", choices=tuple(sorted(approver_ids)))})
+    order = [g["id"] for g in grades]
+    if order != list(GRADE_IDS):
+        raise file.fail(items[0].line if items else None,
+                        f"[[grade]] entries must be {', '.join(GRADE_IDS)} in that order, "
+                        f"found {', '.join(order)}")
+    if grades[0]["min_points"] != 0:
+        raise items[0].fail("the first grade must have min_points = 0", "min_points")
+    for index in range(1, len(grades)):
+        grade, before = grades[index], grades[index - 1]
+        if grade["min_points"] <= before["min_points"]:
+            raise items[index].fail(f"min_points of {grade['id']!r} must be above "
+                                    f"{before['id']!r}'s ({before['min_points']})", "min_points")
+    return grades
+
+
+def _approvers(file: TextFile, doc: dict[str, Any]) -> list[dict[str, Any]]:
+    approvers = []
+    ranks: set[int] = set()
+    for ident, record in check_unique(records(file, doc, "approver", "approver"), "id").items():
+        record.known({"id", "title", "rank"})
+        rank = record.integer("rank", 1, 99)
+        if rank in ranks:
+            raise record.fail(f"rank {rank} is used by another approver", "rank")
+        ranks.add(rank or 0)
+        approvers.append({"id": ident, "title": record.text("title"), "rank": rank})
+    return sorted(approvers, key=lambda a: a["rank"])
+
+
+def _units(file: TextFile, doc: dict[str, Any], root: Path) -> list[dict[str, Any]]:
+    from catalogue.core.rules.policy_check import boolean
+
+    levels = set(_level_ids(root))
+    units = []
+    for ident, record in check_unique(records(file, doc, "unit", "audience unit"), "id").items():
+        record.known({"id", "label", "coercive"})
+        if ident in levels:
+            raise record.fail(f"unit id {ident!r} is already a rank in levels.toml", "id")
+        units.append({"id": ident, "label": record.text("label"),
+                      "coercive": boolean(record, "coercive", False)})
+    return units
+
+
+def _disclosure(file: TextFile, doc: dict[str, Any], disciplines: set[str],
+                audiences: set[str]) -> list[dict[str, Any]]:
+    from catalogue.core.rules.policy_check import DISCLOSURE_FACTS, condition, placeholders
+
+    result = []
+    items = records(file, doc, "disclosure", "disclosure category")
+    for ident, record in check_unique(items, "id").items():
+        record.known({"id", "severity", "title", "why", "source", "when"})
+        when = record.text_list("when", min_items=1)
+        result.append({
+            "id": ident,
+            "severity": record.text("severity", choices=SEVERITIES),
+            "title": placeholders(record, "title", DISCLOSURE_FACTS),
+            "why": placeholders(record, "why", DISCLOSURE_FACTS),
+            "source": placeholders(record, "source", DISCLOSURE_FACTS),
+            "when": [condition(record, c, disciplines, audiences) for c in when],
+        })
+    return result
+
+
+def _reset(file: TextFile, doc: dict[str, Any]) -> dict[str, str]:
+    from catalogue.core.requests.states import FORWARD
+    from catalogue.core.rules.policy_check import RESET_FIELDS, text_table
+
+    table = doc.get("reset", {})
+    if not table:
+        return {}
+    targets = FORWARD[:FORWARD.index("authorised") + 1]
+    found = text_table(file, doc, "reset", None, targets)
+    for key in found:
+        if key not in RESET_FIELDS:
+            from catalogue.core.rules.policy_check import section_line
+
+            raise file.fail(section_line(file, "reset", key),
+                            f"[reset] has unknown field {key!r}; fields: {', '.join(RESET_FIELDS)}")
+    return found
+
+
+def _level_ids(root: Path) -> list[str]:
+    file = read_text(root / "levels.toml", root)
+    levels = parse_toml(file).get("level", [])
+    return [lv["id"] for lv in levels if isinstance(lv, dict) and isinstance(lv.get("id"), str)]
+
+
+def _discipline_ids(root: Path) -> set[str]:
+    ids = set()
+    for path in sorted((root / "disciplines").glob("*.toml")):
+        head = parse_toml(read_text(path, root)).get("discipline")
+        if isinstance(head, dict) and isinstance(head.get("id"), str):
+            ids.add(head["id"])
+    return ids
 
 
 def policy_tables(root: Path) -> list[Any]:
+    from catalogue.core.rules.advice import advice_tables
     from catalogue.core.seed import RefTable
 
     policy = load_policy(root)
-    return [RefTable("policy", [{"key": "approval", "value": json.dumps(policy)}], pk="key")]
+    return [RefTable("policy", [{"key": "approval", "value": json.dumps(policy)}], pk="key"),
+            *advice_tables(root)]
 
 
-def stored_policy(store: Store) -> dict[str, Any]:
-    raw = store.scalar("SELECT value FROM policy WHERE key = 'approval'")
-    return json.loads(raw) if raw else {"flags": {}, "missions": {}}
+# Reading the policy back lives in a light module of its own (the quick lookup needs it).
+from catalogue.core.rules.stored import stored_policy as stored_policy  # noqa: E402
+

@@ -1,0 +1,1 @@
+"""The request register: requests from overseas forces and the guarded workflow they follow."""

@@ -1,0 +1,90 @@
+"""User tables for the request register: requests and their append-only audit trail.
+
+Indexes serve the listing (state, country, received date) at 100,000 requests and the
+history at 1,000,000 audit rows. Triggers make the audit trail append-only and stop
+requests being deleted (withdraw or decline them instead).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from catalogue.core.requests.states import STATES
+
+_STATE_LIST = ", ".join(f"'{s}'" for s in STATES)
+
+REQUESTS_TABLE = f"""
+CREATE TABLE IF NOT EXISTS requests (
+    id INTEGER PRIMARY KEY,
+    requesting_body TEXT NOT NULL,
+    country TEXT NOT NULL,
+    disciplines TEXT NOT NULL DEFAULT '[]',
+    modules TEXT NOT NULL DEFAULT '[]',
+    location TEXT NOT NULL DEFAULT 'uk' CHECK (location IN ('uk', 'in-country', 'remote')),
+    audience TEXT NOT NULL DEFAULT '[]',
+    cohort INTEGER,
+    start TEXT,
+    "end" TEXT,
+    delivered_by TEXT NOT NULL DEFAULT '[]',
+    notes TEXT,
+    ethics_concerns TEXT NOT NULL DEFAULT '[]',
+    state TEXT NOT NULL DEFAULT 'received' CHECK (state IN ({_STATE_LIST})),
+    ipab_reference TEXT,
+    jiph_reference TEXT,
+    osja_grade TEXT,
+    osja_computed_grade TEXT,
+    mission TEXT,
+    authoriser TEXT,
+    authoriser_level TEXT,
+    s26_reference TEXT,
+    decline_signal TEXT,
+    programme_id INTEGER,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    state_changed_at TEXT NOT NULL
+)
+"""
+
+EVENTS_TABLE = """
+CREATE TABLE IF NOT EXISTS request_events (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES requests(id),
+    at TEXT NOT NULL,
+    "by" TEXT NOT NULL,
+    action TEXT NOT NULL,
+    from_state TEXT,
+    to_state TEXT,
+    note TEXT,
+    details TEXT NOT NULL DEFAULT '{}'
+)
+"""
+
+STATEMENTS = (
+    REQUESTS_TABLE,
+    EVENTS_TABLE,
+    "CREATE INDEX IF NOT EXISTS requests_state_created ON requests (state, created_at)",
+    "CREATE INDEX IF NOT EXISTS requests_country_created ON requests (country, created_at)",
+    "CREATE INDEX IF NOT EXISTS requests_created ON requests (created_at)",
+    "CREATE INDEX IF NOT EXISTS requests_programme ON requests (programme_id)",
+    "CREATE INDEX IF NOT EXISTS request_events_request ON request_events (request_id, id)",
+    """CREATE TRIGGER IF NOT EXISTS request_events_append_only_update
+       BEFORE UPDATE ON request_events
+       BEGIN SELECT RAISE(ABORT, 'the request audit trail is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS request_events_append_only_delete
+       BEFORE DELETE ON request_events
+       BEGIN SELECT RAISE(ABORT, 'the request audit trail is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS requests_keep
+       BEFORE DELETE ON requests
+       BEGIN SELECT RAISE(ABORT, 'requests are never deleted: decline or withdraw them'); END""",
+)
+
+
+def m_requests_001_register(db: Any) -> None:
+    """The request register and its audit trail."""
+    for statement in STATEMENTS:
+        db.execute(statement)
+
+
+STEPS: list[Callable[[Any], None]] = [m_requests_001_register]

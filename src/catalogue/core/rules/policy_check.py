@@ -1,0 +1,155 @@
+"""Checks for the parts of ``approval-policy.toml``, each failing with ``file:line``.
+
+What the program knows (flag ids and their placeholders, factor ids, condition words) is
+declared here; everything else (texts, points, thresholds, approvers) comes from the file.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from catalogue.core.data.fields import Record
+from catalogue.core.data.textfiles import TextFile
+
+COUNTRY_FACTS = {"country", "code", "kind"}
+
+#: Every flag the engine raises, with the placeholders its texts may use.
+FLAG_FACTS: dict[str, set[str]] = {
+    "ipab-jiph": set(),
+    "osja-assessment": set(),
+    "osja-grade": {"grade", "points", "approver", "reasons"},
+    "consult-mission": {"mission", "mission_note"},
+    "s26-serving-officers": {"deliverers"},
+    "decline-jiph-refused": set(),
+    "decline-staff-risk": {"level", "part", "as_of", "origin"},
+    "decline-no-skills": {"unknown", "count"},
+    "decline-ethics": {"concerns", "count"},
+    "travel-part-against-all": {"level", "part", "as_of", "origin"},
+    "travel-essential-only": {"level", "part", "as_of", "origin"},
+    "travel-advice-unrecorded": set(),
+    "travel-advice-clear": {"as_of", "origin"},
+    "scope-empty": set(),
+    "audience-unknown": {"unknown"},
+}
+
+#: Grading factors: their placeholders, and the level keys of a points table (None: one number).
+FACTORS: dict[str, tuple[set[str], tuple[str, ...] | None]] = {
+    "hr-priority-country": ({"hr_year", "hr_title"}, None),
+    "discipline-sensitivity": ({"items", "sensitivity"}, ("public", "restricted", "confidential")),
+    "coercive-audience": ({"units"}, None),
+    "travel-advice": ({"level", "part", "as_of"},
+                      ("against-all", "against-all-part", "against-all-but-essential",
+                       "against-all-but-essential-part")),
+    "in-country": (set(), None),
+}
+
+GRADE_IDS = ("low", "medium", "high")
+DISCLOSURE_FACTS = {"matched"}
+PLAIN_CONDITIONS = ("always", "in-country", "serving-officers", "hr-priority", "coercive-audience")
+SENSITIVITY_LEVELS = ("public", "restricted", "confidential")
+RESET_FIELDS = ("country", "disciplines", "modules", "location", "audience", "delivered_by",
+                "start", "end", "cohort")
+
+
+def placeholders(record: Record, key: str, allowed: set[str]) -> str:
+    """The text of ``key``, checked to use only ``allowed`` placeholders (plus country facts)."""
+    text = record.text(key)
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as exc:
+        raise record.fail(f"{key!r} has unbalanced braces ({exc}); write {{{{ and }}}} for a "
+                          "literal brace", key) from None
+    unknown = sorted(n for n in names if n not in allowed | COUNTRY_FACTS)
+    if unknown:
+        usable = ", ".join("{" + n + "}" for n in sorted(allowed | COUNTRY_FACTS))
+        raise record.fail(f"{key!r} uses unknown placeholder(s) {', '.join(unknown)}; "
+                          f"this one may use: {usable}", key)
+    return text
+
+
+def boolean(record: Record, key: str, default: bool) -> bool:
+    value = record.data.get(key, default)
+    if not isinstance(value, bool):
+        raise record.fail(f"{key!r} must be true or false (no quotes)", key)
+    return value
+
+
+def points(record: Record, levels: tuple[str, ...] | None) -> int | dict[str, int]:
+    value = record.data.get("points")
+    if levels is None:
+        found = record.integer("points", 0, 100)
+        assert found is not None
+        return found
+    wanted = ", ".join(f"{lv} = N" for lv in levels)
+    if not isinstance(value, dict):
+        raise record.fail(f"'points' must be a table of levels: {{ {wanted} }}", "points")
+    missing = [lv for lv in levels if lv not in value]
+    extra = [k for k in value if k not in levels]
+    if missing or extra:
+        problem = (f"missing {', '.join(missing)}" if missing else f"unknown {', '.join(extra)}")
+        raise record.fail(f"'points' levels: {problem}; expected {{ {wanted} }}", "points")
+    for level, number in value.items():
+        if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= 100:
+            raise record.fail(f"points for {level!r} must be a whole number from 0 to 100",
+                              "points")
+    return {lv: value[lv] for lv in levels}
+
+
+def section_line(file: TextFile, section: str, key: str | None = None) -> int | None:
+    """The line of ``[section]`` or, with ``key``, of ``key = ...`` inside it."""
+    in_section = False
+    for number, line in enumerate(file.text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_section = stripped == f"[{section}]"
+            if in_section and key is None:
+                return number
+            continue
+        if in_section and key is not None:
+            name = stripped.split("=", 1)[0].strip().strip('"')
+            if "=" in stripped and name == key:
+                return number
+    return None
+
+
+def text_table(file: TextFile, doc: dict[str, Any], section: str, keys: tuple[str, ...] | None,
+               values: tuple[str, ...] | None = None) -> dict[str, str]:
+    """A ``[section]`` of ``key = "text"`` lines; ``keys`` lists the keys it must have."""
+    table = doc.get(section)
+    if not isinstance(table, dict):
+        raise file.fail(None, f"missing the [{section}] table")
+    result: dict[str, str] = {}
+    for key, value in table.items():
+        line = section_line(file, section, key) or section_line(file, section)
+        if keys is not None and key not in keys:
+            raise file.fail(line, f"[{section}] has unknown key {key!r}; expected: {', '.join(keys)}")
+        if not isinstance(value, str) or not value.strip():
+            raise file.fail(line, f"[{section}] {key} must be a text in quotes")
+        if values is not None and value.strip() not in values:
+            raise file.fail(line, f"[{section}] {key} is {value!r}; expected one of: "
+                                  f"{', '.join(values)}")
+        result[key] = value.strip()
+    for key in keys or ():
+        if key not in result:
+            raise file.fail(section_line(file, section), f"[{section}] needs a text for {key!r}")
+    return result
+
+
+def condition(record: Record, text: str, disciplines: set[str], audiences: set[str]) -> str:
+    """One ``when`` condition of a disclosure category, checked."""
+    if text in PLAIN_CONDITIONS:
+        return text
+    kind, _, value = text.partition(":")
+    if kind == "discipline" and value in disciplines:
+        return text
+    if kind == "sensitivity" and value in SENSITIVITY_LEVELS[1:]:
+        return text
+    if kind == "audience" and value in audiences:
+        return text
+    hints = {"discipline": f"known disciplines: {', '.join(sorted(disciplines))}",
+             "sensitivity": "levels: restricted, confidential",
+             "audience": f"known audiences: {', '.join(sorted(audiences))}"}
+    hint = hints.get(kind, "conditions: " + ", ".join(PLAIN_CONDITIONS) +
+                     ", discipline:ID, sensitivity:LEVEL, audience:TAG")
+    raise record.fail(f"unknown condition {text!r} in 'when' ({hint})", "when")

@@ -1,0 +1,133 @@
+"""What a request (or a quick query) asks for: the input of the rules engine.
+
+:func:`build_scope` turns what a user typed (any country name, discipline titles, rank names)
+into a :class:`Scope` of ids; the CLI and the TUI both use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from catalogue.core.errors import InvalidInputError, NotFoundError
+from catalogue.core.names import fold
+from catalogue.core.store import Store
+
+LOCATIONS = {"uk": "in the UK", "in-country": "in the country", "remote": "remotely"}
+DELIVERERS = {"staff": "staff", "associates": "associates", "serving-officers": "serving officers"}
+MAX_COHORT = 10_000
+
+
+@dataclass
+class Scope:
+    country: str  # resolved country code (e.g. "KE", "EU")
+    disciplines: list[str] = field(default_factory=list)  # discipline ids
+    modules: list[str] = field(default_factory=list)  # module ids
+    location: str = "uk"  # "uk" | "in-country" | "remote"
+    audience: list[str] = field(default_factory=list)  # level ids and/or unit tags
+    cohort: int | None = None
+    start: date | None = None
+    end: date | None = None
+    delivered_by: list[str] = field(default_factory=list)  # "staff" | "associates" | "serving-officers"
+    ethics_concerns: list[str] = field(default_factory=list)
+    jiph_refused: bool = False  # JIPH has said no to the IPAB
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["start"] = self.start.isoformat() if self.start else None
+        data["end"] = self.end.isoformat() if self.end else None
+        return data
+
+
+def check_scope(scope: Scope) -> None:
+    """The checks that do not need the database: location, deliverers, cohort, dates."""
+    if scope.location not in LOCATIONS:
+        raise InvalidInputError(f"unknown location {scope.location!r}; choose one of: "
+                                f"{', '.join(LOCATIONS)}")
+    for who in scope.delivered_by:
+        if who not in DELIVERERS:
+            raise InvalidInputError(f"unknown deliverer {who!r}; choose from: "
+                                    f"{', '.join(DELIVERERS)}")
+    if scope.cohort is not None and not 1 <= scope.cohort <= MAX_COHORT:
+        raise InvalidInputError(f"cohort {scope.cohort} must be between 1 and {MAX_COHORT}")
+    if scope.start and scope.end and scope.end < scope.start:
+        raise InvalidInputError(f"end date {scope.end} is before start date {scope.start}")
+
+
+def resolve_discipline(store: Store, text: str) -> str:
+    """A discipline id from its id or title; unknown names are kept as typed (the engine then
+    raises the "no skills to deliver" flag). Ambiguous names are an error."""
+    from catalogue.core.catalog import find_discipline
+
+    try:
+        return str(find_discipline(store, text)["id"])
+    except NotFoundError:
+        return text.strip()
+
+
+def resolve_module(store: Store, text: str) -> str:
+    """A module id (any case); unknown ids are kept as typed, like disciplines."""
+    wanted = text.strip().lower()
+    row = store.one("SELECT id FROM modules WHERE id = ?", (wanted,))
+    return str(row["id"]) if row else text.strip()
+
+
+def audience_choices(store: Store) -> dict[str, str]:
+    """Every audience id the engine understands: ranks, then unit tags, with their names."""
+    from catalogue.core.rules.stored import stored_policy
+
+    choices = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM levels ORDER BY rank")}
+    for unit in stored_policy(store).get("units", []):
+        choices[unit["id"]] = unit["label"]
+    return choices
+
+
+def resolve_audience(store: Store, text: str) -> str:
+    choices = audience_choices(store)
+    wanted = fold(text)
+    for ident, name in choices.items():
+        if wanted in (fold(ident), fold(name)):
+            return ident
+    raise InvalidInputError(f"unknown audience {text!r}; choose from: {', '.join(choices)}")
+
+
+def _choice(text: str, options: dict[str, str], what: str) -> str:
+    wanted = fold(text).replace(" ", "-")
+    for ident, label in options.items():
+        if wanted in (ident, fold(label).replace(" ", "-")):
+            return ident
+    raise InvalidInputError(f"unknown {what} {text!r}; choose one of: {', '.join(options)}")
+
+
+def build_scope(store: Store, country: str, *, disciplines: list[str] | tuple[str, ...] = (),
+                modules: list[str] | tuple[str, ...] = (), location: str = "uk",
+                audience: list[str] | tuple[str, ...] = (), cohort: int | None = None,
+                start: date | None = None, end: date | None = None,
+                delivered_by: list[str] | tuple[str, ...] = (),
+                ethics_concerns: list[str] | tuple[str, ...] = (),
+                jiph_refused: bool = False) -> Scope:
+    """A checked Scope from user text: ``country`` in any form ``catalogue country`` accepts."""
+    from catalogue.core.lookup import resolve_country
+
+    scope = Scope(
+        country=resolve_country(store, country).code,
+        disciplines=_unique(resolve_discipline(store, d) for d in disciplines if d.strip()),
+        modules=_unique(resolve_module(store, m) for m in modules if m.strip()),
+        location=_choice(location, LOCATIONS, "location"),
+        audience=_unique(resolve_audience(store, a) for a in audience if a.strip()),
+        cohort=cohort, start=start, end=end,
+        delivered_by=_unique(_choice(d, DELIVERERS, "deliverer") for d in delivered_by),
+        ethics_concerns=[c.strip() for c in ethics_concerns if c.strip()],
+        jiph_refused=jiph_refused,
+    )
+    check_scope(scope)
+    return scope
+
+
+def _unique(items: Any) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
