@@ -71,7 +71,8 @@ def advice_tables(root: Path) -> list[Any]:
         rows[code] = {"code": code, "level": row.get("level"), "part": row.get("part") or None,
                       "as_of": as_of, "source": row.get("source") or None,
                       "note": row.get("note") or None}
-    columns: dict[str, type] = {"code": str, "level": str, "part": str, "as_of": str, "source": str, "note": str}
+    columns: dict[str, type] = {"code": str, "level": str, "part": str, "as_of": str,
+                                "source": str, "note": str}
     return [RefTable("travel_advice_data", list(rows.values()), pk="code", columns=columns)]
 
 

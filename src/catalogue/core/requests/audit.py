@@ -1,0 +1,81 @@
+"""The append-only audit trail: who did what to a request, when (UTC), from which state to which.
+
+Rows are only ever inserted, always inside the same transaction as the change they record
+(database triggers refuse UPDATE and DELETE). History can be read per request or exported
+in batches, so a million rows stream without loading them all.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from catalogue.core.errors import NotFoundError
+from catalogue.core.store import Store
+
+EVENT_COLUMNS = ("id", "request_id", "at", "by", "action", "from_state", "to_state", "note",
+                 "details")
+ACTIONS = ("created", "advanced", "declined", "withdrawn", "edited", "reset", "linked")
+
+
+def record(conn: sqlite3.Connection, request_id: int, *, at: str, by: str, action: str,
+           from_state: str | None = None, to_state: str | None = None,
+           note: str | None = None, details: dict[str, Any] | None = None) -> int:
+    """Insert one audit row; call inside the transaction that makes the change."""
+    assert conn.in_transaction, "audit rows are written in the change's own transaction"
+    assert action in ACTIONS, action
+    cursor = conn.execute(
+        'INSERT INTO request_events (request_id, at, "by", action, from_state, to_state, note, '
+        "details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (request_id, at, by, action, from_state, to_state, note,
+         json.dumps(details or {}, ensure_ascii=False, default=str)))
+    return int(cursor.lastrowid or 0)
+
+
+def _event(row: Any) -> dict[str, Any]:
+    data = dict(row)
+    data["details"] = json.loads(data["details"] or "{}")
+    return data
+
+
+def history(store: Store, request_id: int, *, limit: int | None = None,
+            offset: int = 0) -> list[dict[str, Any]]:
+    """One request's audit rows, oldest first."""
+    if store.one("SELECT 1 FROM requests WHERE id = ?", (request_id,)) is None:
+        raise NotFoundError(f"no request {request_id}")
+    sql = "SELECT * FROM request_events WHERE request_id = ? ORDER BY id"
+    params: list[Any] = [request_id]
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return [_event(r) for r in store.query(sql, params)]
+
+
+def count_events(store: Store, request_id: int | None = None) -> int:
+    if request_id is None:
+        return int(store.scalar("SELECT count(*) FROM request_events"))
+    return int(store.scalar("SELECT count(*) FROM request_events WHERE request_id = ?",
+                            (request_id,)))
+
+
+def iter_events(store: Store, request_id: int | None = None,
+                batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every audit row (or one request's), oldest first, read ``batch`` rows at a time."""
+    if request_id is not None and store.one("SELECT 1 FROM requests WHERE id = ?",
+                                            (request_id,)) is None:
+        raise NotFoundError(f"no request {request_id}")
+    last = 0
+    while True:
+        if request_id is None:
+            rows = store.query("SELECT * FROM request_events WHERE id > ? ORDER BY id LIMIT ?",
+                               (last, batch))
+        else:
+            rows = store.query("SELECT * FROM request_events WHERE request_id = ? AND id > ? "
+                               "ORDER BY id LIMIT ?", (request_id, last, batch))
+        if not rows:
+            return
+        for row in rows:
+            yield _event(row)
+        last = rows[-1]["id"]

@@ -1,0 +1,187 @@
+"""What each workflow step needs. A guard returns the problems (empty: the step may go ahead)
+and the records the step leaves on the request; it never writes.
+
+Every problem is a sentence saying exactly what is missing, e.g. "OSJA assessment graded
+high needs Minister authorisation; recorded authoriser is Head of department (A. Jones)".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from catalogue.core.requests.model import Request
+from catalogue.core.rules.baseline import mission_for, split_mission
+from catalogue.core.rules.engine import Assessment
+from catalogue.core.rules.grading import approver_by_id, grade_rank, required_approver
+
+
+@dataclass
+class StepInput:
+    """What the user supplies with a step (only some steps use each field)."""
+
+    note: str | None = None
+    reference: str | None = None  # IPAB or JIPH reference
+    grade: str | None = None  # OSJA grade as assessed (default: the computed grade)
+    authoriser: str | None = None  # name of the person authorising
+    authoriser_level: str | None = None  # approver id, e.g. "minister"
+    s26_reference: str | None = None  # s.26 approval and Home Office consent reference
+    signal: str | None = None  # decline: which decline reason applies
+
+
+@dataclass
+class Context:
+    request: Request
+    assessment: Assessment
+    policy: dict[str, Any]
+    country: dict[str, Any]
+    today: date
+
+
+Outcome = tuple[list[str], dict[str, Any]]
+
+
+def _text(value: str | None) -> str | None:
+    return (value or "").strip() or None
+
+
+def decline_problems(ctx: Context) -> list[str]:
+    return [f"decline signal: {f.title} ({f.why})" for f in ctx.assessment.decline_signals]
+
+
+def _grade_risen(ctx: Context) -> list[str]:
+    """The computed grade rose above what was assessed (the situation changed since)."""
+    r = ctx.request
+    if not r.osja_grade or not r.osja_computed_grade:
+        return []
+    now = ctx.assessment.grade
+    ranks = [grade_rank(ctx.policy, g) for g in (now, r.osja_computed_grade, r.osja_grade)]
+    if ranks[0] > ranks[1] and ranks[0] > ranks[2]:
+        return [f"the computed OSJA grade is now {now} (was {r.osja_computed_grade} when "
+                f"assessed; {'; '.join(ctx.assessment.grade_reasons)}), above the recorded "
+                f"{r.osja_grade}: reset the request to jiph-approved and assess again"]
+    return []
+
+
+def authorisation_problems(ctx: Context, name: str | None, level: str | None,
+                           s26: str | None) -> list[str]:
+    """Is this authoriser (and s.26 record) enough for the recorded grade?"""
+    r = ctx.request
+    problems: list[str] = []
+    if not r.osja_grade:
+        return ["no OSJA grade is recorded"]
+    needed = required_approver(ctx.policy, r.osja_grade)
+    if not name or not level:
+        problems.append(f"OSJA assessment graded {r.osja_grade} needs {needed['title']} "
+                        "authorisation; no authoriser is recorded")
+    else:
+        try:
+            given = approver_by_id(ctx.policy, level)
+        except KeyError:
+            ids = ", ".join(a["id"] for a in ctx.policy["approvers"])
+            return [f"unknown authoriser level {level!r}; levels: {ids}"]
+        if given["rank"] < needed["rank"]:
+            problems.append(f"OSJA assessment graded {r.osja_grade} needs {needed['title']} "
+                            f"authorisation; recorded authoriser is {given['title']} ({name})")
+    if "serving-officers" in r.delivered_by and not s26:
+        problems.append("serving officers deliver: Police Act 1996 s.26 approval and Home "
+                        "Office consent must be recorded (--s26-ref)")
+    return problems
+
+
+def _scoped(ctx: Context, step: StepInput) -> Outcome:
+    return [], {}
+
+
+def _ipab(ctx: Context, step: StepInput) -> Outcome:
+    r = ctx.request
+    problems = decline_problems(ctx)
+    if not r.disciplines and not r.modules:
+        problems.insert(0, "the IPAB form needs the training requested: no discipline or "
+                           "module is recorded")
+    return problems, {"ipab_reference": _text(step.reference)}
+
+
+def _jiph(ctx: Context, step: StepInput) -> Outcome:
+    return decline_problems(ctx), {"jiph_reference": _text(step.reference)}
+
+
+def _osja(ctx: Context, step: StepInput) -> Outcome:
+    computed = ctx.assessment.grade
+    grade = (step.grade or computed).strip().lower()
+    grades = [g["id"] for g in ctx.policy["grades"]]
+    if grade not in grades:
+        return [f"unknown OSJA grade {step.grade!r}; grades: {', '.join(grades)}"], {}
+    problems = decline_problems(ctx)
+    if grade_rank(ctx.policy, grade) < grade_rank(ctx.policy, computed) and not _text(step.note):
+        problems.append(f"the computed grade is {computed} ({'; '.join(ctx.assessment.grade_reasons)});"
+                        f" recording {grade} needs a note saying why")
+    start = ctx.request.start
+    if start and start <= ctx.today:
+        problems.append(f"the OSJA assessment must be in place before the course starts, and "
+                        f"the start date {start.isoformat()} is not in the future: edit the dates")
+    return problems, {"osja_grade": grade, "osja_computed_grade": computed}
+
+
+def _embassy(ctx: Context, step: StepInput) -> Outcome:
+    name, _note = split_mission(mission_for(ctx.policy, ctx.country))
+    return decline_problems(ctx) + _grade_risen(ctx), {"mission": name}
+
+
+def _authorise(ctx: Context, step: StepInput) -> Outcome:
+    name, level = _text(step.authoriser), _text(step.authoriser_level)
+    s26 = _text(step.s26_reference)
+    problems = decline_problems(ctx) + _grade_risen(ctx)
+    problems += authorisation_problems(ctx, name, level, s26)
+    return problems, {"authoriser": name, "authoriser_level": level, "s26_reference": s26}
+
+
+def _schedule(ctx: Context, step: StepInput) -> Outcome:
+    r = ctx.request
+    problems = authorisation_problems(ctx, r.authoriser, r.authoriser_level, r.s26_reference)
+    problems += decline_problems(ctx) + _grade_risen(ctx)
+    if not r.start or not r.end:
+        problems.append("start and end dates are needed (request edit --start --end)")
+    elif r.start <= ctx.today:
+        problems.append(f"the start date {r.start.isoformat()} is not in the future")
+    return problems, {}
+
+
+def _deliver(ctx: Context, step: StepInput) -> Outcome:
+    return [], {}
+
+
+def _decline(ctx: Context, step: StepInput) -> Outcome:
+    problems = [] if _text(step.note) else ["a reason is needed (--reason)"]
+    signal = _text(step.signal)
+    if signal:
+        signals = [k for k, v in ctx.policy["flags"].items() if v.get("decline")]
+        if signal not in signals and f"decline-{signal}" in signals:
+            signal = f"decline-{signal}"
+        if signal not in signals:
+            short = ", ".join(s.removeprefix("decline-") for s in signals)
+            problems.append(f"unknown decline reason {step.signal!r}; reasons: {short}")
+    return problems, {"decline_signal": signal}
+
+
+def _withdraw(ctx: Context, step: StepInput) -> Outcome:
+    return ([] if _text(step.note) else ["a reason is needed (--reason)"]), {}
+
+
+GUARDS = {
+    "scoping": _scoped,
+    "ipab-submitted": _ipab,
+    "jiph-approved": _jiph,
+    "osja-assessed": _osja,
+    "embassy-consulted": _embassy,
+    "authorised": _authorise,
+    "scheduled": _schedule,
+    "delivered": _deliver,
+    "declined": _decline,
+    "withdrawn": _withdraw,
+}
+
+
+def check(ctx: Context, target: str, step: StepInput) -> Outcome:
+    return GUARDS[target](ctx, step)

@@ -1,0 +1,70 @@
+"""Everything about one request on one screen: its record, its flags, its approvals so far
+and what the next step needs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from catalogue.core.requests.model import Request
+from catalogue.core.requests.register import get_request
+from catalogue.core.requests.states import EXITS, reached
+from catalogue.core.requests.workflow import context, next_step
+from catalogue.core.rules.grading import approver_by_id, required_approver
+from catalogue.core.store import Store
+
+APPROVAL_STEPS = (
+    ("ipab-submitted", "IPAB form submitted to JIPH"),
+    ("jiph-approved", "JIPH approved the IPAB"),
+    ("osja-assessed", "OSJA human-rights assessment"),
+    ("embassy-consulted", "Mission consulted"),
+    ("authorised", "Authorised"),
+)
+
+
+def _last_active_state(store: Store, request: Request) -> str:
+    """For a declined or withdrawn request, the state it was in when it stopped."""
+    if request.state not in EXITS:
+        return request.state
+    before = store.scalar("SELECT from_state FROM request_events WHERE request_id = ? AND "
+                          "to_state = ? ORDER BY id DESC LIMIT 1", (request.id, request.state))
+    return str(before or "received")
+
+
+def checklist(store: Store, request: Request, policy: dict[str, Any]) -> list[dict[str, Any]]:
+    state = _last_active_state(store, request)
+    details = {
+        "ipab-submitted": request.ipab_reference,
+        "jiph-approved": request.jiph_reference,
+        "osja-assessed": (f"graded {request.osja_grade} (computed {request.osja_computed_grade})"
+                          if request.osja_grade else None),
+        "embassy-consulted": request.mission,
+        "authorised": None,
+    }
+    if request.authoriser and request.authoriser_level:
+        title = approver_by_id(policy, request.authoriser_level)["title"]
+        details["authorised"] = f"by {request.authoriser} ({title})"
+    items = [{"step": step, "label": label, "done": reached(state, step), "detail": details[step]}
+             for step, label in APPROVAL_STEPS]
+    if "serving-officers" in request.delivered_by:
+        items.append({"step": "s26", "label": "Police Act 1996 s.26 approval and Home Office "
+                      "consent", "done": bool(request.s26_reference),
+                      "detail": request.s26_reference})
+    return items
+
+
+def request_overview(store: Store, request_id: int, today: date | None = None) -> dict[str, Any]:
+    """The request, its assessment, the approvals checklist and the next step (JSON-ready)."""
+    request = get_request(store, request_id)
+    ctx = context(store, request, today)
+    needed = (required_approver(ctx.policy, request.osja_grade) if request.osja_grade
+              else approver_by_id(ctx.policy, ctx.assessment.approver))
+    return {
+        "request": request.to_dict(),
+        "assessment": ctx.assessment.to_dict(),
+        "required_approver": {"id": needed["id"], "title": needed["title"],
+                              "from": "recorded OSJA grade" if request.osja_grade
+                              else "computed grade"},
+        "checklist": checklist(store, request, ctx.policy),
+        "next_step": next_step(store, request, today),
+    }
