@@ -74,8 +74,14 @@ def _policy_tables(root: Path) -> list[RefTable]:
     return policy_tables(root)
 
 
+def _costing_tables(root: Path) -> list[RefTable]:
+    from catalogue.core.programmes.costing import costing_tables
+
+    return costing_tables(root)
+
+
 SEEDERS: list[Callable[[Path], list[RefTable]]] = [geography_tables, catalog_tables,
-                                                   _policy_tables]
+                                                   _policy_tables, _costing_tables]
 
 
 def build(root: Path | str) -> list[RefTable]:
