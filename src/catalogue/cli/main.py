@@ -23,6 +23,7 @@ COMMANDS = {
     "discipline": "catalogue.cli.listings:discipline",
     "module": "catalogue.cli.listings:module",
     "db": "catalogue.cli.db:db",
+    "tui": "catalogue.cli.tui:tui",
 }
 
 
@@ -98,7 +99,9 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
     ctx.obj = app
     ctx.call_on_close(app.close)
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        from catalogue.cli.tui import tui
+
+        ctx.invoke(tui)
 
 
 def run() -> None:

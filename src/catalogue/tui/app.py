@@ -1,0 +1,193 @@
+"""The Textual app: opens the database in a worker, then shows the explorer.
+
+Screens are modes (explorer, builder, board) switched with F2/F3/F4; F1 or ? shows every key.
+Theme and keymap come from the settings file (:mod:`catalogue.tui.config`).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Middle
+from textual.screen import Screen
+from textual.widgets import Label, LoadingIndicator
+from textual.worker import Worker, WorkerState
+
+from catalogue.core.data.location import styles_dir
+from catalogue.core.errors import CatalogueError
+from catalogue.tui.backend import Backend
+from catalogue.tui.config import TuiConfig, check_config
+from catalogue.tui.palette import COMMAND_PROVIDERS
+from catalogue.tui.theme import CATALOGUE_THEMES
+from catalogue.tui.workers import report_failure
+
+STYLESHEETS = ("app.tcss", "explorer.tcss", "builder.tcss", "board.tcss", "help.tcss",
+               "dialogs.tcss")
+EXIT_AFTER_READY_ENV = "CATALOGUE_EXIT_AFTER_READY"
+
+
+class CatalogueApp(App[None]):
+    """``CatalogueApp(db_path, config).run()``; see docs/tui.md for screens and keys."""
+
+    TITLE = "catalogue"
+    CSS_PATH = [str(styles_dir() / name) for name in STYLESHEETS]
+    MODES: ClassVar[dict[str, Any]] = {
+        "explorer": lambda: _screen("explorer", "ExplorerScreen"),
+        "builder": lambda: _screen("builder", "BuilderScreen"),
+        "board": lambda: _screen("board", "BoardScreen"),
+    }
+    COMMANDS = App.COMMANDS | set(COMMAND_PROVIDERS)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (180, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+        Binding("ctrl+p", "command_palette", "Commands", id="app.command-palette",
+                priority=True, show=False),
+        Binding("f1,question_mark", "help", "Help", id="app.help", key_display="F1"),
+        Binding("f2", "switch_screen_mode('explorer')", "Explorer", id="app.explorer"),
+        Binding("f3", "switch_screen_mode('builder')", "Programmes", id="app.builder"),
+        Binding("f4", "switch_screen_mode('board')", "Requests", id="app.board"),
+    ]
+
+    def __init__(self, db_path: str | os.PathLike[str] | None = None,
+                 config: TuiConfig | None = None, *, exit_after_ready: bool | None = None
+                 ) -> None:
+        super().__init__()
+        from catalogue.tui.bindings import all_binding_ids
+
+        self.config = config or TuiConfig()
+        self.backend = Backend(db_path)
+        for theme in CATALOGUE_THEMES:
+            self.register_theme(theme)
+        check_config(self.config, all_binding_ids(), self.available_themes)
+        self.theme = self.config.theme
+        self.set_keymap(self.config.keymap)
+        if exit_after_ready is None:
+            exit_after_ready = os.environ.get(EXIT_AFTER_READY_ENV, "") not in ("", "0")
+        self.exit_after_ready = exit_after_ready
+        self.startup_error: CatalogueError | None = None
+        self.started = time.perf_counter()
+        self.ready_seconds: float | None = None
+
+    @property
+    def keymap(self) -> dict[str, str]:
+        return dict(self.config.keymap)
+
+    def get_default_screen(self) -> Screen[Any]:
+        return OpeningScreen()
+
+    def on_mount(self) -> None:
+        self.open_database()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def open_database(self) -> None:
+        self.backend.open()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "open":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.sub_title = str(Path(self.backend.db_path).name)
+            self.switch_mode("explorer")
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if isinstance(error, CatalogueError):
+                self.startup_error = error
+                self.exit(return_code=int(error.exit_code))
+            else:
+                report_failure(self, error)
+
+    def screen_ready(self, screen: Screen[Any]) -> None:
+        """Called by a main screen once its first data is on show."""
+        if self.ready_seconds is None:
+            self.ready_seconds = time.perf_counter() - self.started
+            if self.exit_after_ready:
+                self.exit()
+
+    @property
+    def is_ready(self) -> bool:
+        return self.ready_seconds is not None
+
+    # ------------------------------------------------------------------ actions
+
+    async def action_switch_screen_mode(self, mode: str) -> None:
+        if not self.backend.is_open:
+            return
+        while len(self.screen_stack) > 1 and self.screen.is_modal:
+            self.pop_screen()
+        await self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from catalogue.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def open_builder(self, *, country_code: str | None = None,
+                     programme_id: str | None = None) -> None:
+        """Switch to the programme builder, starting a programme or opening one."""
+        def then() -> None:
+            from catalogue.tui.screens.builder import BuilderScreen
+
+            screen = self.screen
+            if isinstance(screen, BuilderScreen):
+                if programme_id is not None:
+                    screen.open_programme(programme_id)
+                else:
+                    screen.new_programme(country_code)
+
+        self.call_after_refresh(self._switch_then, "builder", then)
+
+    def open_request(self, request_id: str) -> None:
+        def then() -> None:
+            from catalogue.tui.screens.board import BoardScreen
+
+            if isinstance(self.screen, BoardScreen):
+                self.screen.open_request(request_id)
+
+        self.call_after_refresh(self._switch_then, "board", then)
+
+    def show_in_explorer(self, kind: str, item_id: str) -> None:
+        def then() -> None:
+            from catalogue.tui.screens.explorer import ExplorerScreen
+
+            screen = self.screen
+            if isinstance(screen, ExplorerScreen):
+                if kind == "country":
+                    screen.show_country(item_id)
+                else:
+                    screen.show_item(kind, item_id)
+
+        self.call_after_refresh(self._switch_then, "explorer", then)
+
+    async def _switch_then(self, mode: str, then: Any) -> None:
+        await self.action_switch_screen_mode(mode)
+        self.call_after_refresh(then)
+
+    def on_unmount(self) -> None:
+        self.backend.close()
+
+
+def _screen(module: str, name: str) -> Screen[Any]:
+    """A main screen, imported when its mode is first shown."""
+    import importlib
+
+    screen: Screen[Any] = getattr(importlib.import_module(f"catalogue.tui.screens.{module}"),
+                                  name)()
+    return screen
+
+
+class OpeningScreen(Screen[None]):
+    """Shown while the database opens (and, on first use, is created and seeded)."""
+
+    def compose(self) -> ComposeResult:
+        with Middle(), Center():
+            yield Label(Text("Opening the catalogue database…"), id="opening-label")
+            yield LoadingIndicator()

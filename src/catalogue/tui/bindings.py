@@ -1,0 +1,35 @@
+"""Every key binding the app defines, by where it applies (for F1 help and keymap checks)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+
+def _bindings(items: list[BindingType]) -> list[Binding]:
+    return [b for b in items if isinstance(b, Binding) and not b.system]
+
+
+def binding_sections() -> list[tuple[str, list[Binding]]]:
+    """(where, bindings) for the app, each screen, and the reusable widgets and dialogs."""
+    from catalogue.tui.app import CatalogueApp
+    from catalogue.tui.dialogs import DIALOG_CLASSES
+    from catalogue.tui.screens.explorer import ExplorerScreen
+    from catalogue.tui.screens.help import HelpScreen
+    from catalogue.tui.widgets.paged_table import PagedTable
+
+    sections = [
+        ("Everywhere", _bindings(CatalogueApp.BINDINGS)),
+        ("Explorer", _bindings(ExplorerScreen.BINDINGS)),
+        ("Paged tables (countries, requests)", _bindings(PagedTable.BINDINGS)),
+        ("Help", _bindings(HelpScreen.BINDINGS)),
+    ]
+    dialog_bindings: dict[str, Binding] = {}
+    for dialog in DIALOG_CLASSES:
+        for binding in _bindings(dialog.BINDINGS):
+            dialog_bindings.setdefault(binding.id or binding.key, binding)
+    sections.append(("Dialogs", list(dialog_bindings.values())))
+    return sections
+
+
+def all_binding_ids() -> set[str]:
+    return {b.id for _where, bindings in binding_sections() for b in bindings if b.id}

@@ -1,0 +1,135 @@
+"""Command palette providers: jump to any country, discipline, module, programme or request.
+
+Each provider loads its entries once per palette opening, in a thread worker through the
+app's backend, then matches what is typed with Textual's fuzzy matcher. Names are shown as
+plain text (a title containing ``[bold]`` is displayed as typed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+from textual.markup import escape
+
+if TYPE_CHECKING:
+    from catalogue.tui.app import CatalogueApp
+
+MAX_DISCOVERY = 12
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str  # what is matched and shown
+    help: str  # shown under it (plain text)
+    jump: Callable[[], None]
+
+
+def highlight(matcher: Matcher, candidate: str) -> Content:
+    """Like ``Matcher.highlight`` but the candidate is never parsed as markup."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if score:
+        for offset in offsets:
+            if not candidate[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class CatalogueProvider(Provider):
+    """Base: subclasses say how to fetch rows and turn them into entries."""
+
+    kind = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.entries: list[Entry] = []
+
+    @property
+    def catalogue(self) -> CatalogueApp:
+        return cast("CatalogueApp", self.app)
+
+    def fetch(self, store: Any) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def entry(self, row: dict[str, Any]) -> Entry:
+        raise NotImplementedError
+
+    async def startup(self) -> None:
+        from textual.worker import WorkerFailed
+
+        app = self.catalogue
+        if not app.backend.is_open:
+            return
+        worker = app.run_worker(partial(app.backend.call, self.fetch), thread=True,
+                                exit_on_error=False, group=f"palette-{self.kind}")
+        try:
+            rows = await worker.wait()
+        except WorkerFailed as failed:
+            from catalogue.tui.workers import report_failure
+
+            report_failure(app, failed.error, doing=f"loading {self.kind}")
+            return
+        self.entries = [self.entry(row) for row in rows]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for entry in self.entries:
+            score = matcher.match(entry.text)
+            if score > 0:
+                yield Hit(score, highlight(matcher, entry.text), entry.jump, text=entry.text,
+                          help=escape(entry.help))
+
+    async def discover(self) -> Hits:
+        for entry in self.entries[:MAX_DISCOVERY]:
+            yield DiscoveryHit(Content(entry.text), entry.jump, text=entry.text,
+                               help=escape(entry.help))
+
+
+class CountryCommands(CatalogueProvider):
+    kind = "countries"
+
+    def fetch(self, store: Any) -> list[dict[str, Any]]:
+        from catalogue.core.views import palette_countries
+
+        return palette_countries(store)
+
+    def entry(self, row: dict[str, Any]) -> Entry:
+        listed = row["listed_as"] if row["listed_as"] and row["listed_as"] != row["name"] else ""
+        text = f"{row['name']} ({row['code']})" + (f" — listed as {listed}" if listed else "")
+        help_text = "Country · assisted" if row["assisted"] else "Country · not assisted"
+        return Entry(text, help_text,
+                     partial(self.catalogue.show_in_explorer, "country", row["code"]))
+
+
+class DisciplineCommands(CatalogueProvider):
+    kind = "disciplines"
+
+    def fetch(self, store: Any) -> list[dict[str, Any]]:
+        from catalogue.core.catalog import list_disciplines
+
+        return list_disciplines(store)
+
+    def entry(self, row: dict[str, Any]) -> Entry:
+        return Entry(row["title"], f"Discipline · {row['modules']} modules",
+                     partial(self.catalogue.show_in_explorer, "discipline", row["id"]))
+
+
+class ModuleCommands(CatalogueProvider):
+    kind = "modules"
+
+    def fetch(self, store: Any) -> list[dict[str, Any]]:
+        from catalogue.core.views import palette_modules
+
+        return palette_modules(store)
+
+    def entry(self, row: dict[str, Any]) -> Entry:
+        return Entry(row["title"], f"Module · {row['discipline']} · {row['id']}",
+                     partial(self.catalogue.show_in_explorer, "module", row["id"]))
+
+
+COMMAND_PROVIDERS: list[type[Provider]] = [CountryCommands, DisciplineCommands, ModuleCommands]

@@ -1,0 +1,1 @@
+"""The app's screens: explorer (home), programme builder, requests board, help."""

@@ -1,0 +1,341 @@
+"""The home screen: disciplines beside a paged, filterable countries table and a detail pane."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static, Tree
+
+from catalogue.core import views
+from catalogue.core.countries import CountryFilter
+from catalogue.tui.dialogs.choose import ANY, Choice, ChooseDialog
+from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.widgets import cards
+from catalogue.tui.widgets.chips import Chip, FilterChips
+from catalogue.tui.widgets.discipline_tree import DisciplineTree, TreeItem
+from catalogue.tui.widgets.paged_table import PagedTable
+from catalogue.tui.widgets.tables import COUNTRY_COLUMNS
+
+SEARCH_DELAY = 0.15
+
+
+class ExplorerScreen(CatalogueScreen):
+    """Filters combine (facets, assisted, HR priority, search words); all queries run in workers."""
+
+    AUTO_FOCUS = "#countries"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", id="explorer.search"),
+        Binding("r", "pick('region')", "Region", id="explorer.filter-region"),
+        Binding("s", "pick('subregion')", "Sub-region", id="explorer.filter-subregion",
+                show=False),
+        Binding("i", "pick('intermediate')", "Intermediate region",
+                id="explorer.filter-intermediate", show=False),
+        Binding("l", "pick('area')", "Liaison area", id="explorer.filter-area"),
+        Binding("a", "toggle_assisted", "Assisted/all", id="explorer.toggle-assisted"),
+        Binding("p", "toggle_priority", "HR priority only", id="explorer.toggle-priority",
+                show=False),
+        Binding("x", "clear_filters", "Clear filters", id="explorer.clear-filters"),
+        Binding("o", "sort", "Sort", id="explorer.sort"),
+        Binding("z", "zoom", "Zoom pane", id="explorer.zoom", show=False),
+        Binding("n", "new_programme", "New programme", id="explorer.new-programme"),
+        Binding("escape", "back", "Back to the table", id="explorer.back", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="explorer")
+        self.flt = CountryFilter()
+        self.sort = "name"
+        self.descending = False
+        self.detail_key: tuple[str, str] | None = None
+        self._search_timer: Timer | None = None
+        self._loaded: set[str] = set()
+        self._pending_focus_code: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="explorer-body"):
+            with Vertical(id="disciplines-pane", classes="pane") as pane:
+                pane.border_title = "Disciplines"
+                yield DisciplineTree(id="disciplines")
+            with Vertical(id="main-pane"):
+                yield Input(placeholder="Search countries: name, alias or code  (/)",
+                            id="search", compact=True)
+                yield FilterChips(id="chips")
+                with Horizontal(id="results"):
+                    table = PagedTable(COUNTRY_COLUMNS, id_key="code",
+                                       page_size=self.config.page_size, id="countries",
+                                       classes="pane")
+                    table.border_title = "Countries"
+                    yield table
+                    with VerticalScroll(id="detail", classes="pane") as detail:
+                        detail.border_title = "Detail"
+                        yield Static(Text("Loading…", style="dim"), id="detail-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "catalogue"
+        self.sub_title = "Explorer"
+        self.load_tree()
+        self.reload()
+        self._show_chips()
+
+    # ---------------------------------------------------------------- workers
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="tree")
+    def load_tree(self) -> list[views.DisciplineNode]:
+        return self.backend.call(views.discipline_tree)
+
+    def show_tree(self, nodes: list[views.DisciplineNode]) -> None:
+        self.query_one(DisciplineTree).load(nodes)
+        self._mark_loaded("tree")
+
+    def reload(self, offset: int = 0, *, keep: str | None = None,
+               cursor_to_end: bool = False) -> None:
+        table = self.query_one("#countries", PagedTable)
+        if keep is None and (row := table.selected_row()):
+            keep = row["code"]
+        table.loading = not self._loaded
+        self.load_countries(replace(self.flt), self.sort, self.descending, offset,
+                            keep, cursor_to_end)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
+    def load_countries(self, flt: CountryFilter, sort: str, descending: bool, offset: int,
+                       keep: str | None, cursor_to_end: bool
+                       ) -> tuple[views.CountryPage, str | None, bool]:
+        page = self.backend.call(views.country_page, flt, sort=sort, descending=descending,
+                                 limit=self.config.page_size, offset=offset)
+        return page, keep, cursor_to_end
+
+    def show_countries(self, result: tuple[views.CountryPage, str | None, bool]) -> None:
+        page, keep, cursor_to_end = result
+        table = self.query_one("#countries", PagedTable)
+        table.loading = False
+        if self._pending_focus_code:
+            keep, self._pending_focus_code = self._pending_focus_code, None
+        table.show_page(page.rows, total=page.total, offset=page.offset, keep=keep,
+                        cursor_to_end=cursor_to_end, sort_key=self.sort,
+                        descending=self.descending)
+        direction = "▼" if self.descending else "▲"
+        table.border_subtitle = f"{table.page_summary()} · sorted by {self.sort} {direction}"
+        table.border_title = "Countries" + (f" — {page.note}" if page.note else "")
+        if not page.rows:
+            self._show_detail(Text("No country matches these filters. Press x to clear them.",
+                                   style="italic"), "Detail", None)
+        self._mark_loaded("countries")
+
+    def failed_countries(self, error: BaseException | None) -> None:
+        from catalogue.tui.workers import report_failure
+
+        self.query_one("#countries", PagedTable).loading = False
+        report_failure(self.app, error)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
+    def load_detail(self, kind: str, key: str) -> tuple[str, str, Text, str]:
+        if kind == "country":
+            card = self.backend.call(views.country_card_with_activity, key)
+            return kind, key, cards.country_text(card, card.get("activity")), \
+                card["names"]["common"]
+        if kind == "discipline":
+            d = self.backend.call(views.discipline_detail, key)
+            return kind, key, cards.discipline_text(d, d.get("activity")), d["title"]
+        m = self.backend.call(views.module_detail, key)
+        return kind, key, cards.module_text(m), m["title"]
+
+    def show_detail(self, result: tuple[str, str, Text, str]) -> None:
+        kind, key, text, title = result
+        self._show_detail(text, title, (kind, key))
+
+    def _show_detail(self, text: Text, title: str, key: tuple[str, str] | None) -> None:
+        self.query_one("#detail-body", Static).update(text)
+        detail = self.query_one("#detail", VerticalScroll)
+        detail.border_title = Text(title)
+        detail.scroll_home(animate=False)
+        self.detail_key = key
+
+    def _mark_loaded(self, part: str) -> None:
+        self._loaded.add(part)
+        if {"tree", "countries"} <= self._loaded:
+            self.catalogue.screen_ready(self)
+
+    # ---------------------------------------------------------------- events
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._apply_search(event.value))
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self, event: Input.Submitted) -> None:
+        self._apply_search(event.value)
+        self.query_one("#countries", PagedTable).focus()
+
+    def _apply_search(self, value: str) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        search = value if value.strip() else None
+        if search != self.flt.search:
+            self.flt.search = search
+            self._filters_changed()
+
+    @on(PagedTable.PageRequested, "#countries")
+    def page_requested(self, event: PagedTable.PageRequested) -> None:
+        self.reload(event.offset, keep=None if event.cursor_to_end else "",
+                    cursor_to_end=event.cursor_to_end)
+
+    @on(PagedTable.SortRequested, "#countries")
+    def sort_requested(self, event: PagedTable.SortRequested) -> None:
+        self._set_sort(event.key)
+
+    @on(PagedTable.RowHighlighted, "#countries")
+    def country_highlighted(self, event: PagedTable.RowHighlighted) -> None:
+        if event.row_key.value and ("country", event.row_key.value) != self.detail_key:
+            self.load_detail("country", event.row_key.value)
+
+    @on(PagedTable.RowSelected, "#countries")
+    def country_selected(self, event: PagedTable.RowSelected) -> None:
+        self.query_one("#detail", VerticalScroll).focus()
+
+    @on(Tree.NodeHighlighted, "#disciplines")
+    def tree_highlighted(self, event: Tree.NodeHighlighted[TreeItem]) -> None:
+        item = event.node.data
+        if item is not None and (item.kind, item.id) != self.detail_key:
+            self.load_detail(item.kind, item.id)
+
+    @on(FilterChips.Removed)
+    def chip_removed(self, event: FilterChips.Removed) -> None:
+        key = event.chip.key
+        if key == "search":
+            self.query_one("#search", Input).value = ""
+            self.flt.search = None
+        elif key == "assisted":
+            self.flt.assisted_only = False
+        elif key == "priority":
+            self.flt.hr_priority_only = False
+        else:
+            setattr(self.flt, key, None)
+        self._filters_changed()
+        self.query_one("#countries", PagedTable).focus()
+
+    def _filters_changed(self) -> None:
+        self._show_chips()
+        self.reload(0)
+
+    def _show_chips(self) -> None:
+        chips: list[Chip] = []
+        for facet, label in views.FACET_LABELS.items():
+            value = getattr(self.flt, facet)
+            if value:
+                chips.append(Chip(facet, label, value))
+        if self.flt.assisted_only:
+            chips.append(Chip("assisted", "Countries", "assisted only"))
+        if self.flt.hr_priority_only:
+            chips.append(Chip("priority", "HR priority", "only"))
+        if self.flt.search:
+            chips.append(Chip("search", "Search", self.flt.search))
+        self.query_one(FilterChips).set_chips(chips)
+
+    # ---------------------------------------------------------------- actions
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_back(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        self.query_one("#countries", PagedTable).focus()
+
+    def action_zoom(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused)
+
+    def action_toggle_assisted(self) -> None:
+        self.flt.assisted_only = not self.flt.assisted_only
+        self._filters_changed()
+
+    def action_toggle_priority(self) -> None:
+        self.flt.hr_priority_only = not self.flt.hr_priority_only
+        self._filters_changed()
+
+    def action_clear_filters(self) -> None:
+        self.flt = CountryFilter(assisted_only=False)
+        self.query_one("#search", Input).value = ""
+        self._filters_changed()
+
+    def action_pick(self, facet: str) -> None:
+        self.load_facet(facet, replace(self.flt))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="facet")
+    def load_facet(self, facet: str, flt: CountryFilter) -> tuple[str, list[tuple[str, int]]]:
+        return facet, self.backend.call(views.facet_choices, facet, flt)
+
+    def show_facet(self, result: tuple[str, list[tuple[str, int]]]) -> None:
+        facet, counts = result
+        current = getattr(self.flt, facet)
+        choices = [Choice(value, value, count, value == current) for value, count in counts]
+        label = views.FACET_LABELS[facet]
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            setattr(self.flt, facet, None if value == ANY else value)
+            self._filters_changed()
+
+        self.app.push_screen(ChooseDialog(f"Filter by {label.lower()}", choices,
+                                          allow_any=f"Any {label.lower()}"), chosen)
+
+    def action_sort(self) -> None:
+        table = self.query_one("#countries", PagedTable)
+        choices = [Choice(spec.key, spec.label, current=spec.key == self.sort)
+                   for spec in table.columns_spec if spec.sortable]
+
+        def chosen(value: str | None) -> None:
+            if value:
+                self._set_sort(value)
+
+        self.app.push_screen(ChooseDialog("Sort by (choose the current column to reverse)",
+                                          choices), chosen)
+
+    def _set_sort(self, key: str) -> None:
+        if key == self.sort:
+            self.descending = not self.descending
+        else:
+            self.sort, self.descending = key, False
+        self.reload(0)
+
+    def action_new_programme(self) -> None:
+        row = self.query_one("#countries", PagedTable).selected_row()
+        self.catalogue.open_builder(country_code=row["code"] if row else None)
+
+    # ---------------------------------------------------------------- jumps (palette)
+
+    def show_country(self, code: str) -> None:
+        """Show a country's card, and put the table cursor on it if it is on this page."""
+        table = self.query_one("#countries", PagedTable)
+        for index, row in enumerate(table.rows_shown):
+            if row["code"] == code:
+                table.move_cursor(row=index)
+                break
+        self.load_detail("country", code)
+        table.focus()
+
+    def show_item(self, kind: str, item_id: str) -> None:
+        """Show a discipline or module, moving the tree cursor to it."""
+        tree = self.query_one(DisciplineTree)
+        tree.select_item(TreeItem(kind, item_id))
+        self.load_detail(kind, item_id)
+        tree.focus()
+
+    def current_country(self) -> dict[str, Any] | None:
+        return self.query_one("#countries", PagedTable).selected_row()

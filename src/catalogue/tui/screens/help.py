@@ -1,0 +1,65 @@
+"""F1 / ?: every key binding (with the keymap applied), its id, and where settings live."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
+
+from catalogue.tui.bindings import binding_sections
+from catalogue.tui.config import config_path
+
+if TYPE_CHECKING:
+    from catalogue.tui.app import CatalogueApp
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the bindings; any key listed as closing it returns to the screen beneath."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "close", "Close help", id="help.close"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="help")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-body") as body:
+            body.border_title = "Keys"
+            yield Static(self._intro(), id="help-intro")
+            yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def _intro(self) -> Text:
+        app = cast("CatalogueApp", self.app)
+        text = Text()
+        text.append("catalogue", style="bold")
+        text.append(" — keyboard first; the mouse works too. ")
+        text.append("Ctrl+P", style="bold")
+        text.append(" jumps to any country, discipline, module, programme or request.\n")
+        text.append("Remap any key by its id in ", style="dim")
+        text.append(str(app.config.path or config_path()), style="bold")
+        text.append(" under [keymap]; set theme = \"…\" there too (see docs/tui.md).",
+                    style="dim")
+        return text
+
+    def on_mount(self) -> None:
+        table = self.query_one("#help-table", DataTable)
+        table.add_columns("Where", "Key", "What it does", "Binding id")
+        keymap = cast("CatalogueApp", self.app).keymap
+        for where, bindings in binding_sections():
+            for binding in bindings:
+                keys = keymap.get(binding.id or "", binding.key)
+                display = ", ".join(self.app.get_key_display(binding.with_key(k.strip()))
+                                    for k in keys.split(","))
+                table.add_row(Text(where, style="dim"), Text(display, style="bold"),
+                              Text(binding.description), Text(binding.id or "", style="dim"))
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

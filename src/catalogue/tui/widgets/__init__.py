@@ -1,0 +1,1 @@
+"""Reusable widgets: paged tables, filter chips, the disciplines tree, detail cards."""

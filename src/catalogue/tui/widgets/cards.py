@@ -1,0 +1,150 @@
+"""Rich ``Text`` for the detail pane: country cards, disciplines and modules.
+
+The same content as ``catalogue country`` (from :func:`catalogue.core.countries.country_card`),
+laid out with styles. Every value goes in as plain text, never markup, so names or notes
+containing ``[bold]`` appear exactly as stored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+SEVERITY_STYLE = {"blocker": "bold red", "needs-action": "yellow", "info": "cyan"}
+LABEL_WIDTH = 15
+
+
+def _row(text: Text, label: str, value: Any, style: str = "") -> None:
+    if value in (None, ""):
+        return
+    text.append(f"{label:<{LABEL_WIDTH}}", style="dim")
+    text.append(str(value), style=style)
+    text.append("\n")
+
+
+def _heading(text: Text, title: str) -> None:
+    text.append("\n")
+    text.append(title, style="bold underline")
+    text.append("\n")
+
+
+def country_text(card: dict[str, Any], activity: dict[str, Any] | None = None) -> Text:
+    """A country card, plus its programmes and open requests when ``activity`` is given."""
+    names, codes, region = card["names"], card["codes"], card["region"]
+    hr = card["human_rights_priority"]
+    text = Text()
+    text.append(f"{card['flag']} " if card["flag"] else "")
+    text.append(names["common"], style="bold")
+    text.append("\n")
+    match = card.get("match")
+    if match and match.get("fuzzy"):
+        how = ("partial name" if match["source"] == "partial"
+               else f"{match['score']:.0f}% similar")
+        text.append(f"(fuzzy match for {match['query_matched']!r}: {how})\n", style="italic dim")
+    _row(text, "Listed as", names["listed_as"] or "(not listed among the countries assisted)")
+    _row(text, "Official name", names["official"])
+    if names["iso"] and names["iso"] != names["common"]:
+        _row(text, "ISO name", names["iso"])
+    codes_text = " / ".join(filter(None, [codes["alpha2"], codes["alpha3"], codes["numeric"]]))
+    _row(text, "Codes", codes_text or f"{card['code']} (not an ISO 3166-1 country)")
+    kind = card["kind_label"]
+    if card["administered_by"]:
+        kind += f" ({card['administered_by']})"
+    _row(text, "Kind", kind)
+    _row(text, "UN M49 region", " › ".join(filter(None, region.values())) or "(none)")
+    _row(text, "Liaison area", card["liaison_area"] or "(none)")
+    _row(text, "Assisted", "yes" if card["assisted"] else "no",
+         "green" if card["assisted"] else "")
+    year = f"FCDO {hr['list_year']} list" if hr["list_year"] else "no list loaded"
+    _row(text, "HR priority", f"{'YES' if hr['priority'] else 'no'} ({year})",
+         "bold red" if hr["priority"] else "")
+    _row(text, "Note", card["note"], "italic")
+    if activity is not None:
+        activity_text(text, activity)
+    _heading(text, "Approvals any programme here needs")
+    for flag in card["approvals"]:
+        text.append("• ")
+        text.append(flag["title"], style="bold")
+        text.append(f"  {flag['severity']}\n", style=SEVERITY_STYLE.get(flag["severity"], ""))
+        text.append(f"  why: {flag['why']}\n", style="dim")
+    _heading(text, "Disciplines on offer")
+    for d in card["disciplines"]:
+        text.append(f"• {d['title']}")
+        if d["sensitivity"] != "public":
+            text.append(f"  [{d['sensitivity']}]", style="yellow")
+        text.append("\n")
+    return text
+
+
+def activity_text(text: Text, activity: dict[str, Any]) -> None:
+    """Programmes and open requests for a country (or a discipline)."""
+    _heading(text, "Programmes")
+    if not activity.get("programmes"):
+        text.append("none yet\n", style="dim italic")
+    for p in activity.get("programmes", []):
+        text.append(f"• {p['id']} ", style="cyan")
+        text.append(str(p.get("title") or ""))
+        extra = " · ".join(str(v) for v in (p.get("country_name"), p.get("status"),
+                                             p.get("starts")) if v)
+        if extra:
+            text.append(f"  {extra}", style="dim")
+        text.append("\n")
+    _heading(text, "Open requests")
+    if not activity.get("requests"):
+        text.append("none open\n", style="dim italic")
+    for r in activity.get("requests", []):
+        text.append(f"• {r['id']} ", style="cyan")
+        text.append(str(r.get("title") or ""))
+        extra = " · ".join(str(v) for v in (r.get("country_name"), r.get("state")) if v)
+        if extra:
+            text.append(f"  {extra}", style="dim")
+        text.append("\n")
+
+
+def discipline_text(d: dict[str, Any], activity: dict[str, Any] | None = None) -> Text:
+    text = Text()
+    text.append(d["title"], style="bold")
+    if d["sensitivity"] != "public":
+        text.append(f"  [{d['sensitivity']}]", style="yellow")
+    text.append("\n")
+    text.append(f"{d['modules']} modules · {d['hours']} hours in the library\n", style="dim")
+    text.append("\n")
+    text.append(d["description"])
+    text.append("\n")
+    _heading(text, "Modules")
+    for m in d.get("module_list", []):
+        text.append(f"• {m['title']}")
+        text.append(f"  {m['hours']} h · {m['id']}\n", style="dim")
+    if activity is not None:
+        _heading(text, "Countries with programmes or requests in it")
+        countries = activity.get("countries", [])
+        if not countries:
+            text.append("none yet\n", style="dim italic")
+        for c in countries:
+            text.append(f"• {c['name']}")
+            text.append(f"  {c['code']} · {c['programmes']} programmes · "
+                        f"{c['requests']} requests\n", style="dim")
+    return text
+
+
+def module_text(m: dict[str, Any]) -> Text:
+    text = Text()
+    text.append(m["title"], style="bold")
+    text.append("\n")
+    text.append(f"{m['discipline_title']} · {m['hours']} hours · {m['id']}\n", style="dim")
+    levels = m["level_from"] if m["level_from"] == m["level_to"] else \
+        f"{m['level_from']} to {m['level_to']}"
+    _row(text, "Levels", levels.replace("-", " "))
+    _row(text, "Sensitivity", m["sensitivity"],
+         "" if m["sensitivity"] == "public" else "yellow")
+    _row(text, "Principles", ", ".join(m["principle_titles"]))
+    _row(text, "Prerequisites", ", ".join(m["prerequisites"]) or "none")
+    text.append("\n")
+    text.append(m["summary"])
+    text.append("\n")
+    _heading(text, "Outcomes")
+    for outcome in m["outcomes"]:
+        text.append(f"• {outcome}\n")
+    _row(text, "Note", m.get("note"), "italic")
+    return text

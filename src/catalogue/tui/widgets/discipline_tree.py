@@ -1,0 +1,52 @@
+"""The disciplines pane: each discipline expands to its modules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import Tree
+
+from catalogue.core.views import DisciplineNode
+
+
+@dataclass(frozen=True)
+class TreeItem:
+    kind: str  # "discipline" or "module"
+    id: str
+
+
+class DisciplineTree(Tree[TreeItem]):
+    """Disciplines (with module count and hours) expanding to their modules."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("Disciplines"), id=id)
+        self.show_root = False
+        self.guide_depth = 3
+
+    def load(self, disciplines: list[DisciplineNode]) -> None:
+        self.clear()
+        for d in disciplines:
+            label = Text(d.title)
+            label.append(f"  {len(d.modules)}·{d.hours}h", style="dim")
+            if d.sensitivity != "public":
+                label.append(" ◆", style="yellow")
+            node = self.root.add(label, data=TreeItem("discipline", d.id))
+            for m in d.modules:
+                node.add_leaf(Text(m["title"]), data=TreeItem("module", m["id"]))
+        self.root.expand()
+        if self.root.children:
+            self.move_cursor(self.root.children[0])
+
+    def select_item(self, item: TreeItem) -> bool:
+        """Move the cursor to a discipline or module (expanding its parent); False if absent."""
+        for node in self.root.children:
+            if node.data == item:
+                self.move_cursor(node)
+                return True
+            for leaf in node.children:
+                if leaf.data == item:
+                    node.expand()
+                    self.call_after_refresh(self.move_cursor, leaf)
+                    return True
+        return False

@@ -1,0 +1,200 @@
+"""A DataTable that shows one page of a long listing and asks its screen for others.
+
+The table never holds more than one page (``page_size`` rows, 200 by default): ``]`` and
+``[`` (or reaching past the last / first row) post :class:`PagedTable.PageRequested`, and a
+header click posts :class:`PagedTable.SortRequested`; the screen fetches in a worker and calls
+:meth:`show_page`. Cells are given as ``rich.text.Text`` so stored text is never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str  # row dict key and sort key
+    label: str
+    render: Callable[[dict[str, Any]], Text] | None = None
+    width: int | None = None  # fixed width, or the least width of a flexible column
+    sortable: bool = True
+    flex: int = 0  # share of the spare width (0: fixed or automatic)
+
+    def cell(self, row: dict[str, Any]) -> Text:
+        if self.render is not None:
+            return self.render(row)
+        value = row.get(self.key)
+        return Text("" if value is None else str(value), no_wrap=True, overflow="ellipsis")
+
+
+class PagedTable(DataTable[Text]):
+    """One page of rows; row keys are the ids given to :meth:`show_page`."""
+
+    DEFAULT_CSS = """
+    PagedTable { height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "page(1)", "Next page", id="table.next-page"),
+        Binding("left_square_bracket", "page(-1)", "Previous page", id="table.prev-page"),
+    ]
+
+    class PageRequested(Message):
+        def __init__(self, table: PagedTable, offset: int, cursor_to_end: bool) -> None:
+            super().__init__()
+            self.table = table
+            self.offset = offset
+            self.cursor_to_end = cursor_to_end
+
+        @property
+        def control(self) -> PagedTable:
+            return self.table
+
+    class SortRequested(Message):
+        def __init__(self, table: PagedTable, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> PagedTable:
+            return self.table
+
+    def __init__(self, columns: Sequence[ColumnSpec], *, id_key: str, page_size: int = 200,
+                 id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        self.columns_spec = list(columns)
+        self.id_key = id_key
+        self.page_size = page_size
+        self.row_offset = 0
+        self.row_total = 0
+        self.rows_shown: list[dict[str, Any]] = []
+
+        self.sort_key: str | None = None
+        self.descending = False
+        self._widths: dict[str, int | None] = {}
+
+    def on_mount(self) -> None:
+        self._widths = self._fit_widths()
+        self._add_columns()
+
+    def on_resize(self) -> None:
+        widths = self._fit_widths()
+        if widths != self._widths:
+            self._widths = widths
+            keep = self.selected_row()
+            self.clear(columns=True)
+            self._add_columns()
+            self._add_rows(str(keep[self.id_key]) if keep else None, cursor_to_end=False)
+
+    def _fit_widths(self) -> dict[str, int | None]:
+        """Fixed columns as given; flexible ones share what is left of the table's width,
+        none wider than its widest cell on this page (the narrowest needs are met first)."""
+        flexible = [s for s in self.columns_spec if s.flex]
+        widths: dict[str, int | None] = {s.key: s.width for s in self.columns_spec}
+        if not flexible or not self.size.width:
+            return widths
+        padding = 2 * self.cell_padding * len(self.columns_spec)
+        fixed = sum(s.width or len(s.label) for s in self.columns_spec if not s.flex)
+        spare = self.size.width - padding - fixed - 2  # 2: vertical scrollbar
+        natural = {s.key: max([len(s.label) + 2, *(s.cell(r).cell_len for r in self.rows_shown)])
+                   for s in flexible}
+        weights = sum(s.flex for s in flexible)
+        for spec in sorted(flexible, key=lambda s: natural[s.key] / s.flex):
+            least = spec.width or len(spec.label)
+            width = max(least, min(natural[spec.key], spare * spec.flex // max(1, weights)))
+            widths[spec.key] = width
+            spare -= width
+            weights -= spec.flex
+        return widths
+
+    def _add_columns(self) -> None:
+        for spec in self.columns_spec:
+            label = Text(spec.label)
+            if spec.key == self.sort_key:
+                label.append(" ▼" if self.descending else " ▲", style="bold")
+            self.add_column(label, key=spec.key, width=self._widths.get(spec.key, spec.width))
+
+    @property
+    def page(self) -> int:
+        return self.row_offset // self.page_size + 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.row_total // self.page_size))
+
+    def show_page(self, rows: list[dict[str, Any]], *, total: int, offset: int,
+                  keep: str | None = None, cursor_to_end: bool = False,
+                  sort_key: str | None = None, descending: bool = False) -> None:
+        """Replace the rows; keep the cursor on row ``keep`` if it is still there."""
+        self.row_total, self.row_offset, self.rows_shown = total, offset, rows
+        widths = self._fit_widths()
+        relabel = (sort_key, descending) != (self.sort_key, self.descending) \
+            or widths != self._widths
+        self.sort_key, self.descending, self._widths = sort_key, descending, widths
+        self.clear(columns=relabel)
+        if relabel:
+            self._add_columns()
+        self._add_rows(keep, cursor_to_end)
+
+    def _add_rows(self, keep: str | None, cursor_to_end: bool) -> None:
+        rows = self.rows_shown
+        for row in rows:
+            self.add_row(*(spec.cell(row) for spec in self.columns_spec),
+                         key=str(row[self.id_key]))
+        if not rows:
+            return
+        target = len(rows) - 1 if cursor_to_end else 0
+        if keep is not None:
+            for index, row in enumerate(rows):
+                if str(row[self.id_key]) == keep:
+                    target = index
+                    break
+        self.move_cursor(row=target, animate=False, scroll=True)
+
+    def selected_row(self) -> dict[str, Any] | None:
+        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
+            return None
+        return self.rows_shown[self.cursor_row]
+
+    def page_summary(self) -> str:
+        if not self.row_total:
+            return "none"
+        first = self.row_offset + 1
+        last = self.row_offset + len(self.rows_shown)
+        if self.pages == 1:
+            return f"{self.row_total}"
+        return f"{first}–{last} of {self.row_total} · page {self.page}/{self.pages}"
+
+    def action_page(self, step: int) -> None:
+        offset = self.row_offset + step * self.page_size
+        if 0 <= offset < self.row_total:
+            self.post_message(self.PageRequested(self, offset, cursor_to_end=False))
+
+    def action_cursor_down(self) -> None:
+        if self.rows_shown and self.cursor_row == len(self.rows_shown) - 1 \
+                and self.row_offset + len(self.rows_shown) < self.row_total:
+            self.post_message(self.PageRequested(self, self.row_offset + self.page_size, False))
+            return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self.cursor_row == 0 and self.row_offset > 0:
+            self.post_message(self.PageRequested(self, max(0, self.row_offset - self.page_size),
+                                                 cursor_to_end=True))
+            return
+        super().action_cursor_up()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        key = event.column_key.value
+        spec = next((s for s in self.columns_spec if s.key == key), None)
+        if spec is not None and spec.sortable:
+            self.post_message(self.SortRequested(self, spec.key))

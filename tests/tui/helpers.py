@@ -1,0 +1,60 @@
+"""Waiting helpers for pilot tests."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.worker import WorkerState
+
+from catalogue.tui.app import CatalogueApp
+
+SIZE = (140, 45)
+_DONE = {WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED}
+
+
+async def settle(pilot: Pilot[Any], timeout: float = 5.0) -> None:
+    """Wait until every worker has finished and its messages have been handled."""
+    app = pilot.app
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < 2:
+        await pilot.pause()
+        busy = [w for w in app.workers if w.state not in _DONE]
+        quiet = 0 if busy else quiet + 1
+        if time.monotonic() > deadline:
+            raise AssertionError(f"workers still running: {busy}")
+        if busy:
+            await asyncio.sleep(0.01)
+
+
+async def ready(pilot: Pilot[Any], timeout: float = 10.0) -> None:
+    """Wait for the explorer's first page (the app's 'ready' moment)."""
+    app = pilot.app
+    assert isinstance(app, CatalogueApp)
+    deadline = time.monotonic() + timeout
+    while not app.is_ready:
+        if time.monotonic() > deadline:
+            raise AssertionError("the app did not become ready")
+        await pilot.pause(0.02)
+    await settle(pilot)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type printable text into the focused widget, key by key."""
+    from textual.keys import _character_to_key
+
+    await pilot.press(*[_character_to_key(ch) for ch in text])
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 5.0,
+                   what: str = "condition") -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.02)
+    await settle(pilot)
