@@ -23,6 +23,9 @@ COMMANDS = {
     "discipline": "catalogue.cli.listings:discipline",
     "module": "catalogue.cli.listings:module",
     "db": "catalogue.cli.db:db",
+    "check": "catalogue.cli.rules:check",
+    "advice": "catalogue.cli.rules:advice",
+    "request": "catalogue.cli.requests:request",
     "tui": "catalogue.cli.tui:tui",
 }
 

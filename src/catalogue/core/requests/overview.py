@@ -13,6 +13,14 @@ from catalogue.core.requests.workflow import context, next_step
 from catalogue.core.rules.grading import approver_by_id, required_approver
 from catalogue.core.store import Store
 
+#: Flags a request's progress satisfies: flag id -> the state that satisfies it.
+SATISFIED_BY = {
+    "ipab-jiph": "jiph-approved",
+    "osja-assessment": "osja-assessed",
+    "osja-grade": "authorised",
+    "consult-mission": "embassy-consulted",
+}
+
 APPROVAL_STEPS = (
     ("ipab-submitted", "IPAB form submitted to JIPH"),
     ("jiph-approved", "JIPH approved the IPAB"),
@@ -59,9 +67,15 @@ def request_overview(store: Store, request_id: int, today: date | None = None) -
     ctx = context(store, request, today)
     needed = (required_approver(ctx.policy, request.osja_grade) if request.osja_grade
               else approver_by_id(ctx.policy, ctx.assessment.approver))
+    state = _last_active_state(store, request)
+    assessment = ctx.assessment.to_dict()
+    for flag in assessment["flags"]:
+        milestone = SATISFIED_BY.get(flag["id"])
+        flag["satisfied"] = (bool(request.s26_reference) if flag["id"] == "s26-serving-officers"
+                             else bool(milestone and reached(state, milestone)))
     return {
         "request": request.to_dict(),
-        "assessment": ctx.assessment.to_dict(),
+        "assessment": assessment,
         "required_approver": {"id": needed["id"], "title": needed["title"],
                               "from": "recorded OSJA grade" if request.osja_grade
                               else "computed grade"},

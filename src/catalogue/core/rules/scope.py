@@ -131,3 +131,30 @@ def _unique(items: Any) -> list[str]:
         if item not in seen:
             seen.append(item)
     return seen
+
+
+def scope_changes(store: Store, *, country: str | None = None,
+                  disciplines: list[str] | tuple[str, ...] | None = None,
+                  modules: list[str] | tuple[str, ...] | None = None,
+                  location: str | None = None,
+                  audience: list[str] | tuple[str, ...] | None = None,
+                  delivered_by: list[str] | tuple[str, ...] | None = None) -> dict[str, Any]:
+    """The scope fields given (not None), resolved from user text like :func:`build_scope`."""
+    from catalogue.core.lookup import resolve_country
+
+    changes: dict[str, Any] = {}
+    if country is not None:
+        changes["country"] = resolve_country(store, country).code
+    if disciplines is not None:
+        changes["disciplines"] = _unique(resolve_discipline(store, d) for d in disciplines
+                                         if d.strip())
+    if modules is not None:
+        changes["modules"] = _unique(resolve_module(store, m) for m in modules if m.strip())
+    if location is not None:
+        changes["location"] = _choice(location, LOCATIONS, "location")
+    if audience is not None:
+        changes["audience"] = _unique(resolve_audience(store, a) for a in audience if a.strip())
+    if delivered_by is not None:
+        changes["delivered_by"] = _unique(_choice(d, DELIVERERS, "deliverer")
+                                          for d in delivered_by)
+    return changes

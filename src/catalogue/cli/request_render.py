@@ -1,0 +1,104 @@
+"""Text rendering for the request commands; user text always through ``printable``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from catalogue.cli.rules_render import render_flags, render_grading
+from catalogue.core.names import printable
+from catalogue.core.requests.model import Request
+from catalogue.core.requests.register import EditResult
+
+HISTORY_COLUMNS = [("id", "#"), ("at", "When (UTC)"), ("by", "By"), ("action", "Action"),
+                   ("move", "From -> to"), ("note", "Note")]
+LOCATIONS = {"uk": "in the UK", "in-country": "in the country", "remote": "remotely"}
+
+
+def _list(values: list[str]) -> str:
+    return ", ".join(printable(v) for v in values) if values else "-"
+
+
+def render_saved(request: Request, verb: str) -> str:
+    country = printable(request.country_name or request.country)
+    return (f"{verb} request {request.id} ({printable(request.requesting_body)}, {country}): "
+            f"now {request.state}. Next: catalogue request show {request.id}")
+
+
+def render_edit(result: EditResult) -> str:
+    request = result.request
+    if not result.changed:
+        return f"Request {request.id}: nothing changed."
+    lines = [f"Edited request {request.id}: {', '.join(result.changed)}."]
+    if result.reset_to:
+        lines.append(f"Scope changed after approvals: back to {result.reset_to}; reset "
+                     f"{', '.join(result.reset_steps)} (recorded in the history).")
+    lines.append(f"Now {request.state}. Next: catalogue request show {request.id}")
+    return "\n".join(lines)
+
+
+def render_overview(overview: dict[str, Any]) -> str:
+    r, a = overview["request"], overview["assessment"]
+    country = printable(r["country_name"] or r["country"])
+    lines = [f"Request {r['id']}: {printable(r['requesting_body'])} ({country}, {r['country']})"]
+
+    def row(label: str, value: Any) -> None:
+        lines.append(f"  {label:<15}{value}")
+
+    row("State", f"{r['state_label']} (since {r['state_changed_at']})")
+    row("Disciplines", _list(r["disciplines"]))
+    row("Modules", _list(r["modules"]))
+    row("Location", LOCATIONS.get(r["location"], r["location"]))
+    row("Audience", _list(r["audience"]))
+    row("Delivered by", _list(r["delivered_by"]))
+    row("Cohort", r["cohort"] or "-")
+    row("Dates", f"{r['start'] or '?'} to {r['end'] or '?'}" if r["start"] or r["end"] else "-")
+    row("Ethics", _list(r["ethics_concerns"]))
+    if r["notes"]:
+        row("Notes", printable(r["notes"]))
+    if r["decline_signal"]:
+        row("Decline reason", r["decline_signal"])
+    row("Programme", r["programme_id"] if r["programme_id"] is not None else "-")
+    row("Received", f"{r['created_at']} by {printable(r['created_by'])}")
+    lines.append("")
+    lines += render_grading(a)
+    needed = overview["required_approver"]
+    lines.append(f"  Authorisation needed: {needed['title']} (from the {needed['from']})")
+    lines.append("")
+    lines.append("  Approvals:")
+    for item in overview["checklist"]:
+        mark = "x" if item["done"] else " "
+        detail = f"  ({printable(str(item['detail']))})" if item["detail"] else ""
+        lines.append(f"    [{mark}] {item['label']}{detail}")
+    step = overview["next_step"]
+    lines.append("")
+    if step["next"] is None:
+        lines.append(f"  Finished: {r['state_label'].lower()}.")
+    else:
+        needs = f" with {' '.join(step['needs'])}" if step["needs"] else ""
+        lines.append(f"  Next step: {step['next']} (catalogue request advance {r['id']}{needs})")
+        for problem in step["problems"]:
+            lines.append(f"    blocked: {printable(problem)}")
+    lines.append("")
+    lines.append("  Flags:")
+    lines += render_flags(a["flags"], indent="    ")
+    return "\n".join(lines)
+
+
+def history_rows(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for event in events:
+        move = event["to_state"] or ""
+        if event["from_state"] and event["from_state"] != event["to_state"]:
+            move = f"{event['from_state']} -> {event['to_state']}"
+        note = event["note"] or ""
+        details = event["details"]
+        if event["action"] == "edited":
+            changed = details.get("changed", {})
+            extra = "; ".join(f"{k}: {v[0]} -> {v[1]}" for k, v in changed.items())
+        elif event["action"] in {"advanced", "declined", "linked"}:
+            extra = "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in details.items())
+        else:
+            extra = ""
+        note = "; ".join(filter(None, [printable(note), printable(extra)]))
+        rows.append({**event, "move": move, "note": note})
+    return rows

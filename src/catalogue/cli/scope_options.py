@@ -1,0 +1,105 @@
+"""Options shared by ``check`` and the ``request`` commands: the scope, dates and ``--by``."""
+
+from __future__ import annotations
+
+import functools
+import getpass
+import os
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import click
+
+from catalogue.core.dates import parse_date
+from catalogue.core.errors import InvalidInputError
+
+LOCATION_CHOICES = ("uk", "in-country", "remote")
+DELIVERER_CHOICES = ("staff", "associates", "serving-officers")
+
+
+def default_user() -> str:
+    """The OS login name, or $USER / $USERNAME, or "unknown" when none can be found."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # no passwd entry, no environment variables
+        name = ""
+    return (name or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown").strip()
+
+
+class IsoDate(click.ParamType):
+    """A ``YYYY-MM-DD`` date; ``2026-02-30`` is a usage error (exit 2)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value), "date")
+        except InvalidInputError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+ISO_DATE = IsoDate()
+
+
+def by_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--by", default=default_user, show_default="your login name",
+                        help="Who is making the change, for the audit trail "
+                             "(e.g. --by 'J. Smith').")(func)
+
+
+def scope_options(*, editing: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The scope options. When ``editing``, nothing has a default (only given fields change)."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        options = [
+            click.option("--country", required=False,
+                         help="Country or region in any form 'catalogue country' accepts "
+                              "(e.g. --country Kenya, --country KE)."),
+            click.option("--discipline", "disciplines", multiple=True,
+                         help="Discipline by id or title; repeat for more "
+                              "(e.g. --discipline leadership --discipline 'counter-terrorism')."),
+            click.option("--module", "modules", multiple=True,
+                         help="Module id from the library; repeat for more "
+                              "(e.g. --module cmd-decision-logs)."),
+            click.option("--location", type=click.Choice(LOCATION_CHOICES),
+                         default=None if editing else "uk",
+                         show_default=not editing,
+                         help="Where the training is delivered (e.g. --location in-country)."),
+            click.option("--audience", multiple=True,
+                         help="Rank id or unit tag; repeat for more (e.g. --audience inspector "
+                              "--audience public-order). See docs/workflow.md for the tags."),
+            click.option("--delivered-by", "delivered_by", multiple=True,
+                         type=click.Choice(DELIVERER_CHOICES),
+                         help="Who delivers; repeat for more (e.g. --delivered-by staff "
+                              "--delivered-by serving-officers)."),
+            click.option("--cohort", type=click.IntRange(1, 10_000),
+                         help="Number of people to train (e.g. --cohort 24)."),
+            click.option("--start", type=ISO_DATE, help="First day, YYYY-MM-DD "
+                                                        "(e.g. --start 2027-03-01)."),
+            click.option("--end", type=ISO_DATE, help="Last day, YYYY-MM-DD "
+                                                      "(e.g. --end 2027-03-12)."),
+            click.option("--ethics-concern", "ethics_concerns", multiple=True,
+                         help="An ethics concern to record; repeat for more (e.g. "
+                              "--ethics-concern 'reports of torture in custody')."),
+        ]
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+def needs_country(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Fail with a usage error (exit 2) when --country is missing."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("country"):
+            raise click.UsageError("--country is required (e.g. --country Kenya)")
+        return func(*args, **kwargs)
+
+    return wrapper
