@@ -33,13 +33,20 @@ def _line_of(file: TextFile, section: str | None, key: str) -> int | None:
     return None
 
 
+def _section_line(file: TextFile, section: str) -> int | None:
+    for number, line in enumerate(file.text.splitlines(), start=1):
+        if re.match(r"^\s*\[\s*" + re.escape(section) + r"\s*\]", line):
+            return number
+    return None
+
+
 def _amount(file: TextFile, table: dict[str, Any], section: str | None, key: str,
             high: float = MAX_AMOUNT) -> float:
     where = f"[{section}] " if section else ""
     value = table.get(key)
     line = _line_of(file, section, key)
     if value is None:
-        raise file.fail(_line_of(file, None, section) if section else None,
+        raise file.fail(_section_line(file, section) if section else None,
                         f"{where}is missing {key!r}")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise file.fail(line, f"{where}{key!r} must be a number without quotes")

@@ -1,0 +1,70 @@
+"""Writing an output file so that it is either complete or not there at all.
+
+The bytes go to a temporary file in the target's directory, are flushed to disk, and the
+temporary file is then renamed over the target (``os.replace``). Without ``force`` an
+existing target is never replaced: the final step links the temporary file into place,
+which fails if the name has appeared in the meantime. Files are created owner-only (0600),
+like the database, because an unredacted export may hold confidential details.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from catalogue.core.errors import OutputError
+
+
+def check_target(path: Path, force: bool) -> Path:
+    """Fail early (before any work) if ``path`` cannot be written."""
+    target = Path(path).expanduser()
+    parent = target.parent
+    if not parent.exists():
+        raise OutputError(f"cannot write {target}: directory {parent} does not exist")
+    if not parent.is_dir():
+        raise OutputError(f"cannot write {target}: {parent} is not a directory")
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a directory")
+    if target.exists() and not force:
+        raise OutputError(f"{target} already exists; use --force to overwrite it")
+    return target
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write ``data`` to ``path`` atomically; refuses to overwrite unless ``force``."""
+    target = check_target(path, force)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                     dir=target.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            os.replace(temp, target)
+        else:
+            _link_no_clobber(temp, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target} ({exc.strerror or exc}); nothing was written") \
+            from None
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    return target
+
+
+def _link_no_clobber(temp: Path, target: Path) -> None:
+    """Put ``temp`` at ``target`` only if ``target`` does not exist."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise OutputError(f"{target} already exists; use --force to overwrite it") from None
+    except OSError:
+        # A file system without hard links: check, then rename (a tiny race remains).
+        if target.exists():
+            raise OutputError(f"{target} already exists; use --force to overwrite it") from None
+        os.replace(temp, target)
+

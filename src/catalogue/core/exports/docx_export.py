@@ -1,0 +1,110 @@
+"""An outline as a Word document (python-docx, imported here only): title, headings, tables.
+
+Uses only the built-in styles of python-docx's default template ("Title", "Heading 1/2",
+"Table Grid", "List Bullet"), so the file opens cleanly in Word and LibreOffice.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from catalogue.core.exports import wording as w
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+
+def _table(doc: Document, headings: list[str], rows: list[list[str]]) -> None:
+    table = doc.add_table(rows=1, cols=len(headings))
+    table.style = "Table Grid"
+    for cell, heading in zip(table.rows[0].cells, headings, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(w.clean(heading)).bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = w.clean(value)
+    doc.add_paragraph()
+
+
+def _bullets(doc: Document, items: list[str]) -> None:
+    for item in items:
+        doc.add_paragraph(w.clean(item), style="List Bullet")
+
+
+def render_docx(outline: dict[str, Any]) -> bytes:
+    from docx import Document as new_document
+
+    p = outline["programme"]
+    doc = new_document()
+    doc.core_properties.title = w.clean(p["title"])
+    doc.core_properties.subject = "Training programme outline"
+    doc.add_heading(w.clean(p["title"]), level=0)
+    if outline["redacted"]:
+        doc.add_paragraph("Public version: some details are withheld under the disclosure "
+                          "rules (see \"Withheld\" at the end).").runs[0].italic = True
+    _table(doc, ["Item", "Detail"], [[label, value] for label, value in w.summary_rows(outline)])
+    doc.add_heading("Modules", level=1)
+    if outline["modules"]:
+        _table(doc, w.MODULE_HEADINGS, [w.module_row(m) for m in outline["modules"]])
+    else:
+        doc.add_paragraph("No modules yet.")
+    doc.add_heading("Days by discipline", level=1)
+    _table(doc, ["Discipline", "Modules", "Hours", "Days"],
+           [[r["title"], str(r["modules"]), w.number(r["hours"]), w.number(r["days"])]
+            for r in outline["days_by_discipline"]])
+    doc.add_heading("Learning outcomes", level=1)
+    for m in outline["modules"]:
+        doc.add_heading(f"{m['position']}. {w.clean(m['title'])}", level=2)
+        if m["summary"]:
+            doc.add_paragraph().add_run(w.clean(m["summary"])).italic = True
+        if m["library_note"]:
+            doc.add_paragraph(f"Library note: {w.clean(m['library_note'])}")
+        _bullets(doc, m["outcomes"] or ["(none recorded)"])
+    doc.add_heading("Stabilisation Unit principles", level=1)
+    _table(doc, ["Principle", "Covered", "Modules"],
+           [[r["name"], "yes" if r["covered"] else "NO", ", ".join(r["modules"])]
+            for r in outline["principles"]])
+    doc.add_heading("Warnings", level=1)
+    if outline["warnings"]:
+        _bullets(doc, [x["message"] for x in outline["warnings"]])
+    else:
+        doc.add_paragraph("None.")
+    _approval(doc, outline)
+    _costing(doc, outline["costing"])
+    for key, heading in (("notes", "Notes"), ("vulnerability_notes", "Vulnerability notes"),
+                         ("commercial_terms", "Commercial terms")):
+        if p.get(key):
+            doc.add_heading(heading, level=1)
+            doc.add_paragraph(w.clean(p[key]))
+    if outline["withheld"]:
+        doc.add_heading("Withheld", level=1)
+        _bullets(doc, [f"{x['what']}: {x['reason']} ({x['source']})" for x in outline["withheld"]])
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _approval(doc: Document, outline: dict[str, Any]) -> None:
+    approval = outline["approval"]
+    doc.add_heading("Approvals", level=1)
+    doc.add_paragraph(w.clean(w.grade_sentence(approval, outline["programme"])) + ".")
+    if approval.get("grade_reasons"):
+        doc.add_paragraph("Grading reasons:")
+        _bullets(doc, approval["grade_reasons"])
+    flags = approval.get("flags") or []
+    if flags:
+        _table(doc, ["Flag", "Severity", "Why", "Source"],
+               [[f["title"], f["severity"], f["why"], f["source"]] for f in flags])
+
+
+def _costing(doc: Document, costing: dict[str, Any] | None) -> None:
+    if not costing:
+        return
+    cur = costing["currency"]
+    doc.add_heading("Cost estimate", level=1)
+    doc.add_paragraph("All figures are estimates.")
+    _table(doc, ["Item", "Basis", f"Estimate ({cur})"],
+           [[line["item"], line["basis"], w.number(line["amount"])] for line in costing["lines"]])
+    doc.add_paragraph().add_run(f"Total (estimate): {w.money(costing['total'], cur)}").bold = True

@@ -1,0 +1,93 @@
+"""Labels and number formats shared by the Markdown, CSV and Word exports."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from catalogue.core.names import printable
+
+MODE_LABELS = {"uk": "in the UK", "in-country": "in the country", "remote": "remotely",
+               "blended": "blended (in the country and remotely)"}
+_XML_UNSAFE = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(text: Any) -> str:
+    """User or library text made safe to write: control characters shown, not obeyed."""
+    if text is None:
+        return ""
+    return _XML_UNSAFE.sub("\ufffd", printable(str(text)))
+
+
+def number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def money(value: float, currency: str) -> str:
+    return f"{currency} {value:,.2f}"
+
+
+def dates(programme: dict[str, Any]) -> str:
+    start, end = programme.get("start_date"), programme.get("end_date")
+    if not start:
+        return "not set"
+    if end and end != start:
+        return f"{start} to {end} (end date indicative)"
+    return str(start)
+
+
+def audience(programme: dict[str, Any]) -> str:
+    level = programme.get("audience_level")
+    return str(level["name"]) if level else "not set"
+
+
+def totals_sentence(totals: dict[str, Any]) -> str:
+    return (f"{number(totals['hours'])} hours in {totals['modules']} module(s): "
+            f"{number(totals['training_days'])} training days at {number(totals['hours_per_day'])} "
+            f"hours a day ({totals['scheduled_days']} scheduled day(s))")
+
+
+def summary_rows(outline: dict[str, Any]) -> list[tuple[str, str]]:
+    """The facts table at the top of a document: (label, value)."""
+    p = outline["programme"]
+    rows = [
+        ("Country", f"{p['country']['name']} ({p['country']['code']})"),
+        ("Delivery", MODE_LABELS.get(p["delivery_mode"], p["delivery_mode"])),
+        ("Dates", dates(p)),
+        ("Audience level", audience(p)),
+        ("Cohort size", str(p["cohort_size"]) if p.get("cohort_size") else "not set"),
+    ]
+    if p.get("request_id"):
+        rows.append(("Linked request", str(p["request_id"])))
+    if p.get("language_notes"):
+        rows.append(("Language", clean(p["language_notes"])))
+    rows += [
+        ("Sensitivity", outline["sensitivity"]),
+        ("Total", totals_sentence(outline["totals"])),
+        ("Programme", f"no. {p['id']}, created {p['created_at']}, updated {p['updated_at']}"),
+    ]
+    return rows
+
+
+def module_row(module: dict[str, Any]) -> list[str]:
+    """#, module, discipline, levels, hours, notes."""
+    levels = f"{module['level_from']} to {module['level_to']}" if module["level_from"] else ""
+    hours = number(module["hours"])
+    if module["hours_overridden"] and module["library_hours"] is not None:
+        hours += f" (library {number(module['library_hours'])})"
+    return [str(module["position"]), f"{clean(module['title'])} ({module['id']})",
+            clean(module["discipline_title"]), levels, hours, clean(module["notes"])]
+
+
+MODULE_HEADINGS = ["#", "Module", "Discipline", "Levels", "Hours", "Notes"]
+
+
+def grade_sentence(approval: dict[str, Any], programme: dict[str, Any]) -> str:
+    grade = approval.get("grade") or "not assessed"
+    approver = approval.get("approver_title") or approval.get("approver") or "unknown"
+    text = f"Indicative OSJA grade: {grade}; authorisation by {approver}"
+    if programme.get("osja_grade"):
+        text += f". Recorded OSJA grade: {programme['osja_grade']}"
+    return text

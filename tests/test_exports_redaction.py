@@ -1,0 +1,144 @@
+"""Redacted (public) exports: canary strings in everything confidential must not appear
+anywhere in any format, while the unredacted exports carry every one of them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from catalogue.core.catalog import get_module
+from catalogue.core.data.location import data_dir
+from catalogue.core.exports.redaction import disclosure_reasons, redact
+from catalogue.core.exports.render import export_outline, render
+from catalogue.core.programmes import changes
+from catalogue.core.programmes.outline import build_outline
+from catalogue.core.store import Store, open_store
+from programme_helpers import all_strings, docx_text, make_programme
+
+CT_NOTE = "CANARY-CT-MODULE-NOTE-7731"
+CONFIDENTIAL_NOTE = "CANARY-CONFIDENTIAL-NOTE-4409"
+VULNERABILITY = "CANARY-VULNERABILITY-5521"
+COMMERCIAL = "CANARY-COMMERCIAL-TERMS-6610"
+CURRENCY = "XQZ"  # a currency code used only by this test's rates: a canary for every cost
+DAY_RATE = "4,321"
+PUBLIC_NOTE = "PUBLIC-NOTE-STAYS-3300"
+
+
+@pytest.fixture
+def secret_store(db_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The test database reseeded from data whose rates carry canary values."""
+    root = tmp_path / "data"
+    shutil.copytree(data_dir(), root)
+    rates = (root / "costing.toml").read_text(encoding="utf-8")
+    rates = rates.replace('currency = "GBP"', f'currency = "{CURRENCY}"')
+    rates = rates.replace("day_rate = 650", "day_rate = 4321")
+    (root / "costing.toml").write_text(rates, encoding="utf-8")
+    store = open_store(db_path, data_root=root)
+    yield store
+    store.close()
+
+
+def _library_canaries(store: Store) -> list[str]:
+    """Titles, summaries and outcomes of the counter-terrorism and confidential modules."""
+    texts: list[str] = []
+    for module_id in ("ct-contest-four-ps", "ct-prevent", "pss-security-coordination-link"):
+        module = get_module(store, module_id)
+        texts += [module_id, module["title"], module["summary"], *module["outcomes"]]
+        if module["note"]:
+            texts.append(module["note"])
+    return texts
+
+
+@pytest.fixture
+def secret_programme(secret_store: Store) -> int:
+    store = secret_store
+    title = get_module(store, "ct-prevent")["title"]
+    return make_programme(
+        store,
+        ["ct-contest-four-ps", ("ct-prevent", 10, CT_NOTE), "cmd-national-decision-model",
+         ("pss-security-coordination-link", None, CONFIDENTIAL_NOTE),
+         ("cmd-decision-logs", None, PUBLIC_NOTE), "pss-polsa-role-and-planning"],
+        title="Kenya public-safety course", start_date="2026-05-04", delivery_mode="blended",
+        trainers=2, vulnerability_notes=VULNERABILITY, commercial_terms=COMMERCIAL,
+        notes=f"Builds on '{title}' from last year")
+
+
+def _exports(store: Store, programme_id: int, redact_it: bool) -> dict[str, str]:
+    outline = export_outline(store, programme_id, redact=redact_it)
+    texts = {fmt: render(outline, fmt).decode("utf-8") for fmt in ("md", "json", "csv")}
+    texts["docx"] = docx_text(render(outline, "docx"))
+    return texts
+
+
+def _canaries(store: Store) -> list[str]:
+    return [CT_NOTE, CONFIDENTIAL_NOTE, VULNERABILITY, COMMERCIAL, CURRENCY, DAY_RATE,
+            "2026-05-04", "counter-terror", *_library_canaries(store)]
+
+
+def test_no_canary_appears_in_any_redacted_format(secret_store, secret_programme) -> None:  # type: ignore[no-untyped-def]
+    exports = _exports(secret_store, secret_programme, redact_it=True)
+    for fmt, text in exports.items():
+        lowered = text.lower()
+        leaked = [c for c in _canaries(secret_store) if c.lower() in lowered]
+        assert leaked == [], f"{fmt} export leaks {leaked}"
+        assert PUBLIC_NOTE in text, f"{fmt} export over-redacts a public module's notes"
+
+
+def test_unredacted_exports_carry_every_canary(secret_store, secret_programme) -> None:  # type: ignore[no-untyped-def]
+    exports = _exports(secret_store, secret_programme, redact_it=False)
+    module_level = [CT_NOTE, CONFIDENTIAL_NOTE, *_library_canaries(secret_store)]
+    for fmt in ("md", "json", "docx"):
+        missing = [c for c in _canaries(secret_store) if c.lower() not in exports[fmt].lower()]
+        assert missing == [], f"{fmt} export is missing {missing}"
+    csv_text = exports["csv"].lower()
+    assert [c for c in module_level if c.lower() not in csv_text] == []
+
+
+def test_the_redacted_outline_says_what_was_withheld(secret_store, secret_programme) -> None:  # type: ignore[no-untyped-def]
+    store = secret_store
+    outline = build_outline(store, secret_programme)
+    public = redact(outline, disclosure_reasons(store))
+    assert outline["modules"][0]["id"] == "ct-contest-four-ps"  # the original is untouched
+    assert [m["id"] for m in public["modules"]] == [
+        "cmd-national-decision-model", "cmd-decision-logs", "pss-polsa-role-and-planning"]
+    assert [m["position"] for m in public["modules"]] == [1, 2, 3]
+    categories = [w["category"] for w in public["withheld"]]
+    assert set(categories) == {"confidential-content", "commercial-terms",
+                               "force-vulnerabilities", "deployed-staff"}
+    assert public["withheld"][0]["what"].startswith("3 module(s) with confidential content")
+    assert all(w["reason"] and w["source"] for w in public["withheld"])
+    assert public["costing"] is None and public["programme"]["trainers"] is None
+    assert public["programme"]["vulnerability_notes"] is None
+    assert public["programme"]["commercial_terms"] is None
+    assert (public["programme"]["start_date"], public["programme"]["notes"]) == \
+        ("2026-05", "[withheld]")
+    assert public["totals"] == outline["totals"]  # the programme's length is public
+    withheld_row = public["days_by_discipline"][-1]
+    assert (withheld_row["id"], withheld_row["modules"]) == (None, 3)
+    assert sum(r["hours"] for r in public["days_by_discipline"]) == outline["totals"]["hours"]
+    assert not [f for f in public["approval"]["flags"] if f["id"].startswith("withhold-")]
+    assert {"ipab-jiph", "osja-assessment"} <= {f["id"] for f in public["approval"]["flags"]}
+    polsa = public["modules"][2]
+    assert polsa["prerequisites"] == ["pss-search-foundations"]
+
+
+def test_a_public_programme_loses_only_costs_and_notes(store) -> None:  # type: ignore[no-untyped-def]
+    pid = make_programme(store, ["cmd-decision-logs"], delivery_mode="uk",
+                         start_date="2026-05-04", trainers=1)
+    public = export_outline(store, pid, redact=True)
+    assert [m["id"] for m in public["modules"]] == ["cmd-decision-logs"]
+    assert public["programme"]["start_date"] == "2026-05-04"  # no one is deployed overseas
+    assert [w["category"] for w in public["withheld"]] == ["commercial-terms"]
+    assert public["days_by_discipline"][-1]["id"] == "command"
+
+
+def test_redaction_follows_edits(store) -> None:  # type: ignore[no-untyped-def]
+    pid = make_programme(store, ["cmd-decision-logs"])
+    assert export_outline(store, pid, redact=True)["withheld"] == []
+    changes.add_modules(store, pid, ["ct-terrorism-law"])
+    public = export_outline(store, pid, redact=True)
+    assert "ct-terrorism-law" not in json.dumps(public)
+    assert [s for s in all_strings(public) if "terrorism" in s.lower()] == []
