@@ -27,6 +27,7 @@ COMMANDS = {
     "advice": "catalogue.cli.rules:advice",
     "request": "catalogue.cli.requests:request",
     "tui": "catalogue.cli.tui:tui",
+    "programme": "catalogue.cli.programmes:programme",
 }
 
 
