@@ -139,5 +139,7 @@ def clear_advice(store: Store, code: str) -> dict[str, Any] | None:
     with store.write() as conn:
         removed = conn.execute("DELETE FROM travel_advice WHERE code = ?", (code,)).rowcount
     if not removed:
-        raise NotFoundError(f"no travel advice of yours is recorded for {code}")
+        shipped = store.one("SELECT 1 FROM travel_advice_data WHERE code = ?", (code,))
+        where = f"; the advice shown comes from {DATA_ORIGIN}: edit that file" if shipped else ""
+        raise NotFoundError(f"no travel advice of yours is recorded for {code}{where}")
     return current_advice(store, code)

@@ -1,0 +1,329 @@
+"""The guarded workflow: every legal and illegal transition, the guards, races and atomicity."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+import threading
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from catalogue.core.errors import InvalidInputError, NotFoundError, RefusedError
+from catalogue.core.requests import audit
+from catalogue.core.requests.guards import StepInput
+from catalogue.core.requests.register import edit_request, get_request
+from catalogue.core.requests.states import EXITS, FORWARD, STATES, TERMINAL
+from catalogue.core.requests.workflow import advance, decline, reset, withdraw
+from catalogue.core.rules.advice import set_advice
+from catalogue.core.store import Store, open_store
+from request_helpers import new_request, step_for, walk_to
+
+PAIRS = list(itertools.pairwise(FORWARD))
+OPEN = [s for s in FORWARD if s not in TERMINAL]
+
+
+def _events(store: Store, request_id: int) -> int:
+    return audit.count_events(store, request_id)
+
+
+def _snapshot(store: Store, request_id: int) -> tuple[object, int]:
+    return get_request(store, request_id), _events(store, request_id)
+
+
+@pytest.mark.parametrize(("source", "target"), PAIRS, ids=[f"{a}->{b}" for a, b in PAIRS])
+def test_each_forward_step_is_legal(store: Store, source: str, target: str) -> None:
+    request = walk_to(store, new_request(store), source)
+    before = _events(store, request.id)
+    moved = advance(store, request.id, by="alice", to=target, step=step_for(target))
+    assert moved.state == target
+    last = audit.history(store, request.id)[-1]
+    assert (last["from_state"], last["to_state"], last["by"], last["action"]) == \
+        (source, target, "alice", "advanced")
+    assert last["at"].endswith("Z")
+    assert _events(store, request.id) == before + 1
+
+
+ILLEGAL = [(s, t) for s in OPEN for t in FORWARD if t != FORWARD[FORWARD.index(s) + 1]]
+
+
+@pytest.mark.parametrize(("source", "target"), ILLEGAL, ids=[f"{a}->{b}" for a, b in ILLEGAL])
+def test_skipping_or_going_back_is_refused_and_changes_nothing(store: Store, source: str,
+                                                               target: str) -> None:
+    request = walk_to(store, new_request(store), source)
+    before = _snapshot(store, request.id)
+    with pytest.raises(RefusedError, match=r"skipped|not forward"):
+        advance(store, request.id, by="alice", to=target, step=step_for(target))
+    assert _snapshot(store, request.id) == before
+
+
+@pytest.mark.parametrize("source", OPEN)
+@pytest.mark.parametrize("exit_state", EXITS)
+def test_decline_and_withdraw_from_any_open_state(store: Store, source: str,
+                                                  exit_state: str) -> None:
+    request = walk_to(store, new_request(store), source)
+    action = decline if exit_state == "declined" else withdraw
+    before = _snapshot(store, request.id)
+    with pytest.raises(RefusedError, match="a reason is needed"):
+        action(store, request.id, by="alice", reason="  ")
+    assert _snapshot(store, request.id) == before
+    done = action(store, request.id, by="alice", reason="the force changed its mind")
+    assert done.state == exit_state
+    last = audit.history(store, request.id)[-1]
+    assert (last["from_state"], last["to_state"], last["note"]) == \
+        (source, exit_state, "the force changed its mind")
+
+
+@pytest.mark.parametrize("terminal", sorted(TERMINAL))
+def test_nothing_leaves_a_terminal_state(store: Store, terminal: str) -> None:
+    request = new_request(store)
+    if terminal == "delivered":
+        request = walk_to(store, request, "delivered")
+    elif terminal == "declined":
+        request = decline(store, request.id, by="a", reason="no")
+    else:
+        request = withdraw(store, request.id, by="a", reason="no")
+    before = _snapshot(store, request.id)
+    attempts = [
+        lambda: advance(store, request.id, by="a"),
+        lambda: advance(store, request.id, by="a", to="scoping", expected_state=terminal),
+        lambda: decline(store, request.id, by="a", reason="again"),
+        lambda: withdraw(store, request.id, by="a", reason="again"),
+        lambda: reset(store, request.id, to="scoping", by="a", reason="again"),
+        lambda: edit_request(store, request.id, {"cohort": 5}, by="a"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(RefusedError):
+            attempt()
+    assert _snapshot(store, request.id) == before
+
+
+def test_bad_ids_and_unknown_states_are_clear_errors(store: Store) -> None:
+    request = new_request(store)
+    before = _snapshot(store, request.id)
+    with pytest.raises(NotFoundError, match="no request 999"):
+        advance(store, 999, by="a")
+    with pytest.raises(InvalidInputError, match="unknown state 'banana'"):
+        advance(store, request.id, by="a", to="banana")
+    with pytest.raises(InvalidInputError, match="decline"):
+        advance(store, request.id, by="a", to="declined")
+    with pytest.raises(InvalidInputError, match="--by"):
+        advance(store, request.id, by=" ")
+    assert _snapshot(store, request.id) == before
+
+
+def test_ipab_needs_the_training_requested(store: Store) -> None:
+    request = walk_to(store, new_request(store, disciplines=[]), "scoping")
+    with pytest.raises(RefusedError, match="no discipline or module is recorded"):
+        advance(store, request.id, by="a")
+
+
+@pytest.mark.parametrize(("scope", "signal"), [
+    ({"ethics_concerns": ["unit accused of torture"]}, "inconsistent with the Code of Ethics"),
+    ({"disciplines": ["forensic-accounting"]}, "no skills to deliver forensic-accounting"),
+])
+def test_decline_signals_stop_every_step_after_scoping(store: Store, scope: dict[str, object],
+                                                       signal: str) -> None:
+    request = walk_to(store, new_request(store, **scope), "scoping")
+    with pytest.raises(RefusedError, match=signal):
+        advance(store, request.id, by="a")
+    assert decline(store, request.id, by="a", reason="ethics", signal="ethics").decline_signal \
+        == "decline-ethics"
+
+
+def test_staff_risk_signal_from_travel_advice(store: Store) -> None:
+    request = walk_to(store, new_request(store, "SO", location="in-country"), "scoping")
+    set_advice(store, "SO", "against-all", date.today(), by="a")
+    with pytest.raises(RefusedError, match="unnecessary risk to staff"):
+        advance(store, request.id, by="a")
+
+
+def test_osja_grade_lower_than_computed_needs_a_note(store: Store) -> None:
+    request = walk_to(store, new_request(store, "PK", disciplines=["counter-terrorism"]),
+                      "jiph-approved")
+    with pytest.raises(RefusedError, match=r"the computed grade is high.*recording medium needs "
+                                           r"a note"):
+        advance(store, request.id, by="a", step=StepInput(grade="medium"))
+    with pytest.raises(RefusedError, match="unknown OSJA grade"):
+        advance(store, request.id, by="a", step=StepInput(grade="severe"))
+    done = advance(store, request.id, by="a",
+                   step=StepInput(grade="medium", note="OSJA team found mitigations"))
+    assert (done.osja_grade, done.osja_computed_grade) == ("medium", "high")
+
+
+def test_osja_must_be_in_place_before_the_course_starts(store: Store) -> None:
+    request = walk_to(store, new_request(store, start=date.today(),
+                                         end=date.today() + timedelta(days=3)), "jiph-approved")
+    with pytest.raises(RefusedError, match="before the course starts"):
+        advance(store, request.id, by="a")
+
+
+def test_authorising_needs_the_level_the_grade_requires(store: Store) -> None:
+    request = walk_to(store, new_request(store, "PK", disciplines=["counter-terrorism"]),
+                      "embassy-consulted")
+    assert request.mission == "British High Commission"
+    before = _snapshot(store, request.id)
+    with pytest.raises(RefusedError) as refused:
+        advance(store, request.id, by="a", step=StepInput(authoriser="H. Dept",
+                                                          authoriser_level="head-of-department"))
+    assert str(refused.value) == (
+        f"cannot authorise request {request.id}: OSJA assessment graded high needs Minister "
+        "authorisation; recorded authoriser is Head of department (H. Dept)")
+    with pytest.raises(RefusedError, match="no authoriser is recorded"):
+        advance(store, request.id, by="a")
+    with pytest.raises(RefusedError, match="unknown authoriser level 'king'"):
+        advance(store, request.id, by="a", step=StepInput(authoriser="K", authoriser_level="king"))
+    assert _snapshot(store, request.id) == before
+    done = advance(store, request.id, by="a", step=StepInput(authoriser="Rt Hon M",
+                                                             authoriser_level="minister"))
+    assert (done.state, done.authoriser, done.authoriser_level) == \
+        ("authorised", "Rt Hon M", "minister")
+
+
+def test_a_minister_may_authorise_a_low_grade(store: Store) -> None:
+    request = walk_to(store, new_request(store), "embassy-consulted")
+    assert request.osja_grade == "low"
+    done = advance(store, request.id, by="a", step=StepInput(authoriser="M",
+                                                             authoriser_level="minister"))
+    assert done.state == "authorised"
+
+
+def test_serving_officers_need_section_26_before_authorisation(store: Store) -> None:
+    request = walk_to(store, new_request(store, delivered_by=["serving-officers"]),
+                      "embassy-consulted")
+    with pytest.raises(RefusedError, match=r"s\.26 approval and Home Office consent"):
+        advance(store, request.id, by="a", step=step_for("authorised", s26=None))
+    done = advance(store, request.id, by="a", step=step_for("authorised", s26="PCC/7"))
+    assert done.s26_reference == "PCC/7"
+
+
+def test_scheduling_rechecks_the_authoriser_against_the_policy(store: Store) -> None:
+    request = walk_to(store, new_request(store, "PK"), "embassy-consulted")
+    assert request.osja_grade == "medium"
+    request = advance(store, request.id, by="a", step=StepInput(
+        authoriser="H. Dept", authoriser_level="head-of-department"))
+    raw = json.loads(store.scalar("SELECT value FROM policy WHERE key = 'approval'"))
+    raw["grades"][1]["approver"] = "minister"  # policy now: medium needs a Minister
+    with store.write() as conn:
+        conn.execute("UPDATE policy SET value = ? WHERE key = 'approval'", (json.dumps(raw),))
+    with pytest.raises(RefusedError) as refused:
+        advance(store, request.id, by="a")
+    assert str(refused.value) == (
+        f"cannot schedule request {request.id}: OSJA assessment graded medium needs Minister "
+        "authorisation; recorded authoriser is Head of department (H. Dept)")
+
+
+def test_scheduling_needs_future_dates(store: Store) -> None:
+    request = walk_to(store, new_request(store, start=None, end=None), "authorised")
+    with pytest.raises(RefusedError, match="start and end dates are needed"):
+        advance(store, request.id, by="a")
+
+
+def test_a_risen_grade_blocks_until_reassessed(store: Store) -> None:
+    request = walk_to(store, new_request(store), "osja-assessed")
+    assert request.osja_grade == "low"
+    set_advice(store, "KE", "against-all", date.today(), by="a")  # +3: medium now (UK delivery)
+    with pytest.raises(RefusedError, match=r"computed OSJA grade is now medium.*assess again"):
+        advance(store, request.id, by="a")
+    request = reset(store, request.id, to="jiph-approved", by="a", reason="advice changed")
+    assert (request.state, request.osja_grade) == ("jiph-approved", None)
+    assert advance(store, request.id, by="a").osja_grade == "medium"
+
+
+def test_reset_goes_back_and_clears_later_approvals(store: Store) -> None:
+    request = walk_to(store, new_request(store), "authorised")
+    with pytest.raises(RefusedError, match="goes back to an earlier state"):
+        reset(store, request.id, to="scheduled", by="a", reason="x")
+    with pytest.raises(InvalidInputError):
+        reset(store, request.id, to="scoping", by="a", reason=" ")
+    back = reset(store, request.id, to="ipab-submitted", by="a", reason="JIPH asked again")
+    assert back.state == "ipab-submitted"
+    assert back.ipab_reference == "REF-ipab-submitted"
+    assert (back.jiph_reference, back.osja_grade, back.mission, back.authoriser) == \
+        (None, None, None, None)
+    last = audit.history(store, request.id)[-1]
+    assert (last["action"], last["from_state"], last["to_state"]) == \
+        ("reset", "authorised", "ipab-submitted")
+    assert last["details"]["undone"] == ["JIPH approved", "OSJA assessed", "Embassy consulted",
+                                         "Authorised"]
+
+
+def test_a_stale_expected_state_is_refused_with_the_current_state(store: Store) -> None:
+    request = walk_to(store, new_request(store), "scoping")
+    advance(store, request.id, by="a")
+    before = _snapshot(store, request.id)
+    with pytest.raises(RefusedError) as refused:
+        advance(store, request.id, by="b", expected_state="scoping")
+    assert str(refused.value) == (f"request {request.id} changed state meanwhile "
+                                  "(now 'ipab-submitted'); nothing was saved")
+    assert _snapshot(store, request.id) == before
+
+
+def test_two_processes_cannot_both_advance_from_the_same_state(db_path: Path) -> None:
+    setup = open_store(db_path)
+    request = walk_to(setup, new_request(setup), "scoping")
+    setup.close()
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def attempt(who: str) -> None:
+        store = open_store(db_path)
+        try:
+            barrier.wait()
+            advance(store, request.id, by=who, expected_state="scoping")
+            outcomes.append("ok")
+        except RefusedError as exc:
+            outcomes.append(str(exc))
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=attempt, args=(w,)) for w in ("p1", "p2")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes.count("ok") == 1, outcomes
+    (lost,) = [o for o in outcomes if o != "ok"]
+    assert "changed state meanwhile (now 'ipab-submitted'); nothing was saved" in lost
+    check = open_store(db_path)
+    assert get_request(check, request.id).state == "ipab-submitted"
+    moves = [e for e in audit.history(check, request.id) if e["to_state"] == "ipab-submitted"]
+    assert len(moves) == 1
+    check.close()
+
+
+def test_transition_and_audit_row_commit_together(store: Store,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    request = walk_to(store, new_request(store), "scoping")
+    before = _snapshot(store, request.id)
+
+    def broken(*args: object, **kwargs: object) -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(audit, "record", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        advance(store, request.id, by="a")
+    monkeypatch.undo()
+    assert _snapshot(store, request.id) == before
+    assert not store.conn.in_transaction
+
+
+def test_the_audit_trail_is_append_only(store: Store) -> None:
+    request = new_request(store)
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        store.conn.execute("UPDATE request_events SET note = 'x'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        store.conn.execute("DELETE FROM request_events")
+    with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
+        store.conn.execute("DELETE FROM requests WHERE id = ?", (request.id,))
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("UPDATE requests SET state = 'approved-ish' WHERE id = ?",
+                           (request.id,))
+    assert _events(store, request.id) == 1
+
+
+def test_states_are_documented_in_order() -> None:
+    assert STATES[:3] == ("received", "scoping", "ipab-submitted")
+    assert STATES[-2:] == ("declined", "withdrawn")
