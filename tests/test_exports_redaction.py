@@ -142,3 +142,12 @@ def test_redaction_follows_edits(store) -> None:  # type: ignore[no-untyped-def]
     public = export_outline(store, pid, redact=True)
     assert "ct-terrorism-law" not in json.dumps(public)
     assert [s for s in all_strings(public) if "terrorism" in s.lower()] == []
+
+
+def test_references_to_withheld_modules_are_withheld_too(store) -> None:  # type: ignore[no-untyped-def]
+    pid = make_programme(store, ["cmd-decision-logs", "ct-terrorism-law"])
+    outline = build_outline(store, pid)
+    outline["modules"][0]["prerequisites"].append("ct-terrorism-law")
+    public = redact(outline, disclosure_reasons(store))
+    assert public["modules"][0]["prerequisites"] == ["cmd-national-decision-model", "[withheld]"]
+    assert public["modules"][0]["sensitivity"] == "public"  # fixed vocabulary is never scrubbed

@@ -8,6 +8,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
+from catalogue.core.exports.wording import number
 from catalogue.core.names import printable
 from catalogue.core.programmes import changes, queries, templates
 from catalogue.core.programmes.model import DELIVERY_MODES, OSJA_GRADES, Programme
@@ -137,7 +138,8 @@ def list_(app: AppContext, search: str | None, country: str | None, sort: str,
     flt = queries.ProgrammeFilter(search=search, country=code)
     rows = queries.list_programmes(store, flt, sort=sort, descending=descending, limit=limit,
                                    offset=offset)
-    emit(rows, LIST_COLUMNS, fmt, empty="No programmes found.")
+    shown = [{**r, "hours": number(r["hours"])} for r in rows] if fmt == "table" else rows
+    emit(shown, LIST_COLUMNS, fmt, empty="No programmes found.")
     if fmt == "table" and rows and (offset or len(rows) == limit):
         total = queries.count_programmes(store, flt)
         more = f"; next page: --offset {offset + limit}" if offset + len(rows) < total else ""
