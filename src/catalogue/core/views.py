@@ -6,10 +6,12 @@ only lay out what these return.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from catalogue.core.countries import CountryFilter, count_countries, list_countries
+from catalogue.core.names import fold
 from catalogue.core.store import Store
 
 #: CountryFilter attribute -> countries column, for the four facets.
@@ -108,15 +110,6 @@ def discipline_tree(store: Store) -> list[DisciplineNode]:
     return list(nodes.values())
 
 
-def discipline_detail(store: Store, discipline_id: str) -> dict[str, Any]:
-    """A discipline with its modules, as the explorer's detail pane shows it."""
-    from catalogue.core.catalog import discipline_modules, find_discipline
-
-    discipline = find_discipline(store, discipline_id)
-    discipline["module_list"] = discipline_modules(store, discipline["id"])
-    return discipline
-
-
 def module_detail(store: Store, module_id: str) -> dict[str, Any]:
     """A module with its discipline's title and the principles' names."""
     from catalogue.core.catalog import get_module, principles
@@ -151,6 +144,215 @@ def country_card_with_activity(store: Store, code: str) -> dict[str, Any]:
     return card
 
 
-def country_activity(store: Store, code: str) -> dict[str, Any] | None:
-    """A country's programmes and open requests; None while those features are absent."""
-    return None
+ACTIVITY_LIMIT = 20
+
+
+def country_activity(store: Store, code: str) -> dict[str, Any]:
+    """A country's programmes (most recently changed first) and its open requests."""
+    from catalogue.core.programmes.queries import (
+        ProgrammeFilter,
+        count_programmes,
+        list_programmes,
+    )
+    from catalogue.core.requests.register import RequestFilter, count_requests, list_requests
+
+    pflt = ProgrammeFilter(country=code)
+    rflt = RequestFilter(country=code, open_only=True)
+    programmes = list_programmes(store, pflt, limit=ACTIVITY_LIMIT)
+    requests = list_requests(store, rflt, limit=ACTIVITY_LIMIT)
+    return {
+        "programmes": [{"id": p["id"], "title": p["title"], "status": p["delivery_mode"],
+                        "starts": p["start_date"]} for p in programmes],
+        "programmes_total": count_programmes(store, pflt),
+        "requests": [{"id": r["id"], "title": r["requesting_body"], "state": r["state_label"],
+                      "age_days": r["age_days"]} for r in requests],
+        "requests_total": count_requests(store, rflt),
+    }
+
+
+def discipline_activity(store: Store, discipline_id: str) -> dict[str, Any]:
+    """Countries with programmes (holding a module of the discipline) or open requests in it."""
+    from catalogue.core.requests.states import TERMINAL
+
+    terminal = sorted(TERMINAL)
+    marks = ", ".join("?" * len(terminal))
+    rows = store.query(
+        "WITH p AS (SELECT pr.country, count(DISTINCT pr.id) AS n FROM programmes pr "
+        "  JOIN programme_modules pm ON pm.programme_id = pr.id "
+        "  JOIN modules m ON m.id = pm.module_id WHERE m.discipline_id = ? GROUP BY 1), "
+        "r AS (SELECT rq.country, count(*) AS n FROM requests rq "
+        f"  WHERE rq.state NOT IN ({marks}) AND (EXISTS (SELECT 1 FROM json_each(rq.disciplines) "
+        "  WHERE value = ?) OR EXISTS (SELECT 1 FROM json_each(rq.modules) j "
+        "  JOIN modules m ON m.id = j.value WHERE m.discipline_id = ?)) GROUP BY 1) "
+        "SELECT c.code, c.name, coalesce(p.n, 0) AS programmes, coalesce(r.n, 0) AS requests "
+        "FROM countries c LEFT JOIN p ON p.country = c.code LEFT JOIN r ON r.country = c.code "
+        "WHERE p.n IS NOT NULL OR r.n IS NOT NULL "
+        "ORDER BY programmes + requests DESC, c.name LIMIT ?",
+        [discipline_id, *terminal, discipline_id, discipline_id, 100])
+    return {"countries": [dict(r) for r in rows]}
+
+
+def discipline_detail(store: Store, discipline_id: str) -> dict[str, Any]:
+    """A discipline with its modules and where it is in demand, for the detail pane."""
+    from catalogue.core.catalog import discipline_modules, find_discipline
+
+    discipline = find_discipline(store, discipline_id)
+    discipline["module_list"] = discipline_modules(store, discipline["id"])
+    discipline["activity"] = discipline_activity(store, discipline["id"])
+    return discipline
+
+
+# ------------------------------------------------------------------ programme builder
+
+
+def builder_choices(store: Store) -> dict[str, Any]:
+    """What the builder's pickers offer: countries, delivery modes, audience levels."""
+    from catalogue.core.catalog import levels
+    from catalogue.core.programmes.model import DELIVERY_MODES
+
+    return {"countries": palette_countries(store), "modes": list(DELIVERY_MODES),
+            "levels": levels(store)}
+
+
+def programme_page(store: Store, search: str | None, *, limit: int = 200,
+                   offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """A page of programmes, most recently changed first, and how many match."""
+    from catalogue.core.programmes.queries import (
+        ProgrammeFilter,
+        count_programmes,
+        list_programmes,
+    )
+
+    flt = ProgrammeFilter(search=search or None)
+    return (list_programmes(store, flt, limit=limit, offset=offset),
+            count_programmes(store, flt))
+
+
+@dataclass
+class BuilderView:
+    """One programme as the builder shows it: the outline and its Markdown preview."""
+
+    outline: dict[str, Any]
+    markdown: str
+
+
+def builder_view(store: Store, programme_id: int) -> BuilderView:
+    from catalogue.core.exports.markdown import render_markdown
+    from catalogue.core.programmes.outline import build_outline
+
+    outline = build_outline(store, programme_id)
+    return BuilderView(outline, render_markdown(outline))
+
+
+def library_modules(store: Store, text: str = "") -> list[dict[str, Any]]:
+    """Modules for the picker: every module, or those matching ``text`` (title or summary)."""
+    from catalogue.core.catalog import search_modules
+
+    rows = search_modules(store, text, limit=100) if text.strip() else palette_modules(store)
+    titles = {r["id"]: r["title"] for r in store.query("SELECT id, title FROM disciplines")}
+    hours = {r["id"]: r["hours"] for r in store.query("SELECT id, hours FROM modules")}
+    return [{"id": r["id"], "title": r["title"],
+             "discipline": r.get("discipline") or titles.get(r.get("discipline_id", ""), ""),
+             "hours": hours.get(r["id"])} for r in rows]
+
+
+# ------------------------------------------------------------------ requests board
+
+
+def request_state_counts(store: Store) -> dict[str, int]:
+    """How many requests are in each state (every state listed, zero included)."""
+    from catalogue.core.requests.states import STATES
+
+    counts = dict.fromkeys(STATES, 0)
+    for row in store.query("SELECT state, count(*) FROM requests GROUP BY state"):
+        counts[row[0]] = row[1]
+    return counts
+
+
+OPEN = "open"
+
+
+def request_page(store: Store, state: str, *, limit: int = 200,
+                 offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """A page of requests in one state (or every open one), oldest first, and the total."""
+    from catalogue.core.requests.register import RequestFilter, count_requests, list_requests
+
+    flt = RequestFilter(open_only=True) if state == OPEN else RequestFilter(states=[state])
+    rows = list_requests(store, flt, limit=limit, offset=offset, sort="created",
+                         descending=False)
+    return rows, count_requests(store, flt)
+
+
+def request_detail(store: Store, request_id: int) -> dict[str, Any]:
+    """The request overview, its audit history and its linked programme's title."""
+    from catalogue.core.requests.audit import history
+    from catalogue.core.requests.overview import request_overview
+
+    overview = request_overview(store, request_id)
+    overview["history"] = history(store, request_id)
+    programme_id = overview["request"]["programme_id"]
+    overview["programme"] = None
+    if programme_id is not None:
+        row = store.one("SELECT id, title, country FROM programmes WHERE id = ?", (programme_id,))
+        overview["programme"] = dict(row) if row else {"id": programme_id, "title": None,
+                                                       "country": None}
+    return overview
+
+
+def workflow_choices(store: Store) -> dict[str, Any]:
+    """The policy's OSJA grades, approvers and decline reasons, for the step dialogs."""
+    from catalogue.core.rules.stored import stored_policy
+
+    policy = stored_policy(store)
+    return {
+        "grades": [g["id"] for g in policy["grades"]],
+        "approvers": [(a["id"], a["title"]) for a in policy["approvers"]],
+        "decline_reasons": [(k, re.sub(r"\s*\{[^}]*\}", "", v["title"]))
+                            for k, v in policy["flags"].items() if v.get("decline")],
+    }
+
+
+# ------------------------------------------------------------------ palette searches
+
+PALETTE_LIMIT = 20
+
+
+def _number(text: str) -> int | None:
+    digits = text.strip().lstrip("#")
+    return int(digits) if digits.isdigit() and len(digits) < 12 else None
+
+
+def find_programmes(store: Store, text: str, limit: int = PALETTE_LIMIT) -> list[dict[str, Any]]:
+    """Programmes for the palette: by number, or by words in the title or notes (recent first
+    when ``text`` is empty)."""
+    from catalogue.core.programmes.queries import ProgrammeFilter, list_programmes
+
+    found: list[dict[str, Any]] = []
+    number = _number(text)
+    if number is not None:
+        found += [dict(r) for r in store.query(
+            "SELECT p.id, p.title, c.name AS country_name FROM programmes p "
+            "LEFT JOIN countries c ON c.code = p.country WHERE p.id = ?", (number,))]
+    if text.strip() and not fold(text):
+        return found
+    rows = list_programmes(store, ProgrammeFilter(search=text or None), limit=limit)
+    found += [{"id": r["id"], "title": r["title"], "country_name": r["country_name"]}
+              for r in rows if r["id"] != number]
+    return found[:limit]
+
+
+def find_requests(store: Store, text: str, limit: int = PALETTE_LIMIT) -> list[dict[str, Any]]:
+    """Requests for the palette: by number, or by requesting body or country name."""
+    sql = ("SELECT r.id, r.requesting_body, r.state, c.name AS country_name FROM requests r "
+           "LEFT JOIN countries c ON c.code = r.country")
+    number = _number(text)
+    if number is not None:
+        rows = store.query(sql + " WHERE r.id = ?", (number,))
+    elif text.strip():
+        pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace(
+            "_", "\\_") + "%"
+        rows = store.query(sql + " WHERE r.requesting_body LIKE ? ESCAPE '\\' OR c.name LIKE ? "
+                           "ESCAPE '\\' ORDER BY r.id DESC LIMIT ?", (pattern, pattern, limit))
+    else:
+        rows = store.query(sql + " ORDER BY r.updated_at DESC, r.id DESC LIMIT ?", (limit,))
+    return [dict(r) for r in rows]

@@ -130,8 +130,8 @@ class CatalogueApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def open_builder(self, *, country_code: str | None = None,
-                     programme_id: str | None = None) -> None:
+    def open_builder(self, *, country: str | None = None,
+                     programme_id: int | None = None) -> None:
         """Switch to the programme builder, starting a programme or opening one."""
         def then() -> None:
             from catalogue.tui.screens.builder import BuilderScreen
@@ -141,11 +141,11 @@ class CatalogueApp(App[None]):
                 if programme_id is not None:
                     screen.open_programme(programme_id)
                 else:
-                    screen.new_programme(country_code)
+                    screen.new_programme(country)
 
         self.call_after_refresh(self._switch_then, "builder", then)
 
-    def open_request(self, request_id: str) -> None:
+    def open_request(self, request_id: int) -> None:
         def then() -> None:
             from catalogue.tui.screens.board import BoardScreen
 

@@ -13,6 +13,8 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     """(where, bindings) for the app, each screen, and the reusable widgets and dialogs."""
     from catalogue.tui.app import CatalogueApp
     from catalogue.tui.dialogs import DIALOG_CLASSES
+    from catalogue.tui.screens.board import BoardScreen
+    from catalogue.tui.screens.builder import BuilderScreen
     from catalogue.tui.screens.explorer import ExplorerScreen
     from catalogue.tui.screens.help import HelpScreen
     from catalogue.tui.widgets.paged_table import PagedTable
@@ -20,6 +22,8 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     sections = [
         ("Everywhere", _bindings(CatalogueApp.BINDINGS)),
         ("Explorer", _bindings(ExplorerScreen.BINDINGS)),
+        ("Programme builder", _bindings(BuilderScreen.BINDINGS)),
+        ("Requests board", _bindings(BoardScreen.BINDINGS)),
         ("Paged tables (countries, requests)", _bindings(PagedTable.BINDINGS)),
         ("Help", _bindings(HelpScreen.BINDINGS)),
     ]

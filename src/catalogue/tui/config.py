@@ -25,7 +25,7 @@ DEFAULT_THEME = "catalogue"
 DEFAULT_PAGE_SIZE = 200
 MIN_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 5000
-KNOWN_KEYS = {"theme", "page_size", "keymap"}
+KNOWN_KEYS = {"theme", "page_size", "keymap", "user"}
 
 
 class ConfigError(InvalidInputError):
@@ -37,6 +37,7 @@ class TuiConfig:
     theme: str = DEFAULT_THEME
     keymap: dict[str, str] = field(default_factory=dict)
     page_size: int = DEFAULT_PAGE_SIZE
+    user: str | None = None  # who makes changes, for the audit trail (default: login name)
     path: Path | None = None  # the file it came from, if one existed
 
 
@@ -89,6 +90,9 @@ def parse_config(doc: dict[str, Any], where: Path) -> TuiConfig:
             or not MIN_PAGE_SIZE <= page_size <= MAX_PAGE_SIZE):
         raise ConfigError(f"{where}: 'page_size' must be a whole number from {MIN_PAGE_SIZE} "
                           f"to {MAX_PAGE_SIZE}")
+    user = doc.get("user")
+    if user is not None and (not isinstance(user, str) or not user.strip()):
+        raise ConfigError(f"{where}: 'user' must be a name, e.g. user = \"J. Smith\"")
     keymap_doc = doc.get("keymap", {})
     if not isinstance(keymap_doc, dict):
         raise ConfigError(f"{where}: 'keymap' must be a table: [keymap] then "
@@ -99,7 +103,19 @@ def parse_config(doc: dict[str, Any], where: Path) -> TuiConfig:
             raise ConfigError(f"{where}: keymap entry {binding_id!r} must be a key such as "
                               "\"ctrl+f\" (several keys: \"f5,ctrl+r\")")
         keymap[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
-    return TuiConfig(theme=theme.strip(), keymap=keymap, page_size=page_size, path=where)
+    return TuiConfig(theme=theme.strip(), keymap=keymap, page_size=page_size,
+                     user=user.strip() if user else None, path=where)
+
+
+def current_user() -> str:
+    """The OS login name (or $USER / $USERNAME), for the audit trail's "by"."""
+    import getpass
+
+    try:
+        name = getpass.getuser()
+    except Exception:  # no passwd entry and no environment variables
+        name = ""
+    return (name or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown").strip()
 
 
 def check_config(config: TuiConfig, binding_ids: Iterable[str], themes: Iterable[str]) -> None:

@@ -132,4 +132,73 @@ class ModuleCommands(CatalogueProvider):
                      partial(self.catalogue.show_in_explorer, "module", row["id"]))
 
 
-COMMAND_PROVIDERS: list[type[Provider]] = [CountryCommands, DisciplineCommands, ModuleCommands]
+class SearchingProvider(CatalogueProvider):
+    """For long lists (programmes, requests): ask the database for each query instead of
+    loading every row; a number finds that record directly."""
+
+    def find(self, store: Any, text: str) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    async def startup(self) -> None:
+        self.entries = await self._lookup("")
+
+    async def _lookup(self, text: str) -> list[Entry]:
+        from textual.worker import WorkerCancelled, WorkerFailed
+
+        app = self.catalogue
+        if not app.backend.is_open:
+            return []
+        worker = app.run_worker(partial(app.backend.call, self.find, text), thread=True,
+                                exit_on_error=False, group=f"palette-{self.kind}")
+        try:
+            rows = await worker.wait()
+        except WorkerCancelled:
+            return []
+        except WorkerFailed as failed:
+            from catalogue.tui.workers import report_failure
+
+            report_failure(app, failed.error, doing=f"finding {self.kind}")
+            return []
+        return [self.entry(row) for row in rows]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for entry in await self._lookup(query):
+            score = max(matcher.match(entry.text), 0.5)
+            yield Hit(score, highlight(matcher, entry.text), entry.jump, text=entry.text,
+                      help=escape(entry.help))
+
+
+class ProgrammeCommands(SearchingProvider):
+    kind = "programmes"
+
+    def find(self, store: Any, text: str) -> list[dict[str, Any]]:
+        from catalogue.core.views import find_programmes
+
+        return find_programmes(store, text)
+
+    def entry(self, row: dict[str, Any]) -> Entry:
+        return Entry(f"#{row['id']} {row['title']}",
+                     f"Programme · {row.get('country_name') or ''}",
+                     partial(self.catalogue.open_builder, programme_id=int(row["id"])))
+
+
+class RequestCommands(SearchingProvider):
+    kind = "requests"
+
+    def find(self, store: Any, text: str) -> list[dict[str, Any]]:
+        from catalogue.core.views import find_requests
+
+        return find_requests(store, text)
+
+    def entry(self, row: dict[str, Any]) -> Entry:
+        from catalogue.core.requests.states import LABELS
+
+        return Entry(f"Request {row['id']}: {row['requesting_body']}",
+                     f"Request · {row.get('country_name') or ''} · "
+                     f"{LABELS.get(row['state'], row['state'])}",
+                     partial(self.catalogue.open_request, int(row["id"])))
+
+
+COMMAND_PROVIDERS: list[type[Provider]] = [CountryCommands, DisciplineCommands, ModuleCommands,
+                                           ProgrammeCommands, RequestCommands]

@@ -316,7 +316,7 @@ class ExplorerScreen(CatalogueScreen):
 
     def action_new_programme(self) -> None:
         row = self.query_one("#countries", PagedTable).selected_row()
-        self.catalogue.open_builder(country_code=row["code"] if row else None)
+        self.catalogue.open_builder(country=row["name"] if row else None)
 
     # ---------------------------------------------------------------- jumps (palette)
 

@@ -78,28 +78,29 @@ def country_text(card: dict[str, Any], activity: dict[str, Any] | None = None) -
 
 
 def activity_text(text: Text, activity: dict[str, Any]) -> None:
-    """Programmes and open requests for a country (or a discipline)."""
-    _heading(text, "Programmes")
-    if not activity.get("programmes"):
+    """A country's programmes and open requests (the first few, with the totals)."""
+    programmes, requests = activity["programmes"], activity["requests"]
+    total = activity["programmes_total"]
+    _heading(text, f"Programmes ({total})")
+    if not programmes:
         text.append("none yet\n", style="dim italic")
-    for p in activity.get("programmes", []):
-        text.append(f"• {p['id']} ", style="cyan")
-        text.append(str(p.get("title") or ""))
-        extra = " · ".join(str(v) for v in (p.get("country_name"), p.get("status"),
-                                             p.get("starts")) if v)
-        if extra:
-            text.append(f"  {extra}", style="dim")
-        text.append("\n")
-    _heading(text, "Open requests")
-    if not activity.get("requests"):
+    for p in programmes:
+        text.append(f"• #{p['id']} ", style="cyan")
+        text.append(str(p["title"]))
+        extra = " · ".join(v for v in (p.get("status"), p.get("starts")) if v)
+        text.append(f"  {extra}\n" if extra else "\n", style="dim")
+    if total > len(programmes):
+        text.append(f"  … and {total - len(programmes)} more\n", style="dim")
+    total = activity["requests_total"]
+    _heading(text, f"Open requests ({total})")
+    if not requests:
         text.append("none open\n", style="dim italic")
-    for r in activity.get("requests", []):
-        text.append(f"• {r['id']} ", style="cyan")
-        text.append(str(r.get("title") or ""))
-        extra = " · ".join(str(v) for v in (r.get("country_name"), r.get("state")) if v)
-        if extra:
-            text.append(f"  {extra}", style="dim")
-        text.append("\n")
+    for r in requests:
+        text.append(f"• #{r['id']} ", style="cyan")
+        text.append(str(r["title"]))
+        text.append(f"  {r['state']} · {r['age_days']} d old\n", style="dim")
+    if total > len(requests):
+        text.append(f"  … and {total - len(requests)} more\n", style="dim")
 
 
 def discipline_text(d: dict[str, Any], activity: dict[str, Any] | None = None) -> Text:

@@ -143,6 +143,7 @@ class PagedTable(DataTable[Text]):
         if relabel:
             self._add_columns()
         self._add_rows(keep, cursor_to_end)
+        self.refresh_bindings()
 
     def _add_rows(self, keep: str | None, cursor_to_end: bool) -> None:
         rows = self.rows_shown
@@ -172,6 +173,11 @@ class PagedTable(DataTable[Text]):
         if self.pages == 1:
             return f"{self.row_total}"
         return f"{first}–{last} of {self.row_total} · page {self.page}/{self.pages}"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "page":
+            return self.pages > 1  # the page keys appear only when there are pages
+        return True
 
     def action_page(self, step: int) -> None:
         offset = self.row_offset + step * self.page_size

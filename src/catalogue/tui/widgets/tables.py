@@ -39,3 +39,66 @@ COUNTRY_COLUMNS = [
     ColumnSpec("assisted", "Assisted", _assisted, width=8),
     ColumnSpec("hr_priority", "HR priority", _priority, width=11),
 ]
+
+
+def _updated(row: dict[str, Any]) -> Text:
+    return _text((row.get("updated_at") or "")[:10], "dim")
+
+
+def _hours(row: dict[str, Any]) -> Text:
+    return _text(f"{row.get('hours') or 0:g}")
+
+
+PROGRAMME_COLUMNS = [
+    ColumnSpec("id", "No.", width=5, sortable=False),
+    ColumnSpec("title", "Title", width=16, flex=4, sortable=False),
+    ColumnSpec("country_name", "Country", width=10, flex=2, sortable=False),
+    ColumnSpec("delivery_mode", "Delivery", width=10, sortable=False),
+    ColumnSpec("start_date", "Starts", width=10, sortable=False),
+    ColumnSpec("modules", "Modules", width=7, sortable=False),
+    ColumnSpec("hours", "Hours", _hours, width=6, sortable=False),
+    ColumnSpec("updated_at", "Changed", _updated, width=10, sortable=False),
+]
+
+
+def module_row(module: dict[str, Any]) -> list[Text]:
+    """One row of the builder's module table (hours marked * when overridden)."""
+    hours = _text(f"{module['hours']:g}" + ("*" if module["hours_overridden"] else ""),
+                  "bold yellow" if module["hours_overridden"] else "")
+    if module.get("level_from"):
+        levels = module["level_from"] if module["level_from"] == module["level_to"] else \
+            f"{module['level_from']}–{module['level_to']}"
+    else:
+        levels = ""
+    return [_text(module["position"]), _text(module["title"]),
+            _text(module.get("discipline_title") or ""), hours, _text(levels, "dim")]
+
+
+def _state(row: dict[str, Any]) -> Text:
+    return _text(row.get("state_label") or row.get("state"), "bold")
+
+
+def _age(row: dict[str, Any]) -> Text:
+    days = row.get("age_days") or 0
+    style = "red" if days > 90 else "yellow" if days > 30 else ""
+    return _text(f"{days} d", style)
+
+
+def _listing(key: str) -> Any:
+    def render(row: dict[str, Any]) -> Text:
+        return _text(", ".join(row.get(key) or []))
+
+    return render
+
+
+REQUEST_COLUMNS = [
+    ColumnSpec("id", "No.", width=5, sortable=False),
+    ColumnSpec("state", "State", _state, width=12, flex=1, sortable=False),
+    ColumnSpec("country_name", "Country", width=10, flex=2, sortable=False),
+    ColumnSpec("requesting_body", "Requesting body", width=14, flex=3, sortable=False),
+    ColumnSpec("disciplines", "Disciplines", _listing("disciplines"), width=10, flex=2,
+               sortable=False),
+    ColumnSpec("location", "Where", width=10, sortable=False),
+    ColumnSpec("start", "Starts", width=10, sortable=False),
+    ColumnSpec("age_days", "Age", _age, width=6, sortable=False),
+]

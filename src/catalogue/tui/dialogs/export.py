@@ -1,0 +1,97 @@
+"""Export a programme (md, json, csv, docx; optionally redacted) and say where it went."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup, VerticalGroup
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from catalogue.tui.dialogs.form import FormDialog
+
+FORMAT_LABELS = [("Markdown (.md)", "md"), ("JSON (.json)", "json"), ("CSV (.csv)", "csv"),
+                 ("Word (.docx)", "docx")]
+
+
+def default_export_path(directory: Path, programme_id: int, fmt: str, redact: bool) -> Path:
+    suffix = "-public" if redact else ""
+    return directory / f"programme-{programme_id}{suffix}.{fmt}"
+
+
+class ExportDialog(FormDialog[Path | None]):
+    """Writes through ``save_export`` (atomic, never overwrites unless asked); once written,
+    the dialog shows the full path until closed, and returns it."""
+
+    def __init__(self, programme_id: int, directory: Path | None = None) -> None:
+        super().__init__(id="export")
+        self.programme_id = programme_id
+        self.directory = directory or Path(os.getcwd())
+        self.written: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalGroup(classes="dialog form"):
+            yield Label(Text(f"Export programme {self.programme_id}"), classes="dialog-title")
+            yield Label("Format", classes="field-label")
+            yield Select(FORMAT_LABELS, value="md", allow_blank=False, id="format")
+            yield Checkbox("Public version (redacted, like --redact)", id="redact")
+            yield Label("File", classes="field-label")
+            yield Input(str(default_export_path(self.directory, self.programme_id, "md", False)),
+                        id="path")
+            yield Checkbox("Overwrite the file if it exists", id="force")
+            yield self.error_widget()
+            yield Static("", id="export-done")
+            with HorizontalGroup(classes="dialog-buttons"):
+                yield Button("Export", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+            yield Label(Text("Ctrl+S exports · Esc closes"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#export-done", Static).display = False
+        self.query_one("#format", Select).focus()
+
+    @on(Select.Changed, "#format")
+    @on(Checkbox.Changed, "#redact")
+    def suggest_name(self) -> None:
+        """Keep the suggested file name in step with the format and redaction."""
+        path_input = self.query_one("#path", Input)
+        current = Path(path_input.value)
+        fmt = str(self.query_one("#format", Select).value)
+        redact = self.query_one("#redact", Checkbox).value
+        if current.name.startswith(f"programme-{self.programme_id}"):
+            path_input.value = str(default_export_path(current.parent, self.programme_id, fmt,
+                                                       redact))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        from catalogue.core.exports.render import save_export
+
+        if self.written is not None:
+            self.dismiss(self.written)
+            return
+        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        self.submit(save_export, self.programme_id, str(self.query_one("#format", Select).value),
+                    path, redact=self.query_one("#redact", Checkbox).value,
+                    force=self.query_one("#force", Checkbox).value)
+
+    def saved(self, result: object) -> None:
+        self.written = Path(str(result)).resolve()
+        done = self.query_one("#export-done", Static)
+        text = Text("Written to\n", style="bold green")
+        text.append(str(self.written))
+        done.update(text)
+        done.display = True
+        save = self.query_one("#save", Button)
+        save.label = "Close"
+        self.query_one("#cancel", Button).display = False
+        save.focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.written)

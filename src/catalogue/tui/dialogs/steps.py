@@ -1,0 +1,181 @@
+"""Workflow dialogs for a request: advance one step, decline, or withdraw.
+
+Each asks for what its step needs (a reference, the OSJA grade, the authoriser and level,
+the s.26 reference, a reason) and who is making the change, then calls the core's
+``advance`` / ``decline`` / ``withdraw``. A guard's refusal is shown word for word inside
+the dialog; nothing is saved until a step succeeds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup, VerticalGroup
+from textual.widgets import Button, Input, Label, Select, Static
+
+from catalogue.tui.dialogs.form import FormDialog
+
+REFERENCE_STEPS = {"ipab-submitted": "IPAB reference", "jiph-approved": "JIPH reference"}
+
+
+class AdvanceDialog(FormDialog[Any]):
+    """Move a request to its next state; returns the updated request."""
+
+    def __init__(self, detail: dict[str, Any], choices: dict[str, Any], user: str) -> None:
+        super().__init__(id="advance")
+        self.detail = detail
+        self.request = detail["request"]
+        self.step = detail["next_step"]
+        self.choices = choices
+        self.user = user
+
+    @property
+    def target(self) -> str:
+        return str(self.step["next"])
+
+    def compose(self) -> ComposeResult:
+        r = self.request
+        with VerticalGroup(classes="dialog form"):
+            title = Text(f"Request {r['id']}: {r['state_label']} → {self.step['next_label']}")
+            yield Label(title, classes="dialog-title")
+            yield Static(self._needs(), classes="dialog-needs")
+            if self.target in REFERENCE_STEPS:
+                yield Label(f"{REFERENCE_STEPS[self.target]} (optional)", classes="field-label")
+                yield Input(id="reference")
+            if self.target == "osja-assessed":
+                computed = self.detail["assessment"]["grade"]
+                yield Label(f"OSJA grade (computed: {computed})", classes="field-label")
+                yield Select([(g, g) for g in self.choices["grades"]], value=computed,
+                             allow_blank=False, id="grade")
+            if self.target == "authorised":
+                yield Label("Authoriser (required)", classes="field-label")
+                yield Input(id="authoriser", placeholder="name of the person authorising")
+                needed = self.detail["required_approver"]["id"]
+                yield Label("Authoriser level", classes="field-label")
+                yield Select(self._approvers(), value=needed, allow_blank=False, id="level")
+                yield Label("s.26 reference (needed when serving officers deliver)",
+                            classes="field-label")
+                yield Input(id="s26")
+            yield Label("Note (optional; required to record a lower grade)",
+                        classes="field-label")
+            yield Input(id="note")
+            yield Label("By (required)", classes="field-label")
+            yield Input(self.user, id="by")
+            yield self.error_widget()
+            with HorizontalGroup(classes="dialog-buttons"):
+                yield Button("Advance", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+            yield Label(Text("Ctrl+S saves · Esc cancels"), classes="dialog-hint")
+
+    def _approvers(self) -> list[tuple[str, str]]:
+        return [(title, ident) for ident, title in self.choices["approvers"]]
+
+    def _needs(self) -> Text:
+        text = Text()
+        problems = self.step.get("problems") or []
+        if problems:
+            text.append("Standing in the way now:\n", style="bold")
+        for problem in problems:
+            text.append("✗ ", style="red")
+            text.append(f"{problem}\n")
+        if not problems:
+            text.append("✓ nothing stands in the way of this step\n", style="green")
+        return text
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query(Input).first().focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def _value(self, widget_id: str) -> str | None:
+        found = self.query(f"#{widget_id}")
+        if not found:
+            return None
+        widget = found.first()
+        value = widget.value if isinstance(widget, Input | Select) else None
+        text = "" if value is None or value is Select.NULL else str(value)
+        return text.strip() or None
+
+    def action_save(self) -> None:
+        from catalogue.core.requests.guards import StepInput
+        from catalogue.core.requests.workflow import advance
+
+        by = self._value("by")
+        if not by:
+            self.show_error("Say who is making the change (By).")
+            return
+        if self.target == "authorised" and not self._value("authoriser"):
+            self.show_error("Name the authoriser.")
+            return
+        step = StepInput(note=self._value("note"), reference=self._value("reference"),
+                         grade=self._value("grade"), authoriser=self._value("authoriser"),
+                         authoriser_level=self._value("level"),
+                         s26_reference=self._value("s26"))
+        self.submit(advance, self.request["id"], by=by, to=self.target,
+                    expected_state=self.request["state"], step=step)
+
+
+class ExitDialog(FormDialog[Any]):
+    """Decline (optionally naming the policy's decline reason) or withdraw, with a reason."""
+
+    def __init__(self, kind: str, request: dict[str, Any], choices: dict[str, Any],
+                 user: str) -> None:
+        super().__init__(id=kind)
+        self.kind = kind
+        self.request = request
+        self.choices = choices
+        self.user = user
+
+    def compose(self) -> ComposeResult:
+        r = self.request
+        verb = "Decline" if self.kind == "decline" else "Withdraw"
+        with VerticalGroup(classes="dialog form"):
+            yield Label(Text(f"{verb} request {r['id']} ({r['state_label']})"),
+                        classes="dialog-title")
+            yield Label(Text(r["requesting_body"]), classes="dialog-subtitle")
+            yield Label("Reason (required)", classes="field-label")
+            yield Input(id="reason", placeholder="why, for the audit trail")
+            if self.kind == "decline":
+                yield Label("Policy reason (optional)", classes="field-label")
+                yield Select([(title, ident) for ident, title in self.choices["decline_reasons"]],
+                             prompt="(none)", id="signal")
+            yield Label("By (required)", classes="field-label")
+            yield Input(self.user, id="by")
+            yield self.error_widget()
+            with HorizontalGroup(classes="dialog-buttons"):
+                yield Button(verb, variant="error", id="save")
+                yield Button("Cancel", id="cancel")
+            yield Label(Text("Ctrl+S saves · Esc cancels"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#reason", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        from catalogue.core.requests.workflow import decline, withdraw
+
+        reason = self.query_one("#reason", Input).value.strip()
+        by = self.query_one("#by", Input).value.strip()
+        if not reason:
+            self.show_error("Give a reason: it goes into the audit trail.")
+            return
+        if not by:
+            self.show_error("Say who is making the change (By).")
+            return
+        if self.kind == "decline":
+            signal = self.query_one("#signal", Select).value
+            self.submit(decline, self.request["id"], by=by, reason=reason,
+                        signal=None if signal is Select.NULL else str(signal),
+                        expected_state=self.request["state"])
+        else:
+            self.submit(withdraw, self.request["id"], by=by, reason=reason,
+                        expected_state=self.request["state"])

@@ -1,0 +1,242 @@
+"""Requests board: states with counts, a paged list of the requests in one state (oldest
+first, with age), and the selected request's flags, approvals, programme and history."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from catalogue.core import views
+from catalogue.core.requests.states import LABELS, STATES, TERMINAL
+from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.widgets.paged_table import PagedTable
+from catalogue.tui.widgets.request_card import request_text
+from catalogue.tui.widgets.tables import REQUEST_COLUMNS
+
+STEP_ACTIONS = {"advance", "decline", "withdraw"}
+
+
+class BoardScreen(CatalogueScreen):
+    AUTO_FOCUS = "#requests"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "advance", "Advance", id="board.advance"),
+        Binding("d", "decline", "Decline", id="board.decline"),
+        Binding("w", "withdraw", "Withdraw", id="board.withdraw"),
+        Binding("g", "open_programme", "Programme", id="board.programme"),
+        Binding("s", "focus_states", "States", id="board.states"),
+        Binding("f5,ctrl+r", "refresh", "Refresh", id="board.refresh", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="board")
+        self.state = views.OPEN
+        self.detail: dict[str, Any] | None = None
+        self.choices: dict[str, Any] | None = None
+        self._counts: dict[str, int] = {}
+        self._focus_request: int | None = None
+        self._loaded: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="board-body"):
+            states = OptionList(id="states", classes="pane")
+            states.border_title = "States"
+            yield states
+            with Horizontal(id="board-results"):
+                table = PagedTable(REQUEST_COLUMNS, id_key="id", id="requests",
+                                   page_size=self.config.page_size, classes="pane")
+                table.border_title = "Requests"
+                yield table
+                with VerticalScroll(id="request-detail", classes="pane") as detail:
+                    detail.border_title = "Request"
+                    yield Static(Text("Select a request.", style="dim"), id="request-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Requests"
+        self.reload()
+        self.load_choices()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in STEP_ACTIONS:
+            request = (self.detail or {}).get("request")
+            return None if request is None or request["state"] in TERMINAL else True
+        if action == "open_programme":
+            return True if (self.detail or {}).get("programme") else None
+        return True
+
+    # ------------------------------------------------------------ loading
+
+    def reload(self, offset: int = 0) -> None:
+        self.load_counts()
+        self.load_requests(self.state, offset)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="counts")
+    def load_counts(self) -> dict[str, int]:
+        return self.backend.call(views.request_state_counts)
+
+    def show_counts(self, counts: dict[str, int]) -> None:
+        self._counts = counts
+        options = self.query_one("#states", OptionList)
+        open_total = sum(n for s, n in counts.items() if s not in TERMINAL)
+        entries = [(views.OPEN, "Open (all)", open_total)]
+        entries += [(s, LABELS[s], counts.get(s, 0)) for s in STATES]
+        highlighted = options.highlighted
+        options.clear_options()
+        for key, label, count in entries:
+            prompt = Text(f"{label:<24}", style="bold" if key == views.OPEN else "")
+            prompt.append(f"{count:>6}", style="dim" if not count else "bold")
+            options.add_option(Option(prompt, id=key))
+        index = next(i for i, (key, _l, _c) in enumerate(entries) if key == self.state)
+        if highlighted != index:
+            with options.prevent(OptionList.OptionHighlighted):
+                options.highlighted = index
+        self._mark_loaded("counts")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="requests")
+    def load_requests(self, state: str, offset: int
+                      ) -> tuple[str, list[dict[str, Any]], int, int]:
+        rows, total = self.backend.call(views.request_page, state,
+                                        limit=self.config.page_size, offset=offset)
+        return state, rows, total, offset
+
+    def show_requests(self, result: tuple[str, list[dict[str, Any]], int, int]) -> None:
+        state, rows, total, offset = result
+        table = self.query_one("#requests", PagedTable)
+        keep = str(self._focus_request) if self._focus_request is not None else None
+        self._focus_request = None
+        table.show_page(rows, total=total, offset=offset, keep=keep)
+        label = "Open requests" if state == views.OPEN else LABELS[state]
+        table.border_title = Text(label)
+        table.border_subtitle = f"{table.page_summary()} · oldest first"
+        if not rows:
+            self._show_detail(None, Text(f"No requests are {label.lower()}.", style="dim"))
+        self._mark_loaded("requests")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
+    def load_detail(self, request_id: int) -> dict[str, Any]:
+        return self.backend.call(views.request_detail, request_id)
+
+    def show_detail(self, detail: dict[str, Any]) -> None:
+        self._show_detail(detail, request_text(detail))
+
+    def _show_detail(self, detail: dict[str, Any] | None, text: Text) -> None:
+        self.detail = detail
+        self.query_one("#request-body", Static).update(text)
+        pane = self.query_one("#request-detail", VerticalScroll)
+        pane.border_title = f"Request {detail['request']['id']}" if detail else "Request"
+        pane.scroll_home(animate=False)
+        self.refresh_bindings()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
+    def load_choices(self) -> dict[str, Any]:
+        return self.backend.call(views.workflow_choices)
+
+    def show_choices(self, choices: dict[str, Any]) -> None:
+        self.choices = choices
+
+    def _mark_loaded(self, part: str) -> None:
+        self._loaded.add(part)
+        if {"counts", "requests"} <= self._loaded:
+            self.catalogue.screen_ready(self)
+
+    # ------------------------------------------------------------ events
+
+    @on(OptionList.OptionHighlighted, "#states")
+    def state_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.state:
+            self.state = event.option.id
+            self.load_requests(self.state, 0)
+
+    @on(OptionList.OptionSelected, "#states")
+    def state_selected(self) -> None:
+        self.query_one("#requests", PagedTable).focus()
+
+    @on(PagedTable.PageRequested, "#requests")
+    def page_requested(self, event: PagedTable.PageRequested) -> None:
+        self.load_requests(self.state, event.offset)
+
+    @on(PagedTable.RowHighlighted, "#requests")
+    def request_highlighted(self, event: PagedTable.RowHighlighted) -> None:
+        if event.row_key.value:
+            self.load_detail(int(event.row_key.value))
+
+    @on(PagedTable.RowSelected, "#requests")
+    def request_selected(self) -> None:
+        self.query_one("#request-detail", VerticalScroll).focus()
+
+    # ------------------------------------------------------------ actions
+
+    def action_focus_states(self) -> None:
+        self.query_one("#states", OptionList).focus()
+
+    def action_refresh(self) -> None:
+        current = (self.detail or {}).get("request")
+        self._focus_request = current["id"] if current else None
+        self.reload(self.query_one("#requests", PagedTable).row_offset)
+        if current:
+            self.load_detail(current["id"])
+
+    def action_advance(self) -> None:
+        from catalogue.tui.dialogs.steps import AdvanceDialog
+
+        if self.detail and self.choices and self.detail["next_step"].get("next"):
+            self.app.push_screen(AdvanceDialog(self.detail, self.choices, self.config_user()),
+                                 self._stepped)
+
+    def action_decline(self) -> None:
+        self._exit("decline")
+
+    def action_withdraw(self) -> None:
+        self._exit("withdraw")
+
+    def _exit(self, kind: str) -> None:
+        from catalogue.tui.dialogs.steps import ExitDialog
+
+        if self.detail and self.choices:
+            self.app.push_screen(ExitDialog(kind, self.detail["request"], self.choices,
+                                            self.config_user()), self._stepped)
+
+    def _stepped(self, request: Any) -> None:
+        if request is None:
+            return
+        self.notify(f"Request {request.id} is now {request.state_label}", markup=False)
+        self._focus_request = request.id
+        self.reload(self.query_one("#requests", PagedTable).row_offset)
+        self.load_detail(request.id)
+
+    def action_open_programme(self) -> None:
+        programme = (self.detail or {}).get("programme")
+        if programme:
+            self.catalogue.open_builder(programme_id=int(programme["id"]))
+
+    def config_user(self) -> str:
+        from catalogue.tui.config import current_user
+
+        return self.config.user or current_user()
+
+    # ------------------------------------------------------------ jumps (palette)
+
+    def open_request(self, request_id: int) -> None:
+        self.find_request(request_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="find")
+    def find_request(self, request_id: int) -> tuple[int, str]:
+        from catalogue.core.requests.register import get_request
+
+        return request_id, self.backend.call(get_request, request_id).state
+
+    def show_find(self, result: tuple[int, str]) -> None:
+        request_id, state = result
+        self.state = state
+        self._focus_request = request_id
+        self.reload(0)
+        self.load_detail(request_id)
+        self.query_one("#requests", PagedTable).focus()

@@ -1,0 +1,337 @@
+"""Programme builder: a list of programmes, and an editor with a live summary and preview.
+
+Every edit calls one core function (``update_programme``, ``add_modules``, ``move_module``,
+``remove_module``, ``set_module``) in a worker, then rebuilds the outline with
+``build_outline`` and its Markdown with the export renderer, in the same worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Markdown, Static
+
+from catalogue.core import views
+from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.widgets.outline_panel import outline_text
+from catalogue.tui.widgets.paged_table import PagedTable
+from catalogue.tui.widgets.programme_form import ProgrammeForm
+from catalogue.tui.widgets.tables import PROGRAMME_COLUMNS, module_row
+
+EDITING_ACTIONS = {"add_module", "remove_module", "move", "override_hours", "export",
+                   "toggle_preview", "back"}
+MODULE_ACTIONS = {"remove_module", "move", "override_hours"}
+
+
+class BuilderScreen(CatalogueScreen):
+    AUTO_FOCUS = "#programmes"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "new", "New programme", id="builder.new"),
+        Binding("ctrl+o", "back", "All programmes", id="builder.list"),
+        Binding("a", "add_module", "Add module", id="builder.add-module"),
+        Binding("delete,d", "remove_module", "Remove", id="builder.remove-module"),
+        Binding("shift+up,K", "move(-1)", "Move up", id="builder.move-up"),
+        Binding("shift+down,J", "move(1)", "Move down", id="builder.move-down"),
+        Binding("h", "override_hours", "Hours", id="builder.hours"),
+        Binding("ctrl+e", "export", "Export", id="builder.export"),
+        Binding("ctrl+t", "toggle_preview", "Preview", id="builder.preview"),
+        Binding("slash", "focus_search", "Search", id="builder.search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="builder")
+        self.programme_id: int | None = None
+        self.outline: dict[str, Any] | None = None
+        self.choices: dict[str, Any] | None = None
+        self._search: str | None = None
+        self._search_timer: Timer | None = None
+        self._after_choices: list[Callable[[], None]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with ContentSwitcher(initial="programme-list", id="builder-switcher"):
+            with Vertical(id="programme-list"):
+                yield Input(placeholder="Search programmes: words in the title or notes  (/)",
+                            id="programme-search", compact=True)
+                table = PagedTable(PROGRAMME_COLUMNS, id_key="id", id="programmes",
+                                   page_size=self.config.page_size, classes="pane")
+                table.border_title = "Programmes"
+                yield table
+                yield Static(Text("Enter opens a programme · Ctrl+N starts a new one",
+                                  style="dim"), id="programme-hint")
+            with Horizontal(id="editor"):
+                with Vertical(id="editor-main"):
+                    yield Vertical(id="form-slot", classes="pane")
+                    modules: DataTable[Text] = DataTable(id="modules", cursor_type="row", zebra_stripes=True,
+                                        classes="pane")
+                    modules.border_title = "Modules"
+                    yield modules
+                    with VerticalScroll(id="preview-pane", classes="pane") as preview:
+                        preview.border_title = "Outline preview"
+                        yield Markdown(id="preview")
+                with VerticalScroll(id="side", classes="pane") as side:
+                    side.border_title = "Summary"
+                    yield Static(id="side-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Programmes"
+        modules = self.query_one("#modules", DataTable)
+        modules.add_columns("#", "Module", "Discipline", "Hours", "Levels")
+        self.reload_list()
+        self.load_choices()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in EDITING_ACTIONS and self.programme_id is None:
+            return False
+        if action in MODULE_ACTIONS and not (self.outline and self.outline["modules"]):
+            return None  # shown, but disabled
+        return True
+
+    # ------------------------------------------------------------ choices (pickers' data)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
+    def load_choices(self) -> dict[str, Any]:
+        return self.backend.call(views.builder_choices)
+
+    def show_choices(self, choices: dict[str, Any]) -> None:
+        self.call_later(self._mount_form, choices)
+
+    async def _mount_form(self, choices: dict[str, Any]) -> None:
+        await self.query_one("#form-slot", Vertical).mount(ProgrammeForm(choices, id="form"))
+        self.choices = choices
+        pending, self._after_choices = self._after_choices, []
+        for then in pending:
+            then()
+
+    def _with_choices(self, then: Callable[[], None]) -> None:
+        if self.choices is None:
+            self._after_choices.append(then)
+        else:
+            then()
+
+    # ------------------------------------------------------------ the programme list
+
+    def reload_list(self, offset: int = 0) -> None:
+        self.load_list(self._search, offset)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="list")
+    def load_list(self, search: str | None, offset: int
+                  ) -> tuple[list[dict[str, Any]], int, int]:
+        rows, total = self.backend.call(views.programme_page, search,
+                                        limit=self.config.page_size, offset=offset)
+        return rows, total, offset
+
+    def show_list(self, result: tuple[list[dict[str, Any]], int, int]) -> None:
+        rows, total, offset = result
+        table = self.query_one("#programmes", PagedTable)
+        table.show_page(rows, total=total, offset=offset)
+        table.border_subtitle = f"{table.page_summary()} · most recently changed first"
+        if not total:
+            hint = ("No programme matches." if self._search
+                    else "No programmes yet: press Ctrl+N to start one.")
+            self.query_one("#programme-hint", Static).update(Text(hint, style="italic"))
+
+    @on(Input.Changed, "#programme-search")
+    def search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        value = event.value.strip() or None
+
+        def apply() -> None:
+            self._search = value
+            self.reload_list()
+
+        self._search_timer = self.set_timer(0.15, apply)
+
+    @on(Input.Submitted, "#programme-search")
+    def search_submitted(self, event: Input.Submitted) -> None:
+        self._search = event.value.strip() or None
+        self.reload_list()
+        self.query_one("#programmes", PagedTable).focus()
+
+    @on(PagedTable.PageRequested, "#programmes")
+    def list_page(self, event: PagedTable.PageRequested) -> None:
+        self.reload_list(event.offset)
+
+    @on(PagedTable.RowSelected, "#programmes")
+    def list_selected(self, event: PagedTable.RowSelected) -> None:
+        if event.row_key.value:
+            self.open_programme(int(event.row_key.value))
+
+    def action_focus_search(self) -> None:
+        if self.programme_id is None:
+            self.query_one("#programme-search", Input).focus()
+
+    # ------------------------------------------------------------ opening and editing
+
+    def new_programme(self, country: str | None = None) -> None:
+        self._with_choices(lambda: self._ask_new(country))
+
+    def _ask_new(self, country: str | None) -> None:
+        from catalogue.tui.dialogs.new_programme import NewProgrammeDialog
+
+        assert self.choices is not None
+
+        def created(programme_id: int | None) -> None:
+            if programme_id is not None:
+                self.notify(f"Programme {programme_id} created", markup=False)
+                self.open_programme(programme_id)
+
+        self.app.push_screen(NewProgrammeDialog(self.choices, country=country), created)
+
+    def open_programme(self, programme_id: int) -> None:
+        self.programme_id = programme_id
+        self.query_one("#builder-switcher", ContentSwitcher).current = "editor"
+        self.refresh_bindings()
+        self.query_one("#modules", DataTable).focus()
+        self.change(None, focus=None)
+
+    def action_new(self) -> None:
+        self.new_programme(None)
+
+    def action_back(self) -> None:
+        self.programme_id = None
+        self.outline = None
+        self.query_one("#builder-switcher", ContentSwitcher).current = "programme-list"
+        self.sub_title = "Programmes"
+        self.refresh_bindings()
+        self.reload_list()
+        self.query_one("#programmes", PagedTable).focus()
+
+    def change(self, fn: Callable[..., Any] | None, *args: Any, focus: str | None = None,
+               **kwargs: Any) -> None:
+        """Apply ``fn(store, programme_id, *args, **kwargs)`` (if any), then show the outline."""
+        if self.programme_id is not None:
+            self.run_change(self.programme_id, fn, args, kwargs, focus)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="outline")
+    def run_change(self, programme_id: int, fn: Callable[..., Any] | None,
+                   args: tuple[Any, ...], kwargs: dict[str, Any], focus: str | None
+                   ) -> tuple[int, views.BuilderView, str | None]:
+        def apply_then_view(store: Any) -> views.BuilderView:
+            if fn is not None:
+                fn(store, programme_id, *args, **kwargs)
+            return views.builder_view(store, programme_id)
+
+        return programme_id, self.backend.call(apply_then_view), focus
+
+    def show_outline(self, result: tuple[int, views.BuilderView, str | None]) -> None:
+        programme_id, view, focus = result
+        if programme_id != self.programme_id:
+            return
+        self.outline = view.outline
+        programme = view.outline["programme"]
+        self.sub_title = f"Programme {programme_id}"
+        self._with_choices(lambda: self.query_one(ProgrammeForm).load(programme))
+        self._show_modules(view.outline["modules"], focus)
+        self.query_one("#side-body", Static).update(outline_text(view.outline))
+        self.query_one("#preview", Markdown).update(view.markdown)
+        totals = view.outline["totals"]
+        self.query_one("#modules", DataTable).border_subtitle = (
+            f"{totals['modules']} modules · {totals['hours']:g} h · "
+            f"{totals['scheduled_days']} days")
+        self.refresh_bindings()
+
+    def failed_outline(self, error: BaseException | None) -> None:
+        from catalogue.tui.workers import report_failure
+
+        report_failure(self.app, error)
+        self.change(None)  # show the stored programme again
+
+    def _show_modules(self, modules: list[dict[str, Any]], focus: str | None) -> None:
+        table = self.query_one("#modules", DataTable)
+        index = table.cursor_row
+        table.clear()
+        for module in modules:
+            table.add_row(*module_row(module), key=module["id"])
+        if focus is not None:
+            index = next((i for i, m in enumerate(modules) if m["id"] == focus), index)
+        if modules:
+            table.move_cursor(row=min(max(index, 0), len(modules) - 1), animate=False)
+
+    def _selected_module(self) -> dict[str, Any] | None:
+        if not self.outline or not self.outline["modules"]:
+            return None
+        table = self.query_one("#modules", DataTable)
+        modules = self.outline["modules"]
+        return modules[table.cursor_row] if 0 <= table.cursor_row < len(modules) else None
+
+    @on(ProgrammeForm.FieldChanged)
+    def field_changed(self, event: ProgrammeForm.FieldChanged) -> None:
+        from catalogue.core.programmes.changes import update_programme
+
+        self.change(update_programme, {event.name: event.value})
+
+    def action_add_module(self) -> None:
+        from catalogue.core.programmes.changes import add_modules
+        from catalogue.tui.dialogs.module_picker import ModulePickerDialog
+
+        already = {m["id"] for m in (self.outline or {}).get("modules", [])}
+
+        def chosen(module_id: str | None) -> None:
+            if module_id:
+                self.change(add_modules, [module_id], focus=module_id)
+                self.query_one("#modules", DataTable).focus()
+
+        self.app.push_screen(ModulePickerDialog(already), chosen)
+
+    def action_remove_module(self) -> None:
+        from catalogue.core.programmes.changes import remove_module
+
+        module = self._selected_module()
+        if module is not None:
+            self.change(remove_module, module["id"])
+
+    def action_move(self, step: int) -> None:
+        from catalogue.core.programmes.changes import move_module
+
+        module = self._selected_module()
+        if module is None or self.outline is None:
+            return
+        target = module["position"] + step
+        if 1 <= target <= len(self.outline["modules"]):
+            self.change(move_module, module["id"], target, focus=module["id"])
+
+    def action_override_hours(self) -> None:
+        from catalogue.core.programmes.changes import set_module
+        from catalogue.tui.dialogs.prompt import PromptDialog
+
+        module = self._selected_module()
+        if module is None:
+            return
+
+        def answered(value: str | None) -> None:
+            if value is not None:
+                self.change(set_module, module["id"], hours=value.strip() or None,
+                            focus=module["id"])
+
+        library = module["library_hours"]
+        self.app.push_screen(PromptDialog(
+            f"Hours for {module['title']}", f"Hours (library: {library:g}; leave empty to "
+            "use the library's)", value=f"{module['hours']:g}" if module["hours_overridden"]
+            else "", placeholder=f"{library:g}"), answered)
+
+    def action_export(self) -> None:
+        from catalogue.tui.dialogs.export import ExportDialog
+
+        if self.programme_id is None:
+            return
+
+        def exported(path: Any) -> None:
+            if path is not None:
+                self.notify(f"Exported to {path}", title="Export", markup=False, timeout=8)
+
+        self.app.push_screen(ExportDialog(self.programme_id), exported)
+
+    def action_toggle_preview(self) -> None:
+        self.toggle_class("-show-preview")
+        if self.has_class("-show-preview"):
+            self.query_one("#preview-pane", VerticalScroll).focus()

@@ -1,0 +1,123 @@
+"""Pilot tests for the requests board: grouping by state, guarded steps, decline with a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Input, Select, Static
+
+from catalogue.core.requests.audit import history
+from catalogue.core.requests.register import create_request, get_request
+from catalogue.core.requests.workflow import advance
+from catalogue.core.rules.scope import build_scope
+from catalogue.core.store import Store
+from catalogue.tui.dialogs.steps import AdvanceDialog, ExitDialog
+from catalogue.tui.screens.board import BoardScreen
+from catalogue.tui.widgets.paged_table import PagedTable
+from tui.helpers import SIZE, ready, settle, wait_for
+
+
+def _new(store: Store, body: str, country: str = "Kenya", **scope: Any) -> int:
+    return create_request(store, body, build_scope(store, country, **scope), by="tester").id
+
+
+def _plain(widget: Static) -> str:
+    visual = widget.visual
+    return str(getattr(visual, "plain", visual))
+
+
+async def _board(pilot: Any, request_id: int) -> BoardScreen:
+    app = pilot.app
+    app.open_request(request_id)
+    await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
+                   and app.screen.detail is not None
+                   and app.screen.detail["request"]["id"] == request_id, what="request")
+    return app.screen
+
+
+async def test_requests_grouped_by_state_with_age(make_app, store: Store) -> None:
+    first = _new(store, "Kenya Police Service", disciplines=["leadership"])
+    second = _new(store, "Ghana Police [bold]Service[/]", "Ghana", disciplines=["command"])
+    advance(store, second, by="tester")  # to scoping
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
+                       and app.screen._counts != {}, what="board")
+        screen = app.screen
+        table = screen.query_one("#requests", PagedTable)
+        assert [r["id"] for r in table.rows_shown] == [first, second]  # open, oldest first
+        assert all("age_days" in r for r in table.rows_shown)
+        assert screen._counts["received"] == 1 and screen._counts["scoping"] == 1
+        screen.query_one("#states").highlighted = 2  # Open, Received, Scoping
+        await settle(pilot)
+        assert [r["id"] for r in table.rows_shown] == [second]
+        assert "Ghana Police [bold]Service[/]" in _plain(screen.query_one("#request-body",
+                                                                          Static))
+
+
+async def test_advance_shows_the_guards_refusal_then_succeeds(make_app, store: Store) -> None:
+    request_id = _new(store, "National Police")  # no discipline or module recorded yet
+    advance(store, request_id, by="tester")  # received -> scoping
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await _board(pilot, request_id)
+        assert "IPAB submitted" in _plain(screen.query_one("#request-body", Static))
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AdvanceDialog), what="dialog")
+        dialog = app.screen
+        dialog.query_one("#reference", Input).value = "IPAB-2027-001"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = _plain(dialog.query_one("#dialog-error", Static))
+        assert error.startswith("Refused: cannot record the IPAB submission for request")
+        assert "no discipline or module is recorded" in error
+        assert get_request(store, request_id).state == "scoping"
+        await pilot.press("escape")
+        await settle(pilot)
+
+        # Record the training requested, and the same step goes through.
+        from catalogue.core.requests.register import edit_request
+
+        edit_request(store, request_id, {"disciplines": ["leadership"]}, by="tester")
+        await pilot.press("f5")
+        await settle(pilot)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AdvanceDialog), what="dialog 2")
+        app.screen.query_one("#reference", Input).value = "IPAB-2027-001"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
+                       and app.screen.detail["request"]["state"] == "ipab-submitted",
+                       what="advanced")
+        stored = get_request(store, request_id)
+        assert stored.state == "ipab-submitted" and stored.ipab_reference == "IPAB-2027-001"
+
+
+async def test_decline_needs_a_reason_and_is_recorded(make_app, store: Store) -> None:
+    request_id = _new(store, "Ministry of Interior", "Jordan", disciplines=["command"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await _board(pilot, request_id)
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExitDialog), what="dialog")
+        dialog = app.screen
+        await pilot.press("ctrl+s")  # no reason yet
+        await settle(pilot)
+        assert "Give a reason" in _plain(dialog.query_one("#dialog-error", Static))
+        assert get_request(store, request_id).state == "received"
+        dialog.query_one("#reason", Input).value = "No trainers free [until] 2028"
+        dialog.query_one("#signal", Select).value = "decline-no-skills"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
+                       and app.screen.detail["request"]["state"] == "declined",
+                       what="declined")
+        events = history(store, request_id)
+        assert events[-1]["action"] == "declined"
+        assert events[-1]["note"] == "No trainers free [until] 2028"
+        body = _plain(app.screen.query_one("#request-body", Static))
+        assert "No trainers free [until] 2028" in body
+        assert app.screen._counts["declined"] == 1
+        assert app.screen.check_action("advance", ()) is None  # finished: steps disabled

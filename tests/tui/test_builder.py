@@ -1,0 +1,183 @@
+"""Pilot tests for the programme builder: create, add and arrange modules, live summary, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Checkbox, DataTable, Input, Markdown, Select, Static
+
+from catalogue.core.programmes.changes import add_modules, create_programme
+from catalogue.core.programmes.queries import get_programme
+from catalogue.core.store import Store
+from catalogue.tui.dialogs.export import ExportDialog
+from catalogue.tui.dialogs.module_picker import ModulePickerDialog
+from catalogue.tui.dialogs.new_programme import NewProgrammeDialog
+from catalogue.tui.screens.builder import BuilderScreen
+from catalogue.tui.widgets.programme_form import ProgrammeForm
+from tui.helpers import SIZE, ready, settle, type_text, wait_for
+
+
+def _side(app: Any) -> str:
+    visual = app.screen.query_one("#side-body", Static).visual
+    return str(getattr(visual, "plain", visual))
+
+
+def _builder(app: Any) -> BuilderScreen:
+    screen = app.screen
+    assert isinstance(screen, BuilderScreen)
+    return screen
+
+
+async def _open(pilot: Any, programme_id: int) -> BuilderScreen:
+    app = pilot.app
+    app.open_builder(programme_id=programme_id)
+    await wait_for(pilot, lambda: isinstance(app.screen, BuilderScreen)
+                   and app.screen.outline is not None
+                   and app.screen.outline["programme"]["id"] == programme_id, what="outline")
+    return _builder(app)
+
+
+async def test_create_a_programme_and_watch_totals_and_flags_change(make_app,
+                                                                     store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewProgrammeDialog), what="dialog")
+        app.focused.value = "Interviewing [bold] skills[/]"
+        await pilot.press("enter")  # to the country field
+        await type_text(pilot, "Kenia")
+        await pilot.press("enter")  # create
+        await wait_for(pilot, lambda: isinstance(app.screen, BuilderScreen)
+                       and app.screen.outline is not None, what="new programme")
+        screen = _builder(app)
+        outline = screen.outline
+        assert outline is not None
+        assert outline["programme"]["title"] == "Interviewing [bold] skills[/]"
+        assert outline["programme"]["country"]["code"] == "KE"
+        assert screen.query_one("#title", Input).value == "Interviewing [bold] skills[/]"
+        assert "0 h in 0 module(s)" in _side(app)
+        assert "Delivered in-country" in _side(app)
+
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ModulePickerDialog), what="picker")
+        app.focused.value = "interview"
+        await pilot.pause(0.2)
+        await settle(pilot)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(screen.outline and screen.outline["modules"]),
+                       what="module added")
+        module = screen.outline["modules"][0]
+        assert "nterview" in module["title"]
+        assert f"{module['hours']:g} h in 1 module(s)" in _side(app)
+        assert "Costing" in _side(app) and "set the number of trainers" in _side(app)
+
+        # Delivery in the UK: the in-country grading factor goes away.
+        screen.query_one("#delivery_mode", Select).value = "uk"
+        await wait_for(pilot, lambda: screen.outline["programme"]["delivery_mode"] == "uk",
+                       what="delivery saved")
+        assert "Delivered in-country" not in _side(app)
+
+        # Trainers: a cost estimate appears.
+        trainers = screen.query_one("#trainers", Input)
+        trainers.focus()
+        await type_text(pilot, "2")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.outline["costing"] is not None, what="costing")
+        assert "Trainer fees" in _side(app) and "Total" in _side(app)
+        markdown = screen.query_one("#preview", Markdown)
+        assert "Interviewing" in markdown.source and "skills" in markdown.source
+        programme = get_programme(store, outline["programme"]["id"])
+        assert programme.trainers == 2 and programme.delivery_mode == "uk"
+
+
+async def test_reorder_remove_and_override_hours(make_app, store: Store) -> None:
+    programme_id = create_programme(store, {"title": "Command course", "country": "Jordan"})
+    add_modules(store, programme_id, ["cmd-national-decision-model", "cmd-decision-logs"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await _open(pilot, programme_id)
+        table = screen.query_one("#modules", DataTable)
+        assert app.focused is table
+        assert [m["id"] for m in screen.outline["modules"]] == [
+            "cmd-national-decision-model", "cmd-decision-logs"]
+
+        await pilot.press("shift+down")
+        await wait_for(pilot, lambda: screen.outline["modules"][1]["id"] ==
+                       "cmd-national-decision-model", what="moved")
+        assert table.cursor_row == 1
+
+        before = screen.outline["totals"]["hours"]
+        await pilot.press("h")
+        await settle(pilot)
+        await type_text(pilot, "30")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.outline["totals"]["hours"] != before, what="hours")
+        overridden = screen.outline["modules"][1]
+        assert overridden["hours"] == 30 and overridden["hours_overridden"]
+
+        await pilot.press("d")
+        await wait_for(pilot, lambda: len(screen.outline["modules"]) == 1, what="removed")
+        assert [e.module_id for e in get_programme(store, programme_id).modules] == [
+            "cmd-decision-logs"]
+
+
+async def test_a_refused_value_is_reported_and_the_stored_one_comes_back(make_app,
+                                                                         store: Store) -> None:
+    programme_id = create_programme(store, {"title": "Dates", "country": "Kenya"})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await _open(pilot, programme_id)
+        start = screen.query_one("#start_date", Input)
+        start.focus()
+        await type_text(pilot, "2027-02-30")
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert any("not a real date" in str(n.message) for n in app._notifications)
+        assert start.value == ""
+        assert get_programme(store, programme_id).start_date is None
+        assert isinstance(screen.query_one(ProgrammeForm), ProgrammeForm)
+
+
+async def test_export_from_the_app_says_where_the_file_went(make_app, store: Store,
+                                                            tmp_path: Path) -> None:
+    programme_id = create_programme(store, {"title": "Export [/] me", "country": "Kenya",
+                                            "trainers": 2})
+    add_modules(store, programme_id, ["cmd-national-decision-model"])
+    target = tmp_path / "public.md"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await _open(pilot, programme_id)
+        await pilot.press("ctrl+e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), what="export")
+        dialog = app.screen
+        dialog.query_one("#redact", Checkbox).value = True
+        await settle(pilot)
+        dialog.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: dialog.written is not None, what="written")
+        done = dialog.query_one("#export-done", Static).visual
+        assert str(target) in str(getattr(done, "plain", done))
+        text = target.read_text(encoding="utf-8")
+        assert "Export \\[/\\] me" in text
+        assert "Trainer fees" not in text  # the public version withholds costs
+        await pilot.press("ctrl+s")  # Close
+        await settle(pilot)
+        assert isinstance(app.screen, BuilderScreen)
+
+        # Exporting again to the same file is refused unless overwrite is ticked.
+        await pilot.press("ctrl+e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportDialog), what="export 2")
+        dialog = app.screen
+        dialog.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = dialog.query_one("#dialog-error", Static).visual
+        assert "already exists" in str(getattr(error, "plain", error))
