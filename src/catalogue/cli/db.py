@@ -6,6 +6,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.core import maintenance
+from catalogue.core.names import printable
 
 
 @click.group()
@@ -22,7 +23,7 @@ def path(app: AppContext) -> None:
     Example:
       catalogue db path
     """
-    click.echo(str(app.db_path))
+    click.echo(printable(str(app.db_path)))
 
 
 @db.command()
@@ -35,7 +36,7 @@ def init(app: AppContext) -> None:
       catalogue --db ./team.db db init
     """
     info = maintenance.status(app.store())
-    click.echo(f"Ready: {info['path']} ({info['countries']} countries, "
+    click.echo(f"Ready: {printable(info['path'])} ({info['countries']} countries, "
                f"{info['modules']} modules, seeded {info['seeded_at']})")
 
 
@@ -51,7 +52,8 @@ def reseed(app: AppContext) -> None:
     store = app.store()
     maintenance.reseed(store)
     info = maintenance.status(store)
-    click.echo(f"Reseeded {info['path']} from {info['data_dir']} at {info['seeded_at']}")
+    click.echo(f"Reseeded {printable(info['path'])} from {printable(info['data_dir'])} "
+               f"at {info['seeded_at']}")
 
 
 @db.command()
@@ -82,7 +84,7 @@ def backup_command(app: AppContext, file: str, force: bool) -> None:
     """
     from catalogue.core.backup import backup
 
-    click.echo(f"Backed up to {backup(app.store(), file, force=force)}")
+    click.echo(f"Backed up to {printable(backup(app.store(), file, force=force))}")
 
 
 @db.command("restore")
@@ -100,9 +102,9 @@ def restore_command(app: AppContext, file: str, yes: bool) -> None:
 
     meta = check_backup(file)
     if not yes:
-        click.confirm(f"Replace {app.db_path} with the backup seeded {meta.get('seeded_at')}?",
+        click.confirm(f"Replace {printable(app.db_path)} with the backup seeded {meta.get('seeded_at')}?",
                       abort=True)
     restore(app.store(), file)
     app.close()
     app.store()  # reopen: migrates and reseeds the restored copy if it is older
-    click.echo(f"Restored {app.db_path} from {file}")
+    click.echo(f"Restored {printable(app.db_path)} from {printable(file)}")

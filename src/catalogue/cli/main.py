@@ -32,7 +32,33 @@ COMMANDS = {
 
 
 def _say(message: str) -> None:
-    click.echo(f"catalogue: {message}", err=True)
+    """One line on stderr; control characters in it (from user input) shown, not obeyed."""
+    from catalogue.core.names import printable
+
+    line = " ".join(printable(message).split("\n"))
+    click.echo(f"catalogue: {line}", err=True)
+
+
+def check_arguments(args: Any) -> None:
+    """Refuse, before anything runs, arguments no command can use: a NUL character (only a
+    program can pass one) or bytes that are not UTF-8 (which arrive as lone surrogates)."""
+    for arg in sys.argv[1:] if args is None else args:
+        if not isinstance(arg, str):
+            continue
+        if "\x00" in arg:
+            problem = "contains a NUL character"
+        else:
+            try:
+                arg.encode("utf-8")
+                continue
+            except UnicodeEncodeError:
+                problem = ("is not valid UTF-8 text (check the encoding of your terminal or "
+                           "file names)")
+        from catalogue.core.names import printable
+
+        shown = printable(os.fsencode(arg).decode("utf-8", "backslashreplace"))
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise click.UsageError(f"argument '{shown}' {problem}")
 
 
 class CatalogueGroup(LazyGroup):
@@ -42,6 +68,7 @@ class CatalogueGroup(LazyGroup):
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         code: int = ExitCode.OK
         try:
+            check_arguments(args)
             result = super().main(args, prog_name or "catalogue", complete_var,
                                   standalone_mode=False, **extra)
             if isinstance(result, int):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -42,7 +43,7 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], fmt
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow([key for key, _ in columns])
         for row in rows:
-            writer.writerow([_csv_cell(row.get(key)) for key, _ in columns])
+            writer.writerow([csv_cell(row.get(key)) for key, _ in columns])
         click.echo(buffer.getvalue(), nl=False)
     elif not rows:
         click.echo(empty)
@@ -50,16 +51,23 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], fmt
         click.echo(render_table(rows, columns))
 
 
-def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+_C1_CONTROLS = re.compile("[\x7f-\x9f]")
 
 
-def _csv_cell(value: Any) -> str:
+def dump_json(data: Any, indent: int | None = 2) -> str:
+    """JSON for scripts. json escapes C0 controls itself; C1 controls (``\\x9b`` is a one-byte
+    CSI to some terminals) are escaped here, so printing it can never drive the terminal."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent, default=str)
+    return _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell: lists joined with "; ", control characters shown as ``\\xNN``."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "; ".join(map(str, value))
-    return str(value)
+        return printable("; ".join(map(str, value)))
+    return printable(str(value))
 
 
 def cell(value: Any) -> str:

@@ -8,6 +8,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.core.exports.render import FORMATS, check_format
+from catalogue.core.names import printable
 
 _BY_SUFFIX = {ext: name for name, (ext, _binary) in FORMATS.items()} | {".markdown": "md"}
 
@@ -51,4 +52,5 @@ def export(app: AppContext, programme_id: int, fmt: str | None, redact: bool,
         return
     written = render.save_export(store, programme_id, name, output, redact=redact, force=force)
     version = "public (redacted) " if redact else ""
-    click.echo(f"Wrote the {version}{name} export of programme {programme_id} to {written}")
+    click.echo(f"Wrote the {version}{name} export of programme {programme_id} to "
+               f"{printable(str(written))}")

@@ -9,7 +9,7 @@ import sys
 import click
 
 from catalogue.cli.context import AppContext, pass_app
-from catalogue.cli.output import dump_json, emit
+from catalogue.cli.output import csv_cell, dump_json, emit
 from catalogue.cli.request_render import HISTORY_COLUMNS, history_rows, render_saved
 from catalogue.cli.scope_options import by_option
 from catalogue.core.requests.model import Request
@@ -180,14 +180,14 @@ def history(app: AppContext, request_id: int | None, everything: bool, as_json: 
     if fmt == "json":
         out.write("[")
         for index, event in enumerate(events):
-            out.write(("," if index else "") + "\n  " + json.dumps(event, ensure_ascii=False))
+            out.write(("," if index else "") + "\n  " + dump_json(event, indent=None))
         out.write("\n]\n")
         return
     writer = csv.writer(out, lineterminator="\n")  # --all without --json: CSV
     writer.writerow(EVENT_COLUMNS)
     for event in events:
         event["details"] = json.dumps(event["details"], ensure_ascii=False)
-        writer.writerow([event[c] for c in EVENT_COLUMNS])
+        writer.writerow([csv_cell(event[c]) for c in EVENT_COLUMNS])
 
 
 COMMANDS = [advance, decline, withdraw, reset, history]

@@ -29,7 +29,10 @@ def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False)
         raise OutputError(f"{path} already exists (use --force to replace it)")
     if os.path.abspath(store.filename) == path:
         raise OutputError("cannot back up the database onto itself")
-    fd, temp = tempfile.mkstemp(prefix=".catalogue-backup-", suffix=".db", dir=folder)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".catalogue-backup-", suffix=".db", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write backup {path} ({exc.strerror})") from None
     os.close(fd)
     try:
         os.chmod(temp, 0o600)
@@ -42,8 +45,9 @@ def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False)
         os.replace(temp, path)
     except sqlite3.Error as exc:
         raise explain(exc, path) from None
-    except OSError as exc:
-        raise OutputError(f"cannot write backup {path} ({exc.strerror})") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL character in the name
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise OutputError(f"cannot write backup {path} ({reason})") from None
     finally:
         with contextlib.suppress(OSError):
             os.remove(temp)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from catalogue.core.data.location import content_hash, data_root, stat_signature
-from catalogue.core.errors import DatabaseError
+from catalogue.core.errors import DatabaseError, InvalidInputError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -113,6 +113,9 @@ class Store:
             raise explain(exc, self.filename) from None
         except sqlite3.DatabaseError as exc:
             raise explain(exc, self.filename) from None
+        except OverflowError:
+            raise InvalidInputError(f"a number given is too large (the largest is {2**63 - 1})") \
+                from None
 
     def one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
         rows = self.query(sql, params)

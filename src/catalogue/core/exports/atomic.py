@@ -21,14 +21,18 @@ def check_target(path: Path, force: bool) -> Path:
     """Fail early (before any work) if ``path`` cannot be written."""
     target = Path(path).expanduser()
     parent = target.parent
-    if not parent.exists():
-        raise OutputError(f"cannot write {target}: directory {parent} does not exist")
-    if not parent.is_dir():
-        raise OutputError(f"cannot write {target}: {parent} is not a directory")
-    if target.is_dir():
-        raise OutputError(f"cannot write {target}: it is a directory")
-    if target.exists() and not force:
-        raise OutputError(f"{target} already exists; use --force to overwrite it")
+    try:
+        if not parent.exists():
+            raise OutputError(f"cannot write {target}: directory {parent} does not exist")
+        if not parent.is_dir():
+            raise OutputError(f"cannot write {target}: {parent} is not a directory")
+        if target.is_dir():
+            raise OutputError(f"cannot write {target}: it is a directory")
+        if target.exists() and not force:
+            raise OutputError(f"{target} already exists; use --force to overwrite it")
+    except (OSError, ValueError) as exc:  # a name too long, a NUL character ...
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"cannot write {target} ({reason})") from None
     return target
 
 
