@@ -5,6 +5,10 @@ temporary file is then renamed over the target (``os.replace``). Without ``force
 existing target is never replaced: the final step links the temporary file into place,
 which fails if the name has appeared in the meantime. Files are created owner-only (0600),
 like the database, because an unredacted export may hold confidential details.
+
+A process killed outright (SIGKILL) cannot remove its temporary file; its name carries the
+process id, and the next write to the same target removes temporary files of processes that
+no longer exist. The target itself is never partial.
 """
 
 from __future__ import annotations
@@ -39,8 +43,13 @@ def check_target(path: Path, force: bool) -> Path:
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """Write ``data`` to ``path`` atomically; refuses to overwrite unless ``force``."""
     target = check_target(path, force)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                     dir=target.parent)
+    sweep_stale(target.parent, f".{target.name}.", ".tmp")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp",
+                                         dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target} ({exc.strerror or exc}); nothing was written") \
+            from None
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -72,3 +81,41 @@ def _link_no_clobber(temp: Path, target: Path) -> None:
             raise OutputError(f"{target} already exists; use --force to overwrite it") from None
         os.replace(temp, target)
 
+
+
+def sweep_stale(folder: Path, prefix: str, suffix: str) -> list[str]:
+    """Remove temporary files named ``{prefix}{pid}.{random}{suffix}`` whose process is gone.
+
+    A process killed outright (SIGKILL, power cut) cannot remove its temporary file; the next
+    write to the same target does. Files of a live process, or of one that cannot be checked,
+    are left alone. POSIX only (elsewhere nothing is removed). Returns the names removed.
+    """
+    if os.name != "posix":
+        return []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    removed = []
+    for name in names:
+        if not (name.startswith(prefix) and name.endswith(suffix)):
+            continue
+        pid, dot, rest = name[len(prefix):len(name) - len(suffix)].partition(".")
+        if not (pid.isdigit() and dot and rest) or _alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            os.remove(os.path.join(folder, name))
+            removed.append(name)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is not ours, or cannot be checked: leave its files alone
+        return True
+    return True
