@@ -12,9 +12,12 @@ import contextlib
 import os
 import sqlite3
 import tempfile
+import time
 
 from catalogue.core.errors import DatabaseError, OutputError
-from catalogue.core.store import Store, explain
+from catalogue.core.store import Store, busy_seconds, explain
+
+BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
 
 
 def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False) -> str:
@@ -86,8 +89,16 @@ def restore(store: Store, source: str | os.PathLike[str]) -> dict[str, str]:
     if os.path.abspath(store.filename) == path:
         raise DatabaseError("cannot restore the database from itself")
     src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    began = time.monotonic()
+
+    def give_up_when_busy(status: int, remaining: int, total: int) -> None:
+        # Python's backup loop retries a locked database for ever; give up, as every other
+        # write does, once the busy timeout has passed (the copy is one step: all or nothing).
+        if status in BUSY_CODES and time.monotonic() - began >= busy_seconds():
+            raise explain(sqlite3.OperationalError("database is locked"), store.filename)
+
     try:
-        src.backup(store.conn)
+        src.backup(store.conn, progress=give_up_when_busy)
     except sqlite3.Error as exc:
         raise explain(exc, store.filename) from None
     finally:

@@ -7,6 +7,7 @@ which keeps positions dense, 1-based and unique without juggling.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -77,18 +78,19 @@ def update_programme(store: Store, programme_id: int, raw: dict[str, Any], *,
     """
     programme = get_programme(store, programme_id)
     fields = clean_fields(store, raw)
-    entries = None
     if module is not None:
-        entries = _edited_entry(store, programme, module, hours, notes)
-    if not fields and entries is None:
+        _edited_entry(store, programme, module, hours, notes)  # check before taking the lock
+    if not fields and module is None:
         return programme
     with store.write() as conn:
         if fields:
             assignments = ", ".join(f"{key} = ?" for key in fields)
             conn.execute(f"UPDATE programmes SET {assignments} WHERE id = ?",
                          [*fields.values(), programme_id])
-        if entries is not None:
-            _write_entries(store, programme_id, entries)
+        if module is not None:  # re-read under the lock: another process may have edited it
+            current = get_programme(store, programme_id)
+            _write_entries(store, programme_id,
+                           _edited_entry(store, current, module, hours, notes))
         conn.execute("UPDATE programmes SET updated_at = ? WHERE id = ?", (now(), programme_id))
     return get_programme(store, programme_id)
 
@@ -104,35 +106,47 @@ def add_modules(store: Store, programme_id: int, module_ids: list[str], *,
                 position: int | None = None, hours: Any = None,
                 notes: str | None = None) -> Programme:
     """Insert library modules at ``position`` (1-based; default: at the end), in the given order."""
-    programme = get_programme(store, programme_id)
+    get_programme(store, programme_id)
     if not module_ids:
         raise InvalidInputError("name at least one module to add")
     new = [_checked_entry(store, ModuleEntry(m, hours, notes)) for m in module_ids]
-    entries = list(programme.modules)
-    index = len(entries) if position is None else _insert_index(position, len(entries))
-    entries[index:index] = new
-    _check_unique(entries)
-    return _save_entries(store, programme_id, entries)
+
+    def insert(programme: Programme) -> list[ModuleEntry]:
+        entries = list(programme.modules)
+        index = len(entries) if position is None else _insert_index(position, len(entries))
+        entries[index:index] = new
+        _check_unique(entries)
+        return entries
+
+    return _edit_entries(store, programme_id, insert)
 
 
 def remove_module(store: Store, programme_id: int, ref: str | int) -> Programme:
     """Remove one module, named by its id or its current position."""
-    programme = get_programme(store, programme_id)
-    entries = list(programme.modules)
-    del entries[_index_of(store, programme, ref)]
-    return _save_entries(store, programme_id, entries)
+    get_programme(store, programme_id)
+
+    def delete(programme: Programme) -> list[ModuleEntry]:
+        entries = list(programme.modules)
+        del entries[_index_of(store, programme, ref)]
+        return entries
+
+    return _edit_entries(store, programme_id, delete)
 
 
 def move_module(store: Store, programme_id: int, ref: str | int, position: int) -> Programme:
     """Move one module (by id or position) so that it ends up at ``position`` (1-based)."""
-    programme = get_programme(store, programme_id)
-    entries = list(programme.modules)
-    if isinstance(position, bool) or not 1 <= position <= len(entries):
-        raise InvalidInputError(f"position {position} is out of range: the programme has "
-                                f"{len(entries)} module(s)")
-    entry = entries.pop(_index_of(store, programme, ref))
-    entries.insert(position - 1, entry)
-    return _save_entries(store, programme_id, entries)
+    get_programme(store, programme_id)
+
+    def move(programme: Programme) -> list[ModuleEntry]:
+        entries = list(programme.modules)
+        if isinstance(position, bool) or not 1 <= position <= len(entries):
+            raise InvalidInputError(f"position {position} is out of range: the programme has "
+                                    f"{len(entries)} module(s)")
+        entry = entries.pop(_index_of(store, programme, ref))
+        entries.insert(position - 1, entry)
+        return entries
+
+    return _edit_entries(store, programme_id, move)
 
 
 def set_module(store: Store, programme_id: int, ref: str | int, *,
@@ -195,8 +209,12 @@ def _index_of(store: Store, programme: Programme, ref: str | int) -> int:
     raise NotFoundError(f"module {wanted} is not in programme {programme.id}")
 
 
-def _save_entries(store: Store, programme_id: int, entries: list[ModuleEntry]) -> Programme:
+def _edit_entries(store: Store, programme_id: int,
+                  edit: Callable[[Programme], list[ModuleEntry]]) -> Programme:
+    """Read the module list, change it and save it under one write lock, so that two
+    processes editing the same programme at once never lose each other's change."""
     with store.write() as conn:
+        entries = edit(get_programme(store, programme_id))
         _write_entries(store, programme_id, entries)
         conn.execute("UPDATE programmes SET updated_at = ? WHERE id = ?", (now(), programme_id))
     return get_programme(store, programme_id)
