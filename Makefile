@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench bench-large wheel clean
+.PHONY: run test lint typecheck pytest bench bench-db wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,12 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest -n 2 -q
 
-bench: $(STAMP)  ## speed benchmarks (see docs/performance.md)
-	$(BIN)/python benchmarks/run.py
+bench: $(STAMP)  ## speed benchmarks, every group (see docs/performance.md); GROUPS="lookup tui" for some
+	$(BIN)/python benchmarks/run.py $(GROUPS) --json benchmarks/out/results.json
+
+bench-db: $(STAMP)  ## (re)generate the large and small benchmark databases in benchmarks/out/
+	$(BIN)/python benchmarks/generate.py
+	$(BIN)/python benchmarks/generate.py --small
 
 wheel: $(STAMP)
 	$(BIN)/python -m pip wheel --no-deps -w dist .

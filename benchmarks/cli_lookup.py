@@ -6,13 +6,14 @@ import os
 import shutil
 import tempfile
 
-from benchmarks.paired import Timing, bench_env, paired, python
+from benchmarks.paired import Figure, bench_env, paired, python, run_once
 
 TARGETS = {"country exact (Kenya)": ("country", "Kenya"),
            "country fuzzy (Kenia)": ("country", "Kenia"),
            "countries --region Africa --json": ("countries", "--region", "Africa", "--json")}
 LIMITS = {"country exact (Kenya)": 1.3, "country fuzzy (Kenia)": 2.0,
           "countries --region Africa --json": 1.5}
+BASELINE = [python(), "-c", "import click, sqlite3"]
 
 
 def catalogue_command() -> list[str]:
@@ -20,17 +21,14 @@ def catalogue_command() -> list[str]:
     return [script] if script else [python(), "-m", "catalogue"]
 
 
-def run(rounds: int = 25) -> list[tuple[Timing, float | None]]:
+def run(rounds: int = 25) -> list[Figure]:
     """Time each lookup against the baseline on a seeded database in the default location."""
     with tempfile.TemporaryDirectory() as home:
         env = bench_env()
         env["XDG_DATA_HOME"] = os.path.join(home, "data")
         env.pop("CATALOGUE_DB", None)
         command = catalogue_command()
-        from benchmarks.paired import run_once
-
         run_once([*command, "db", "init"], env)
-        timings = paired([python(), "-c", "import click, sqlite3"],
-                         {name: [*command, *args] for name, args in TARGETS.items()},
+        timings = paired(BASELINE, {name: [*command, *args] for name, args in TARGETS.items()},
                          rounds=rounds, env=env)
-    return [(t, LIMITS.get(t.name)) for t in timings]
+    return [Figure.from_timing(t, LIMITS.get(t.name)) for t in timings]

@@ -1,0 +1,166 @@
+"""Drive the app with Pilot on one database and write what each step cost, as JSON.
+
+    python benchmarks/tui_probe.py DB OUT.json [--headless] [--page-size N]
+
+Run by ``benchmarks/tui.py`` in a child process on a pseudo-terminal (so the app draws every
+frame for real, as for a user; ``--headless`` skips only the final write of each frame).
+
+For each step the probe records two figures:
+
+* ``ui_ms`` — CPU time of the UI thread (``time.thread_time()`` of the thread running the
+  event loop) from the key press until the screen shows the result and the app is idle
+  again: every handler, layout, compositor pass and frame write the step caused. Database
+  queries run in worker threads and are not counted, unless a step ran one on the UI thread.
+  Waiting (for a worker, a debounce timer) costs no CPU, so it is not counted either. The
+  probe's own polling (a 2 ms sleep loop) is included; it is a small overcount.
+* ``wall_ms`` — elapsed time from the key press to the same moment, including the workers'
+  queries and, for search keystrokes, the screen's deliberate debounce delay.
+
+Steps: start (app constructed → explorer ready and drawn); country detail (↓ in the
+countries table → the next country's card, with its programmes and open requests, drawn);
+explorer search keystrokes; board open (F4 → state counts, the first page of requests and
+the first request's detail drawn); builder search keystrokes (F3, /, then "command" one key
+at a time over every programme). ``peak_rss_kb`` is the process's peak resident memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+SIZE = (160, 50)
+TIMEOUT = 60.0
+
+
+class Meter:
+    """Wall and UI-thread CPU time from construction to :meth:`stop`."""
+
+    def __init__(self) -> None:
+        self.wall = time.perf_counter()
+        self.cpu = time.thread_time()
+
+    def stop(self) -> dict[str, float]:
+        return {"wall_ms": (time.perf_counter() - self.wall) * 1000,
+                "ui_ms": (time.thread_time() - self.cpu) * 1000}
+
+
+async def until(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.002)
+
+
+def changed(get: Callable[[], Any], before: Any) -> Callable[[], bool]:
+    """A condition: ``get()`` is set and no longer ``before``."""
+    return lambda: get() not in (None, before)
+
+
+def grew(counter: Counter) -> Callable[[], bool]:
+    """A condition: the counter has counted another call since now."""
+    seen = counter.calls
+    return lambda: counter.calls > seen
+
+
+class Counter:
+    """Counts calls of a screen's ``show_NAME`` worker callback (wrapping the instance)."""
+
+    def __init__(self, screen: Any, name: str) -> None:
+        self.calls = 0
+        original = getattr(screen, name)
+
+        def counted(result: Any) -> None:
+            original(result)
+            self.calls += 1
+
+        setattr(screen, name, counted)
+
+
+async def probe(db: str, headless: bool, page_size: int | None = None) -> dict[str, Any]:
+    from catalogue.tui.app import CatalogueApp
+    from catalogue.tui.config import TuiConfig
+
+    steps: dict[str, list[dict[str, float]]] = {}
+
+    def record(name: str, meter: Meter) -> None:
+        steps.setdefault(name, []).append(meter.stop())
+
+    meter = Meter()
+    app = CatalogueApp(db, TuiConfig(page_size=page_size) if page_size else TuiConfig())
+    async with app.run_test(headless=headless, size=SIZE) as pilot:
+        await until(lambda: app.is_ready, "the explorer")
+        await pilot.pause()
+        record("start", meter)
+
+        explorer: Any = app.screen
+        for _ in range(8):
+            condition = changed(lambda: explorer.detail_key, explorer.detail_key)
+            meter = Meter()
+            await pilot.press("down")
+            await until(condition, "a country's detail")
+            await pilot.pause()
+            record("country detail", meter)
+
+        await pilot.press("slash")
+        countries = Counter(explorer, "show_countries")
+        for key in "kenya":
+            condition = grew(countries)
+            meter = Meter()
+            await pilot.press(key)
+            await until(condition, "the countries table")
+            await pilot.pause()
+            record("explorer search keystroke", meter)
+        await pilot.press("escape")
+
+        meter = Meter()
+        await pilot.press("f4")
+        await until(lambda: type(app.screen).__name__ == "BoardScreen", "the board")
+        board: Any = app.screen
+        await until(lambda: {"counts", "requests"} <= board._loaded and board.detail is not None,
+                    "the board's counts, requests and first request")
+        await pilot.pause()
+        record("board open", meter)
+
+        for _ in range(5):
+            condition = changed(lambda: board.detail["request"]["id"],
+                                board.detail["request"]["id"])
+            meter = Meter()
+            await pilot.press("down")
+            await until(condition, "the next request's detail")
+            await pilot.pause()
+            record("board next request", meter)
+
+        await pilot.press("f3")
+        await until(lambda: type(app.screen).__name__ == "BuilderScreen", "the builder")
+        builder: Any = app.screen
+        programmes = Counter(builder, "show_list")
+        await until(lambda: builder.query_one("#programmes").row_total > 0, "the programme list")
+        await pilot.pause()
+        await pilot.press("slash")
+        for key in "command":
+            condition = grew(programmes)
+            meter = Meter()
+            await pilot.press(key)
+            await until(condition, "the programmes table")
+            await pilot.pause()
+            record("builder search keystroke", meter)
+    return {"steps": steps, "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+
+
+def main(argv: list[str]) -> int:
+    db, out = argv[0], argv[1]
+    page_size = int(argv[argv.index("--page-size") + 1]) if "--page-size" in argv else None
+    result = asyncio.run(probe(db, headless="--headless" in argv, page_size=page_size))
+    with open(out, "w") as handle:
+        json.dump(result, handle)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
