@@ -33,11 +33,35 @@ def _bullets(doc: Document, items: list[str]) -> None:
         doc.add_paragraph(w.clean(item), style="List Bullet")
 
 
+def _remember_style_ids(doc: Document) -> None:
+    """Resolve each style name once per document.
+
+    python-docx looks a style name up by scanning every style of the template, and then
+    scans them all again to find the default: for each paragraph, heading and table. The
+    styles do not change while a document is written, so the answers are remembered (a
+    40-module outline spent most of its time here).
+    """
+    part = doc.part
+    lookup = part.get_style_id
+    known: dict[tuple[str, Any], str | None] = {}
+
+    def get_style_id(style_or_name: Any, style_type: Any) -> str | None:
+        if not isinstance(style_or_name, str):
+            return lookup(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in known:
+            known[key] = lookup(style_or_name, style_type)
+        return known[key]
+
+    part.get_style_id = get_style_id  # type: ignore[method-assign]
+
+
 def render_docx(outline: dict[str, Any]) -> bytes:
     from docx import Document as new_document
 
     p = outline["programme"]
     doc = new_document()
+    _remember_style_ids(doc)
     doc.core_properties.title = w.clean(p["title"])
     doc.core_properties.subject = "Training programme outline"
     doc.add_heading(w.clean(p["title"]), level=0)
