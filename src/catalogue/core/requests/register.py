@@ -92,12 +92,19 @@ class RequestFilter:
 
 
 def _region_clause(store: Store, text: str) -> tuple[str, list[Any]]:
+    """Countries whose UN region, sub-region, intermediate region or liaison area (name or id)
+    is ``text`` (any case): "Europe" covers the UN region and the liaison area with the EU."""
     wanted = fold(text)
+    matches: list[tuple[str, str]] = []
     for column in ("region", "subregion", "intermediate", "liaison_area_name", "liaison_area"):
         for (value,) in store.query(f"SELECT DISTINCT {column} FROM countries "
                                     f"WHERE {column} IS NOT NULL"):
             if fold(value) == wanted:
-                return (f"r.country IN (SELECT code FROM countries WHERE {column} = ?)", [value])
+                matches.append((column, value))
+    if matches:
+        where = " OR ".join(f"{column} = ?" for column, _ in matches)
+        return (f"r.country IN (SELECT code FROM countries WHERE {where})",
+                [value for _, value in matches])
     known = [r[0] for r in store.query("SELECT DISTINCT region FROM countries WHERE region IS NOT "
                                        "NULL UNION SELECT name FROM liaison_areas ORDER BY 1")]
     raise InvalidInputError(f"unknown region {text!r}; try a UN region, sub-region or liaison "
