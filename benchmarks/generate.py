@@ -314,18 +314,26 @@ def generate(path: str | os.PathLike[str], sizes: Sizes | None = None, *,
     report = Report(str(target), asdict(sizes),
                     {"programmes": len(programmes), "programme_modules": len(entries),
                      "requests": len(requests), "request_events": len(events)}, seconds)
-    Path(f"{target}.json").write_text(json.dumps({"sizes": asdict(sizes)}) + "\n")
+    Path(f"{target}.json").write_text(json.dumps(_fingerprint(sizes)) + "\n")
     return report
 
 
+def _fingerprint(sizes: Sizes) -> dict[str, Any]:
+    """What a generated database depends on: the sizes and the schema (migrations)."""
+    from catalogue.core.migrations import expected_names
+
+    return {"sizes": asdict(sizes), "schema": expected_names()}
+
+
 def ensure(path: Path, sizes: Sizes) -> Report | None:
-    """Generate ``path`` unless it already holds exactly these sizes (a sidecar records them)."""
+    """Generate ``path`` unless it already holds these sizes on the current schema (a sidecar
+    file records both)."""
     sidecar = Path(f"{path}.json")
     if path.exists() and sidecar.exists():
         try:
-            if json.loads(sidecar.read_text())["sizes"] == asdict(sizes):
+            if json.loads(sidecar.read_text()) == _fingerprint(sizes):
                 return None
-        except (ValueError, KeyError):
+        except ValueError:
             pass
     return generate(path, sizes)
 

@@ -2,6 +2,13 @@
 
 Listing stays fast with 100,000 programmes: the page is chosen on indexed columns first,
 and module counts and hours are then computed for that page only.
+
+A word search has two plans, chosen by how many programmes match (a cheap count from the
+full-text index, which has prefix indexes for search-as-you-type). Few matches: fetch them
+by rowid and sort them. Many matches ("c" matches three quarters of them): walk the sort
+order's index and keep the programmes that are among the matches, stopping once the page
+is full, instead of fetching and sorting tens of thousands of rows. The unary ``+`` in
+``+p.id IN (...)`` is what tells SQLite not to drive the query from the match list.
 """
 
 from __future__ import annotations
@@ -52,12 +59,41 @@ def get_programme(store: Store, programme_id: int) -> Programme:
                      **{name: data[name] for name in EDITABLE_FIELDS})
 
 
-def _where(flt: ProgrammeFilter) -> tuple[str, list[Any]]:
+_MATCHES = "SELECT rowid FROM programmes_fts WHERE programmes_fts MATCH ?"
+
+
+def _searching(flt: ProgrammeFilter) -> bool:
+    return flt.search is not None and bool(fold(flt.search))
+
+
+def _match_count(store: Store, search: str) -> int:
+    """How many programmes contain every word of ``search`` (from the full-text index alone;
+    its triggers keep one entry per programme)."""
+    return int(store.scalar("SELECT count(*) FROM programmes_fts WHERE programmes_fts MATCH ?",
+                            (fts_query(search),)))
+
+
+def _walk_sort_index(store: Store, flt: ProgrammeFilter, limit: int, offset: int) -> bool:
+    """True when filtering the sort order beats fetching every match and sorting.
+
+    With ``n`` matches among ``N`` programmes, walking the index reads about
+    ``(offset + limit) * N / n`` entries, at roughly a quarter of the cost of fetching and
+    sorting one match (measured at 100,000 programmes); a country filter narrows the walk
+    to that country's programmes, so it always wins then.
+    """
+    if flt.country:
+        return True
+    matches = _match_count(store, flt.search or "")
+    programmes = int(store.scalar("SELECT coalesce(max(id), 0) FROM programmes"))
+    return 10 * matches * matches > 3 * (offset + limit) * programmes
+
+
+def _where(flt: ProgrammeFilter, walk: bool = False) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
     if flt.search is not None and flt.search.strip():
         if fold(flt.search):
-            clauses.append("p.id IN (SELECT rowid FROM programmes_fts WHERE programmes_fts MATCH ?)")
+            clauses.append(f"{'+' if walk else ''}p.id IN ({_MATCHES})")
             params.append(fts_query(flt.search))
         else:
             clauses.append("0")  # only punctuation: nothing can match
@@ -76,7 +112,9 @@ def list_programmes(store: Store, flt: ProgrammeFilter | None = None, *, sort: s
                                 f"{', '.join(SORTS)}")
     if (limit is not None and limit < 0) or offset < 0:
         raise InvalidInputError("limit and offset must not be negative")
-    where, params = _where(flt or ProgrammeFilter())
+    flt = flt or ProgrammeFilter()
+    walk = limit is not None and _searching(flt) and _walk_sort_index(store, flt, limit, offset)
+    where, params = _where(flt, walk)
     desc = DEFAULT_DESCENDING.get(sort, False) if descending is None else descending
     order = SORTS[sort].format(dir="DESC" if desc else "ASC")
     sql = (f"SELECT p.id, p.title, p.country, c.name AS country_name, p.delivery_mode, "
@@ -109,5 +147,8 @@ def _add_sizes(store: Store, rows: list[dict[str, Any]]) -> None:
 
 
 def count_programmes(store: Store, flt: ProgrammeFilter | None = None) -> int:
-    where, params = _where(flt or ProgrammeFilter())
+    flt = flt or ProgrammeFilter()
+    if _searching(flt) and not flt.country:
+        return _match_count(store, flt.search or "")
+    where, params = _where(flt, walk=bool(flt.country))
     return int(store.scalar(f"SELECT count(*) FROM programmes p {where}", params))
