@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.core.errors import InvalidInputError, NotFoundError, RefusedError
+from catalogue.core.errors import DatabaseError, InvalidInputError, NotFoundError, RefusedError
 from catalogue.core.requests import audit
 from catalogue.core.requests.guards import StepInput
 from catalogue.core.requests.register import edit_request, get_request
@@ -303,7 +303,7 @@ def test_transition_and_audit_row_commit_together(store: Store,
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(audit, "record", broken)
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(DatabaseError, match="disk I/O error"):  # store.write() explains it
         advance(store, request.id, by="a")
     monkeypatch.undo()
     assert _snapshot(store, request.id) == before

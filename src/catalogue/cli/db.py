@@ -6,6 +6,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.core import maintenance
+from catalogue.core.errors import DatabaseError
 from catalogue.core.names import printable
 
 
@@ -67,7 +68,8 @@ def check(app: AppContext) -> None:
     """
     problems = maintenance.integrity_problems(app.store())
     if problems:
-        raise click.ClickException("integrity check failed: " + "; ".join(problems[:5]))
+        raise DatabaseError(f"integrity check of {app.db_path} failed: "
+                            + "; ".join(problems[:5]))
     click.echo("ok: integrity check passed")
 
 

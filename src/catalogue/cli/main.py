@@ -91,7 +91,7 @@ class CatalogueGroup(LazyGroup):
         except sqlite3.Error as exc:
             from catalogue.core.store import explain
 
-            _say(str(explain(exc, "the database")))
+            _say(str(explain(exc, None)))
             code = ExitCode.DATABASE
         except KeyboardInterrupt:
             _say("interrupted")

@@ -61,23 +61,38 @@ def busy_seconds() -> float:
         return DEFAULT_BUSY_SECONDS
 
 
-def explain(exc: sqlite3.Error, path: Path | str) -> DatabaseError:
-    """A one-line, user-facing explanation of a SQLite failure."""
+#: SQLite messages that describe the environment (the file, the disk, other processes), not a
+#: bug: inside a write they become a DatabaseError (exit 4) with a clear message.
+FAULTS = ("locked", "busy", "not a database", "malformed", "corrupt", "readonly", "read-only",
+          "full", "unable to open", "disk i/o")
+
+
+def is_fault(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.Error) and any(f in str(exc).lower() for f in FAULTS)
+
+
+def explain(exc: sqlite3.Error, path: Path | str | None) -> DatabaseError:
+    """A one-line, user-facing explanation of a SQLite failure (``path`` None: not known)."""
     text = str(exc)
     lowered = text.lower()
+    where = f"database {path}" if path else "the database"
+    name = path or "the database"
     if "locked" in lowered or "busy" in lowered:
-        msg = (f"database {path} is busy (another catalogue process is writing); "
+        msg = (f"{where} is busy (another catalogue process is writing); "
                f"gave up after {busy_seconds():g} s, try again")
     elif "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
-        msg = f"{path} is not a usable catalogue database ({text}); it was left untouched"
+        msg = f"{name} is not a usable catalogue database ({text}); it was left untouched"
     elif "readonly" in lowered or "read-only" in lowered:
-        msg = f"database {path} is read-only; cannot save changes"
+        msg = f"{where} is read-only; cannot save changes"
     elif "full" in lowered:
-        msg = f"disk full while writing {path}; nothing was changed"
+        msg = f"disk full while writing {name}; nothing was changed"
     elif "unable to open" in lowered:
-        msg = f"cannot open database {path} ({text})"
+        msg = f"cannot open {where} ({text})"
+        if path and os.path.isfile(path):
+            msg += ("; check that its folder is writable (SQLite keeps the -wal and -shm files "
+                    "next to it)")
     else:
-        msg = f"database error on {path}: {text}"
+        msg = f"database error on {name}: {text}"
     return DatabaseError(msg)
 
 
@@ -134,16 +149,22 @@ class Store:
             raise explain(exc, self.filename) from None
         try:
             yield self.conn
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, sqlite3.Error) and is_fault(exc):  # disk full, read-only ...
+                raise explain(exc, self.filename) from None
             raise
         try:
             self.conn.execute("COMMIT")
         except sqlite3.Error as exc:
+            self._rollback()
+            raise explain(exc, self.filename) from None
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is open; a failing rollback must not hide the cause."""
+        with contextlib.suppress(sqlite3.Error):
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise explain(exc, self.filename) from None
 
     def meta(self, key: str) -> str | None:
         return self.scalar("SELECT value FROM _meta WHERE key = ?", (key,))

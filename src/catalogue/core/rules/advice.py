@@ -127,8 +127,13 @@ def set_advice(store: Store, code: str, level: str, as_of: date, *, by: str,
     row = {"code": code, "level": level, "part": (part or "").strip() or None,
            "as_of": as_of.isoformat(), "note": (note or "").strip() or None,
            "set_by": by.strip(), "set_at": stamp()}
-    with store.write():
-        store.db["travel_advice"].upsert(row, pk="code")  # type: ignore[union-attr]
+    # Plain SQL, not sqlite-utils' upsert: when its feature probe fails (a full disk) it falls
+    # back to INSERT OR IGNORE, which NOT NULL columns silently turn into saving nothing.
+    columns = ", ".join(row)
+    updates = ", ".join(f"{key} = excluded.{key}" for key in row if key != "code")
+    with store.write() as conn:
+        conn.execute(f"INSERT INTO travel_advice ({columns}) VALUES ({', '.join('?' * len(row))}) "
+                     f"ON CONFLICT (code) DO UPDATE SET {updates}", list(row.values()))
     entry = current_advice(store, code)
     assert entry is not None
     return entry
