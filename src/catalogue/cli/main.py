@@ -61,6 +61,19 @@ def check_arguments(args: Any) -> None:
         raise click.UsageError(f"argument '{shown}' {problem}")
 
 
+def _where(exc: BaseException) -> str:
+    """``module.py:line`` of the innermost frame in catalogue's own code."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if f"{os.sep}catalogue{os.sep}" in f.filename] or frames
+    if not ours:
+        return "an unknown place"
+    path = ours[-1].filename
+    short = path.split(f"{os.sep}catalogue{os.sep}", 1)[-1].replace(os.sep, "/")
+    return f"catalogue/{short}:{ours[-1].lineno}"
+
+
 class CatalogueGroup(LazyGroup):
     """Runs commands and maps every failure to a one-line message and an exit code."""
 
@@ -101,7 +114,8 @@ class CatalogueGroup(LazyGroup):
         except Exception as exc:
             if os.environ.get("CATALOGUE_DEBUG"):
                 raise
-            _say(f"internal error: {type(exc).__name__}: {exc} "
+            # Not the exception's text: it may quote confidential data being processed.
+            _say(f"internal error: {type(exc).__name__} at {_where(exc)} "
                  "(run with CATALOGUE_DEBUG=1 for details, and please report it)")
             code = ExitCode.INTERNAL
         if standalone_mode:
