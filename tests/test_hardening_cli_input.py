@@ -34,6 +34,7 @@ CORPUS: dict[str, str] = {
     "blank": "   ",
     "long": "x" * 10_000,
     "long-words": "Kenya " * 1_700,
+    "long-digits": "9" * 10_000,
     "controls": "a\x00b\x07c\x08d\x7fe",
     "newlines": "line one\nline two\r\n",
     "ansi-colour": "\x1b[31mred\x1b[0m",
@@ -61,7 +62,7 @@ CORPUS: dict[str, str] = {
     "emoji": "🇰🇪 Kenya",
 }
 #: Always tried on every parameter; the rest are sampled (seeded) to keep the run short.
-ALWAYS = ("empty", "long", "ansi-colour", "c1-csi", "non-utf8", "rich-link", "fts-quote",
+ALWAYS = ("empty", "long", "long-digits", "ansi-colour", "c1-csi", "non-utf8", "rich-link", "fts-quote",
           "bad-date", "controls")
 SAMPLE = 4
 

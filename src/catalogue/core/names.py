@@ -23,8 +23,8 @@ def fold(text: str | None) -> str:
     key = _NON_WORD.sub(" ", plain).strip()
     if key.startswith("the "):
         key = key[4:]
-    if key.isdigit():
-        key = str(int(key))
+    if key.isdigit():  # numeric codes: "004" finds 4 (no int(): 5,000 digits would raise)
+        key = key.lstrip("0") or "0"
     return key
 
 

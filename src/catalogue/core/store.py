@@ -96,6 +96,11 @@ def explain(exc: sqlite3.Error, path: Path | str | None) -> DatabaseError:
     return DatabaseError(msg)
 
 
+TOO_LARGE = f"a number given is too large (the largest is {2**63 - 1})"
+NOT_TEXT = ("some text given is not valid Unicode (it holds bytes that are not UTF-8); "
+            "nothing was saved")
+
+
 class Store:
     """An open catalogue database."""
 
@@ -129,8 +134,9 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise explain(exc, self.filename) from None
         except OverflowError:
-            raise InvalidInputError(f"a number given is too large (the largest is {2**63 - 1})") \
-                from None
+            raise InvalidInputError(TOO_LARGE) from None
+        except UnicodeEncodeError:
+            raise InvalidInputError(NOT_TEXT) from None
 
     def one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
         rows = self.query(sql, params)
@@ -153,6 +159,10 @@ class Store:
             self._rollback()
             if isinstance(exc, sqlite3.Error) and is_fault(exc):  # disk full, read-only ...
                 raise explain(exc, self.filename) from None
+            if isinstance(exc, UnicodeEncodeError):  # text with lone surrogates
+                raise InvalidInputError(NOT_TEXT) from None
+            if isinstance(exc, OverflowError):
+                raise InvalidInputError(TOO_LARGE) from None
             raise
         try:
             self.conn.execute("COMMIT")

@@ -196,10 +196,11 @@ def _index_of(store: Store, programme: Programme, ref: str | int) -> int:
     """The list index of a module named by id, or by 1-based position."""
     ids = [e.module_id for e in programme.modules]
     text = str(ref).strip()
-    if text.isdigit():
-        number = int(text)
+    if text.isascii() and text.isdigit():  # not int() of "²" or of 5,000 digits: both raise
+        number = int(text) if len(text) <= 9 else 0
         if not 1 <= number <= len(ids):
-            raise InvalidInputError(f"position {number} is out of range: programme "
+            shown = text if len(text) <= 20 else text[:17] + "..."
+            raise InvalidInputError(f"position {shown} is out of range: programme "
                                     f"{programme.id} has {len(ids)} module(s)")
         return number - 1
     wanted = text.lower()
