@@ -89,7 +89,7 @@ async def test_advance_shows_the_guards_refusal_then_succeeds(make_app, store: S
         app.screen.query_one("#reference", Input).value = "IPAB-2027-001"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
-                       and app.screen.detail["request"]["state"] == "ipab-submitted",
+                       and (app.screen.detail or {}).get("request", {}).get("state") == "ipab-submitted",
                        what="advanced")
         stored = get_request(store, request_id)
         assert stored.state == "ipab-submitted" and stored.ipab_reference == "IPAB-2027-001"
@@ -112,7 +112,7 @@ async def test_decline_needs_a_reason_and_is_recorded(make_app, store: Store) ->
         dialog.query_one("#signal", Select).value = "decline-no-skills"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
-                       and app.screen.detail["request"]["state"] == "declined",
+                       and (app.screen.detail or {}).get("request", {}).get("state") == "declined",
                        what="declined")
         events = history(store, request_id)
         assert events[-1]["action"] == "declined"

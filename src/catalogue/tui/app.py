@@ -7,8 +7,8 @@ Theme and keymap come from the settings file (:mod:`catalogue.tui.config`).
 from __future__ import annotations
 
 import os
+import re
 import time
-from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -46,14 +46,21 @@ class CatalogueApp(App[None]):
     COMMANDS = App.COMMANDS | set(COMMAND_PROVIDERS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (180, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False,
+                tooltip="Quit the app"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
-        Binding("ctrl+p", "command_palette", "Commands", id="app.command-palette",
-                priority=True, show=False),
-        Binding("f1,question_mark", "help", "Help", id="app.help", key_display="F1"),
-        Binding("f2", "switch_screen_mode('explorer')", "Explorer", id="app.explorer"),
-        Binding("f3", "switch_screen_mode('builder')", "Programmes", id="app.builder"),
-        Binding("f4", "switch_screen_mode('board')", "Requests", id="app.board"),
+        Binding("ctrl+p", "command_palette", "Jump", id="app.command-palette",
+                priority=True, show=False,
+                tooltip="Command palette: jump to any country, discipline, module, programme "
+                        "or request, or change the theme"),
+        Binding("f1,question_mark", "help", "Help", id="app.help", show=False,
+                tooltip="This list of keys"),
+        Binding("f2", "switch_screen_mode('explorer')", "Explorer", id="app.explorer",
+                show=False, tooltip="The explorer: disciplines and countries"),
+        Binding("f3", "switch_screen_mode('builder')", "Programmes", id="app.builder",
+                show=False, tooltip="The programme builder"),
+        Binding("f4", "switch_screen_mode('board')", "Requests", id="app.board", show=False,
+                tooltip="The requests board"),
     ]
 
     def __init__(self, db_path: str | os.PathLike[str] | None = None,
@@ -79,6 +86,11 @@ class CatalogueApp(App[None]):
         self.started = time.perf_counter()
         self.ready_seconds: float | None = None
 
+    def get_key_display(self, binding: Binding) -> str:
+        """As Textual shows keys, but function keys in capitals (F1, not f1)."""
+        shown = super().get_key_display(binding)
+        return shown.upper() if re.fullmatch(r"f\d{1,2}", shown) else shown
+
     @property
     def keymap(self) -> dict[str, str]:
         return dict(self.config.keymap)
@@ -97,7 +109,6 @@ class CatalogueApp(App[None]):
         if event.worker.group != "open":
             return
         if event.state == WorkerState.SUCCESS:
-            self.sub_title = str(Path(self.backend.db_path).name)
             self.switch_mode("explorer")
         elif event.state == WorkerState.ERROR:
             error = event.worker.error

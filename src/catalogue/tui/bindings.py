@@ -22,9 +22,9 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     sections = [
         ("Everywhere", _bindings(CatalogueApp.BINDINGS)),
         ("Explorer", _bindings(ExplorerScreen.BINDINGS)),
-        ("Programme builder", _bindings(BuilderScreen.BINDINGS)),
-        ("Requests board", _bindings(BoardScreen.BINDINGS)),
-        ("Paged tables (countries, requests)", _bindings(PagedTable.BINDINGS)),
+        ("Programmes", _bindings(BuilderScreen.BINDINGS)),
+        ("Requests", _bindings(BoardScreen.BINDINGS)),
+        ("Paged tables", _bindings(PagedTable.BINDINGS)),
         ("Help", _bindings(HelpScreen.BINDINGS)),
     ]
     dialog_bindings: dict[str, Binding] = {}

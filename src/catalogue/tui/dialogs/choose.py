@@ -28,7 +28,8 @@ class ChooseDialog(ModalScreen[str | None]):
     """``push_screen(ChooseDialog(title, choices), callback)``: the callback gets the value."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel",
+                tooltip="Close the dialog without changing anything"),
     ]
 
     def __init__(self, title: str, choices: list[Choice], *, allow_any: str | None = None,

@@ -30,8 +30,10 @@ class FormDialog(WorkerResults, ModalScreen[T]):
     """Base for dialogs that save through the core; Ctrl+S or the Save button submits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-        Binding("ctrl+s", "save", "Save", id="dialog.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel",
+                tooltip="Close the dialog without changing anything"),
+        Binding("ctrl+s", "save", "Save", id="dialog.save", priority=True,
+                tooltip="Save: the same as the dialog's main button"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -26,8 +26,10 @@ class ModulePickerDialog(WorkerResults, ModalScreen[str | None]):
     """Returns the chosen module id (or None). Modules already in the programme are marked."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
-        Binding("down", "to_list", "To the list", id="picker.to-list", show=False),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel",
+                tooltip="Close the dialog without changing anything"),
+        Binding("down", "to_list", "To the list", id="picker.to-list", show=False,
+                tooltip="From the search box down to the list of modules"),
     ]
 
     def __init__(self, already: set[str]) -> None:

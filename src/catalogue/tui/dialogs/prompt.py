@@ -14,7 +14,8 @@ from textual.widgets import Input, Label
 
 class PromptDialog(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel",
+                tooltip="Close the dialog without changing anything"),
     ]
 
     def __init__(self, title: str, label: str, *, value: str = "", placeholder: str = "",

@@ -10,28 +10,36 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from catalogue.core import views
 from catalogue.core.requests.states import LABELS, STATES, TERMINAL
 from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.request_card import request_text
 from catalogue.tui.widgets.tables import REQUEST_COLUMNS
 
 STEP_ACTIONS = {"advance", "decline", "withdraw"}
+SHORT_LABELS = {"ipab-submitted": "IPAB submitted"}  # to fit the states list at 80 columns
 
 
 class BoardScreen(CatalogueScreen):
     AUTO_FOCUS = "#requests"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "advance", "Advance", id="board.advance"),
-        Binding("d", "decline", "Decline", id="board.decline"),
-        Binding("w", "withdraw", "Withdraw", id="board.withdraw"),
-        Binding("g", "open_programme", "Programme", id="board.programme"),
-        Binding("s", "focus_states", "States", id="board.states"),
-        Binding("f5,ctrl+r", "refresh", "Refresh", id="board.refresh", show=False),
+        Binding("a", "advance", "Advance", id="board.advance",
+                tooltip="Move the request to its next state (asks what the step needs)"),
+        Binding("d", "decline", "Decline", id="board.decline",
+                tooltip="Decline the request, with a reason"),
+        Binding("w", "withdraw", "Withdraw", id="board.withdraw",
+                tooltip="Withdraw the request, with a reason"),
+        Binding("g", "open_programme", "Programme", id="board.programme",
+                tooltip="Open the linked programme in the builder"),
+        Binding("s", "focus_states", "States", id="board.states",
+                tooltip="Choose which state's requests are listed"),
+        Binding("f5,ctrl+r", "refresh", "Refresh", id="board.refresh", show=False,
+                tooltip="Reload the counts, the list and the request"),
     ]
 
     def __init__(self) -> None:
@@ -41,10 +49,11 @@ class BoardScreen(CatalogueScreen):
         self.choices: dict[str, Any] | None = None
         self._counts: dict[str, int] = {}
         self._focus_request: int | None = None
+        self._keep_detail = False
         self._loaded: set[str] = set()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield NavBar("board")
         with Horizontal(id="board-body"):
             states = OptionList(id="states", classes="pane")
             states.border_title = "States"
@@ -57,10 +66,9 @@ class BoardScreen(CatalogueScreen):
                 with VerticalScroll(id="request-detail", classes="pane") as detail:
                     detail.border_title = "Request"
                     yield Static(Text("Select a request.", style="dim"), id="request-body")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Requests"
         self.reload()
         self.load_choices()
 
@@ -87,12 +95,13 @@ class BoardScreen(CatalogueScreen):
         options = self.query_one("#states", OptionList)
         open_total = sum(n for s, n in counts.items() if s not in TERMINAL)
         entries = [(views.OPEN, "Open (all)", open_total)]
-        entries += [(s, LABELS[s], counts.get(s, 0)) for s in STATES]
+        entries += [(s, SHORT_LABELS.get(s, LABELS[s]), counts.get(s, 0)) for s in STATES]
         highlighted = options.highlighted
         options.clear_options()
         for key, label, count in entries:
-            prompt = Text(f"{label:<24}", style="bold" if key == views.OPEN else "")
-            prompt.append(f"{count:>6}", style="dim" if not count else "bold")
+            prompt = Text(f"{count:>5} ", style="dim" if not count else "bold", no_wrap=True,
+                          overflow="ellipsis")
+            prompt.append(label, style="bold" if key == views.OPEN else "")
             options.add_option(Option(prompt, id=key))
         index = next(i for i, (key, _l, _c) in enumerate(entries) if key == self.state)
         if highlighted != index:
@@ -116,8 +125,9 @@ class BoardScreen(CatalogueScreen):
         label = "Open requests" if state == views.OPEN else LABELS[state]
         table.border_title = Text(label)
         table.border_subtitle = f"{table.page_summary()} · oldest first"
-        if not rows:
+        if not rows and not self._keep_detail:
             self._show_detail(None, Text(f"No requests are {label.lower()}.", style="dim"))
+        self._keep_detail = False
         self._mark_loaded("requests")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
@@ -209,6 +219,7 @@ class BoardScreen(CatalogueScreen):
             return
         self.notify(f"Request {request.id} is now {request.state_label}", markup=False)
         self._focus_request = request.id
+        self._keep_detail = True  # it may have left this list: keep showing it
         self.reload(self.query_one("#requests", PagedTable).row_offset)
         self.load_detail(request.id)
 

@@ -16,14 +16,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Input, Markdown, Static
+from textual.widgets import ContentSwitcher, Footer, Input, Markdown, Static
 
 from catalogue.core import views
+from catalogue.core.programmes.changes import MAX_MODULES
 from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.outline_panel import outline_text
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.programme_form import ProgrammeForm
-from catalogue.tui.widgets.tables import PROGRAMME_COLUMNS, module_row
+from catalogue.tui.widgets.tables import MODULE_COLUMNS, PROGRAMME_COLUMNS
 
 EDITING_ACTIONS = {"add_module", "remove_module", "move", "override_hours", "export",
                    "toggle_preview", "back"}
@@ -33,16 +35,26 @@ MODULE_ACTIONS = {"remove_module", "move", "override_hours"}
 class BuilderScreen(CatalogueScreen):
     AUTO_FOCUS = "#programmes"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n", "new", "New programme", id="builder.new"),
-        Binding("ctrl+o", "back", "All programmes", id="builder.list"),
-        Binding("a", "add_module", "Add module", id="builder.add-module"),
-        Binding("delete,d", "remove_module", "Remove", id="builder.remove-module"),
-        Binding("shift+up,K", "move(-1)", "Move up", id="builder.move-up"),
-        Binding("shift+down,J", "move(1)", "Move down", id="builder.move-down"),
-        Binding("h", "override_hours", "Hours", id="builder.hours"),
-        Binding("ctrl+e", "export", "Export", id="builder.export"),
-        Binding("ctrl+t", "toggle_preview", "Preview", id="builder.preview"),
-        Binding("slash", "focus_search", "Search", id="builder.search", show=False),
+        Binding("ctrl+n", "new", "New", id="builder.new",
+                tooltip="Start a new programme (title, country, delivery)"),
+        Binding("ctrl+o", "back", "List", id="builder.list",
+                tooltip="Back to the list of programmes"),
+        Binding("a", "add_module", "Add", id="builder.add-module",
+                tooltip="Add a module from the library (searchable)"),
+        Binding("delete,d", "remove_module", "Remove", id="builder.remove-module",
+                tooltip="Remove the highlighted module"),
+        Binding("shift+up,K", "move(-1)", "Up", id="builder.move-up",
+                tooltip="Move the highlighted module up"),
+        Binding("shift+down,J", "move(1)", "Down", id="builder.move-down",
+                tooltip="Move the highlighted module down"),
+        Binding("h", "override_hours", "Hours", id="builder.hours",
+                tooltip="Override the highlighted module's hours (empty: the library's)"),
+        Binding("ctrl+e", "export", "Export", id="builder.export",
+                tooltip="Export the outline (md, json, csv, docx; optionally redacted)"),
+        Binding("ctrl+t", "toggle_preview", "Preview", id="builder.preview",
+                tooltip="Enlarge the outline preview (again to shrink it)"),
+        Binding("slash", "focus_search", "Search", id="builder.search", show=False,
+                tooltip="Search the programmes list"),
     ]
 
     def __init__(self) -> None:
@@ -55,7 +67,7 @@ class BuilderScreen(CatalogueScreen):
         self._after_choices: list[Callable[[], None]] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield NavBar("builder")
         with ContentSwitcher(initial="programme-list", id="builder-switcher"):
             with Vertical(id="programme-list"):
                 yield Input(placeholder="Search programmes: words in the title or notes  (/)",
@@ -69,8 +81,8 @@ class BuilderScreen(CatalogueScreen):
             with Horizontal(id="editor"):
                 with Vertical(id="editor-main"):
                     yield Vertical(id="form-slot", classes="pane")
-                    modules: DataTable[Text] = DataTable(id="modules", cursor_type="row", zebra_stripes=True,
-                                        classes="pane")
+                    modules = PagedTable(MODULE_COLUMNS, id_key="id", id="modules",
+                                         page_size=MAX_MODULES, classes="pane")
                     modules.border_title = "Modules"
                     yield modules
                     with VerticalScroll(id="preview-pane", classes="pane") as preview:
@@ -79,12 +91,9 @@ class BuilderScreen(CatalogueScreen):
                 with VerticalScroll(id="side", classes="pane") as side:
                     side.border_title = "Summary"
                     yield Static(id="side-body")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Programmes"
-        modules = self.query_one("#modules", DataTable)
-        modules.add_columns("#", "Module", "Discipline", "Hours", "Levels")
         self.reload_list()
         self.load_choices()
 
@@ -191,7 +200,7 @@ class BuilderScreen(CatalogueScreen):
         self.programme_id = programme_id
         self.query_one("#builder-switcher", ContentSwitcher).current = "editor"
         self.refresh_bindings()
-        self.query_one("#modules", DataTable).focus()
+        self.query_one("#modules", PagedTable).focus()
         self.change(None, focus=None)
 
     def action_new(self) -> None:
@@ -201,7 +210,7 @@ class BuilderScreen(CatalogueScreen):
         self.programme_id = None
         self.outline = None
         self.query_one("#builder-switcher", ContentSwitcher).current = "programme-list"
-        self.sub_title = "Programmes"
+        self.query_one(NavBar).set_place("")
         self.refresh_bindings()
         self.reload_list()
         self.query_one("#programmes", PagedTable).focus()
@@ -229,13 +238,13 @@ class BuilderScreen(CatalogueScreen):
             return
         self.outline = view.outline
         programme = view.outline["programme"]
-        self.sub_title = f"Programme {programme_id}"
+        self.query_one(NavBar).set_place(f"Programme {programme_id}")
         self._with_choices(lambda: self.query_one(ProgrammeForm).load(programme))
         self._show_modules(view.outline["modules"], focus)
         self.query_one("#side-body", Static).update(outline_text(view.outline))
         self.query_one("#preview", Markdown).update(view.markdown)
         totals = view.outline["totals"]
-        self.query_one("#modules", DataTable).border_subtitle = (
+        self.query_one("#modules", PagedTable).border_subtitle = (
             f"{totals['modules']} modules · {totals['hours']:g} h · "
             f"{totals['scheduled_days']} days")
         self.refresh_bindings()
@@ -247,20 +256,15 @@ class BuilderScreen(CatalogueScreen):
         self.change(None)  # show the stored programme again
 
     def _show_modules(self, modules: list[dict[str, Any]], focus: str | None) -> None:
-        table = self.query_one("#modules", DataTable)
-        index = table.cursor_row
-        table.clear()
-        for module in modules:
-            table.add_row(*module_row(module), key=module["id"])
-        if focus is not None:
-            index = next((i for i, m in enumerate(modules) if m["id"] == focus), index)
-        if modules:
-            table.move_cursor(row=min(max(index, 0), len(modules) - 1), animate=False)
+        table = self.query_one("#modules", PagedTable)
+        if focus is None and modules:
+            focus = modules[min(max(table.cursor_row, 0), len(modules) - 1)]["id"]
+        table.show_page(modules, total=len(modules), offset=0, keep=focus)
 
     def _selected_module(self) -> dict[str, Any] | None:
         if not self.outline or not self.outline["modules"]:
             return None
-        table = self.query_one("#modules", DataTable)
+        table = self.query_one("#modules", PagedTable)
         modules = self.outline["modules"]
         return modules[table.cursor_row] if 0 <= table.cursor_row < len(modules) else None
 
@@ -279,7 +283,7 @@ class BuilderScreen(CatalogueScreen):
         def chosen(module_id: str | None) -> None:
             if module_id:
                 self.change(add_modules, [module_id], focus=module_id)
-                self.query_one("#modules", DataTable).focus()
+                self.query_one("#modules", PagedTable).focus()
 
         self.app.push_screen(ModulePickerDialog(already), chosen)
 

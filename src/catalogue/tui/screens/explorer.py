@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Footer, Input, Static, Tree
 
 from catalogue.core import views
 from catalogue.core.countries import CountryFilter
@@ -20,6 +20,7 @@ from catalogue.tui.screens.base import CatalogueScreen
 from catalogue.tui.widgets import cards
 from catalogue.tui.widgets.chips import Chip, FilterChips
 from catalogue.tui.widgets.discipline_tree import DisciplineTree, TreeItem
+from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.tables import COUNTRY_COLUMNS
 
@@ -32,21 +33,31 @@ class ExplorerScreen(CatalogueScreen):
     AUTO_FOCUS = "#countries"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", id="explorer.search"),
-        Binding("r", "pick('region')", "Region", id="explorer.filter-region"),
+        Binding("slash", "focus_search", "Search", id="explorer.search",
+                tooltip="Search countries by name, alias or code as you type"),
+        Binding("r", "pick('region')", "Region", id="explorer.filter-region",
+                tooltip="Filter by UN region (with counts)"),
         Binding("s", "pick('subregion')", "Sub-region", id="explorer.filter-subregion",
-                show=False),
+                show=False, tooltip="Filter by UN sub-region (with counts)"),
         Binding("i", "pick('intermediate')", "Intermediate region",
-                id="explorer.filter-intermediate", show=False),
-        Binding("l", "pick('area')", "Liaison area", id="explorer.filter-area"),
-        Binding("a", "toggle_assisted", "Assisted/all", id="explorer.toggle-assisted"),
-        Binding("p", "toggle_priority", "HR priority only", id="explorer.toggle-priority",
-                show=False),
-        Binding("x", "clear_filters", "Clear filters", id="explorer.clear-filters"),
-        Binding("o", "sort", "Sort", id="explorer.sort"),
-        Binding("z", "zoom", "Zoom pane", id="explorer.zoom", show=False),
-        Binding("n", "new_programme", "New programme", id="explorer.new-programme"),
-        Binding("escape", "back", "Back to the table", id="explorer.back", show=False),
+                id="explorer.filter-intermediate", show=False,
+                tooltip="Filter by UN intermediate region (with counts)"),
+        Binding("l", "pick('area')", "Area", id="explorer.filter-area",
+                tooltip="Filter by liaison area (with counts)"),
+        Binding("a", "toggle_assisted", "Assisted/all", id="explorer.toggle-assisted",
+                tooltip="Show only the countries assisted, or every country and territory"),
+        Binding("p", "toggle_priority", "HR priority", id="explorer.toggle-priority",
+                show=False, tooltip="Show only human-rights priority countries, or all"),
+        Binding("x", "clear_filters", "Clear", id="explorer.clear-filters",
+                tooltip="Remove every filter (every country is listed)"),
+        Binding("o", "sort", "Sort", id="explorer.sort",
+                tooltip="Sort by a column; choosing the current column reverses it"),
+        Binding("z", "zoom", "Zoom", id="explorer.zoom", show=False,
+                tooltip="Fill the screen with the focused pane (again, or Esc, to restore)"),
+        Binding("n", "new_programme", "New programme", id="explorer.new-programme",
+                tooltip="Start a programme for the highlighted country"),
+        Binding("escape", "back", "Back", id="explorer.back", show=False,
+                tooltip="Back to the countries table"),
     ]
 
     def __init__(self) -> None:
@@ -57,10 +68,10 @@ class ExplorerScreen(CatalogueScreen):
         self.detail_key: tuple[str, str] | None = None
         self._search_timer: Timer | None = None
         self._loaded: set[str] = set()
-        self._pending_focus_code: str | None = None
+        self._keep_detail = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield NavBar("explorer")
         with Horizontal(id="explorer-body"):
             with Vertical(id="disciplines-pane", classes="pane") as pane:
                 pane.border_title = "Disciplines"
@@ -78,11 +89,9 @@ class ExplorerScreen(CatalogueScreen):
                     with VerticalScroll(id="detail", classes="pane") as detail:
                         detail.border_title = "Detail"
                         yield Static(Text("Loading…", style="dim"), id="detail-body")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = "catalogue"
-        self.sub_title = "Explorer"
         self.load_tree()
         self.reload()
         self._show_chips()
@@ -118,8 +127,6 @@ class ExplorerScreen(CatalogueScreen):
         page, keep, cursor_to_end = result
         table = self.query_one("#countries", PagedTable)
         table.loading = False
-        if self._pending_focus_code:
-            keep, self._pending_focus_code = self._pending_focus_code, None
         table.show_page(page.rows, total=page.total, offset=page.offset, keep=keep,
                         cursor_to_end=cursor_to_end, sort_key=self.sort,
                         descending=self.descending)
@@ -198,6 +205,8 @@ class ExplorerScreen(CatalogueScreen):
 
     @on(PagedTable.RowHighlighted, "#countries")
     def country_highlighted(self, event: PagedTable.RowHighlighted) -> None:
+        if self.query_one(DisciplineTree).has_focus:
+            return  # the detail pane follows the pane in use
         if event.row_key.value and ("country", event.row_key.value) != self.detail_key:
             self.load_detail("country", event.row_key.value)
 
@@ -208,8 +217,25 @@ class ExplorerScreen(CatalogueScreen):
     @on(Tree.NodeHighlighted, "#disciplines")
     def tree_highlighted(self, event: Tree.NodeHighlighted[TreeItem]) -> None:
         item = event.node.data
-        if item is not None and (item.kind, item.id) != self.detail_key:
+        tree = self.query_one(DisciplineTree)
+        if tree.has_focus and item is not None and (item.kind, item.id) != self.detail_key:
             self.load_detail(item.kind, item.id)
+
+    def on_descendant_focus(self) -> None:
+        """The detail pane shows what the focused pane has under its cursor."""
+        if self._keep_detail:
+            self._keep_detail = False
+            return
+        focused = self.focused
+        if isinstance(focused, DisciplineTree):
+            node = focused.cursor_node
+            if node is not None and node.data is not None and \
+                    (node.data.kind, node.data.id) != self.detail_key:
+                self.load_detail(node.data.kind, node.data.id)
+        elif isinstance(focused, PagedTable):
+            row = focused.selected_row()
+            if row is not None and ("country", row["code"]) != self.detail_key:
+                self.load_detail("country", row["code"])
 
     @on(FilterChips.Removed)
     def chip_removed(self, event: FilterChips.Removed) -> None:
@@ -328,7 +354,9 @@ class ExplorerScreen(CatalogueScreen):
                 table.move_cursor(row=index)
                 break
         self.load_detail("country", code)
-        table.focus()
+        if not table.has_focus:
+            self._keep_detail = True  # focusing the table must not replace this card
+            table.focus()
 
     def show_item(self, kind: str, item_id: str) -> None:
         """Show a discipline or module, moving the tree cursor to it."""

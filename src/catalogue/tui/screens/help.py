@@ -22,7 +22,8 @@ class HelpScreen(ModalScreen[None]):
     """Lists the bindings; any key listed as closing it returns to the screen beneath."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,q", "close", "Close help", id="help.close"),
+        Binding("escape,f1,q", "close", "Close help", id="help.close",
+                tooltip="Close this list"),
     ]
 
     def __init__(self) -> None:
@@ -50,15 +51,25 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#help-table", DataTable)
-        table.add_columns("Where", "Key", "What it does", "Binding id")
+        # The body is 90% of the screen, at most 120 wide (styles/help.tcss), less its
+        # border, padding and the table's scrollbar.
+        width = max(50, min(int(self.app.size.width * 0.9), 120) - 6)
+        table.add_column("Key", width=14)
+        table.add_column("What it does", width=max(20, width - 14 - 30 - 8))
+        table.add_column("Binding id", width=30)
         keymap = cast("CatalogueApp", self.app).keymap
         for where, bindings in binding_sections():
+            table.add_row(Text(where, style="bold underline"), Text(""), Text(""),
+                          key=f"section:{where}")
             for binding in bindings:
                 keys = keymap.get(binding.id or "", binding.key)
                 display = ", ".join(self.app.get_key_display(binding.with_key(k.strip()))
                                     for k in keys.split(","))
-                table.add_row(Text(where, style="dim"), Text(display, style="bold"),
-                              Text(binding.description), Text(binding.id or "", style="dim"))
+                table.add_row(Text(f"  {display}", style="bold"),
+                              Text(binding.tooltip or binding.description,
+                                   overflow="ellipsis", no_wrap=True),
+                              Text(binding.id or "", style="dim"), key=binding.id)
+        table.move_cursor(row=1)
         table.focus()
 
     def action_close(self) -> None:

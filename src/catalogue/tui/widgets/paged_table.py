@@ -42,8 +42,10 @@ class PagedTable(DataTable[Text]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "page(1)", "Next page", id="table.next-page"),
-        Binding("left_square_bracket", "page(-1)", "Previous page", id="table.prev-page"),
+        Binding("right_square_bracket", "page(1)", "Next page", id="table.next-page",
+                tooltip="The next page of rows"),
+        Binding("left_square_bracket", "page(-1)", "Previous page", id="table.prev-page",
+                tooltip="The previous page of rows"),
     ]
 
     class PageRequested(Message):

@@ -61,17 +61,27 @@ PROGRAMME_COLUMNS = [
 ]
 
 
-def module_row(module: dict[str, Any]) -> list[Text]:
-    """One row of the builder's module table (hours marked * when overridden)."""
-    hours = _text(f"{module['hours']:g}" + ("*" if module["hours_overridden"] else ""),
-                  "bold yellow" if module["hours_overridden"] else "")
-    if module.get("level_from"):
-        levels = module["level_from"] if module["level_from"] == module["level_to"] else \
-            f"{module['level_from']}–{module['level_to']}"
-    else:
-        levels = ""
-    return [_text(module["position"]), _text(module["title"]),
-            _text(module.get("discipline_title") or ""), hours, _text(levels, "dim")]
+def _module_hours(module: dict[str, Any]) -> Text:
+    overridden = module["hours_overridden"]
+    return _text(f"{module['hours']:g}" + ("*" if overridden else ""),
+                 "bold yellow" if overridden else "")
+
+
+def _levels(module: dict[str, Any]) -> Text:
+    low, high = module.get("level_from"), module.get("level_to")
+    if not low:
+        return _text("")
+    return _text(low if low == high else f"{low}–{high}", "dim")
+
+
+#: The builder's module list (hours marked * when overridden).
+MODULE_COLUMNS = [
+    ColumnSpec("position", "#", width=3, sortable=False),
+    ColumnSpec("title", "Module", width=20, flex=4, sortable=False),
+    ColumnSpec("discipline_title", "Discipline", width=10, flex=2, sortable=False),
+    ColumnSpec("hours", "Hours", _module_hours, width=6, sortable=False),
+    ColumnSpec("level_from", "Levels", _levels, width=10, flex=1, sortable=False),
+]
 
 
 def _state(row: dict[str, Any]) -> Text:

@@ -1,0 +1,173 @@
+"""The app as a whole: start-up, the command palette, screen switching, the CLI entry points."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from textual.command import CommandPalette
+
+from catalogue.core.programmes.changes import create_programme
+from catalogue.core.requests.register import create_request
+from catalogue.core.rules.scope import build_scope
+from catalogue.core.store import Store
+from catalogue.tui.app import CatalogueApp
+from catalogue.tui.screens.board import BoardScreen
+from catalogue.tui.screens.builder import BuilderScreen
+from catalogue.tui.screens.explorer import ExplorerScreen
+from tui.helpers import SIZE, ready, settle, type_text, wait_for
+
+
+async def _jump(pilot: Any, text: str) -> None:
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="palette")
+    await type_text(pilot, text)
+    await pilot.pause(0.3)
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_palette_jumps_to_a_country_a_programme_and_a_request(make_app,
+                                                                    store: Store) -> None:
+    programme_id = create_programme(store, {"title": "Zanzibar [b]harbour[/b]",
+                                            "country": "Tanzania"})
+    request = create_request(store, "Quetzal Police", build_scope(store, "Guatemala"),
+                             by="tester")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await _jump(pilot, "Ghan")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExplorerScreen)
+                       and app.screen.detail_key == ("country", "GH"), what="Ghana")
+
+        await _jump(pilot, "Zanz")
+        await wait_for(pilot, lambda: isinstance(app.screen, BuilderScreen)
+                       and app.screen.programme_id == programme_id, what="programme")
+
+        await _jump(pilot, "Quetz")
+        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
+                       and app.screen.detail is not None
+                       and app.screen.detail["request"]["id"] == request.id, what="request")
+
+
+async def test_function_keys_switch_screens_and_database_work_runs_in_threads(
+        make_app) -> None:
+    from textual.worker import Worker
+
+    started: list[Worker[Any]] = []
+
+    def hook(message: Any) -> None:
+        if isinstance(message, Worker.StateChanged):
+            started.append(message.worker)
+
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=hook) as pilot:
+        await ready(pilot)
+        for key, screen in (("f3", BuilderScreen), ("f4", BoardScreen),
+                            ("f2", ExplorerScreen)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, screen)
+    groups = {w.group for w in started}
+    assert {"open", "countries", "tree", "list", "counts", "requests"} <= groups
+    assert all(w._thread_worker for w in started), [w.group for w in started
+                                                     if not w._thread_worker]
+
+
+async def test_layout_holds_at_80_by_24(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        table = app.screen.query_one("#countries")
+        assert table.size.width >= 40 and table.size.height >= 5
+        assert app.screen.has_class("-narrow")
+        await pilot.press("f4")
+        await settle(pilot)
+        assert app.screen.query_one("#requests").size.height >= 5
+
+
+def test_a_foreign_database_is_reported_and_the_app_exits_4(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.close()
+    app = CatalogueApp(path)
+
+    async def run() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.5)
+
+    import asyncio
+
+    asyncio.run(run())
+    assert app.startup_error is not None
+    assert "not a catalogue database" in str(app.startup_error)
+    assert app.return_code == 4
+
+
+# ------------------------------------------------------------------ the CLI
+
+
+def test_no_command_and_tui_open_the_app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from catalogue.cli.main import cli
+
+    opened: list[Any] = []
+
+    def fake_run(self: CatalogueApp, **kwargs: Any) -> None:
+        opened.append((self.backend.db_path, self.config, self.exit_after_ready))
+
+    monkeypatch.setattr(CatalogueApp, "run", fake_run)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db_path)]).exit_code == 0
+    assert runner.invoke(cli, ["--db", str(db_path), "tui", "--exit-after-ready"]).exit_code == 0
+    assert [o[0] for o in opened] == [db_path, db_path]
+    assert [o[2] for o in opened] == [False, True]
+
+
+def test_a_bad_config_file_is_a_message_not_a_traceback(db_path: Path, tmp_path: Path) -> None:
+    from catalogue.cli.main import cli
+
+    bad = tmp_path / "config.toml"
+    bad.write_text("[keymap]\n'nope.nothing' = 'x'\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "tui", "--config", str(bad)])
+    assert result.exit_code == 2
+    assert "no binding with id 'nope.nothing'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_textual_is_imported_only_when_the_app_opens(db_path: Path) -> None:
+    code = (
+        "import sys, json\n"
+        "from catalogue.cli.main import cli\n"
+        f"cli.main(['--db', {str(db_path)!r}, 'country', 'Kenya'], standalone_mode=False)\n"
+        f"cli.main(['--db', {str(db_path)!r}, 'tui', '--help'], standalone_mode=False)\n"
+        "before = 'textual' in sys.modules\n"
+        "import catalogue.tui.config\n"
+        "print(json.dumps([before, 'textual' in sys.modules]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [False, False]
+
+
+def test_exit_after_ready_measures_start_up(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hidden option quits once the explorer is populated (for start-up benchmarks)."""
+    from catalogue.cli.main import cli
+
+    real_run = CatalogueApp.run
+    seen: list[CatalogueApp] = []
+
+    def headless_run(self: CatalogueApp, **kwargs: Any) -> Any:
+        seen.append(self)
+        return real_run(self, headless=True, size=SIZE)
+
+    monkeypatch.setattr(CatalogueApp, "run", headless_run)
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "tui", "--exit-after-ready"])
+    assert result.exit_code == 0, result.output
+    assert seen and seen[0].ready_seconds is not None and seen[0].ready_seconds < 10
