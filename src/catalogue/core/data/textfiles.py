@@ -66,7 +66,16 @@ def read_text(path: Path, root: Path) -> TextFile:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise DataFileError(display, line, f"control character U+{ord(control.group()):04X} "
+                            "(invisible, and a terminal would obey it); remove it")
     return TextFile(path, display, text)
+
+
+#: Control characters other than tab and line endings: never meant in a data file.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
@@ -114,8 +123,9 @@ def read_csv(file: TextFile, required: list[str]) -> Iterator[CsvRow]:
             values = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
-            raise file.fail(reader.line_num, f"CSV error: {exc}") from None
+        except csv.Error as exc:  # e.g. a quote never closed: name the line the record starts
+            raise file.fail(start, f"CSV error: {exc}; check the quotes in this record") \
+                from None
         if not values or all(not v.strip() for v in values):
             continue
         if values[0].lstrip().startswith("#"):
