@@ -21,6 +21,12 @@ def request() -> None:
     States: received, scoping, ipab-submitted, jiph-approved, osja-assessed,
     embassy-consulted, authorised, scheduled, delivered; or declined / withdrawn.
     Each step is guarded (exit 5 says what is missing). See docs/workflow.md.
+
+    \b
+    Examples:
+      catalogue request new --body "Kenya Police Service" --country Kenya --discipline leadership
+      catalogue request advance 12
+      catalogue request show 12
     """
 
 
@@ -38,7 +44,7 @@ def new(app: AppContext, requesting_body: str, country: str, disciplines: tuple[
         delivered_by: tuple[str, ...], cohort: int | None, start: date | None,
         end: date | None, ethics_concerns: tuple[str, ...], notes: str | None, by: str,
         as_json: bool) -> None:
-    """Log a new request (state: received) and show what it will need.
+    """Log a new request (state: received); "request show" then lists what it needs.
 
     \b
     Examples:

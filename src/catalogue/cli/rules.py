@@ -68,6 +68,11 @@ def advice() -> None:
 
     Nothing is fetched or invented: a country has advice only once you record it.
     Your entries win over data/travel-advice.csv (empty as shipped).
+
+    \b
+    Examples:
+      catalogue advice set Somalia against-all --as-of 2026-11-20
+      catalogue advice list --json
     """
 
 
