@@ -195,3 +195,43 @@ def test_a_temporary_file_of_a_live_process_is_left_alone(tmp_path: Path) -> Non
     assert not stale.exists() and live.exists() and other.exists()
     assert sweep_stale(tmp_path, ".out.md.", ".tmp") == []
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name, "out.md"])
+
+
+BACKUP_WORKER = """
+import sys
+from catalogue.core.backup import backup
+from catalogue.core.store import open_store
+
+store = open_store(sys.argv[1])
+print("ready", flush=True)
+while True:
+    backup(store, sys.argv[2], force=True)
+"""
+BACKUP_TEMP = re.compile(r"^\.catalogue-backup-(\d+)\.\w+\.db(-journal|-wal|-shm)?$")
+
+
+def test_sigkill_during_backups_never_leaves_a_partial_backup(db_path: Path,
+                                                             tmp_path: Path) -> None:
+    from catalogue.core.backup import backup, check_backup
+
+    rng = random.Random(7)
+    out = tmp_path / "backups"
+    out.mkdir()
+    target = out / "catalogue-backup.db"
+    with open_store(db_path) as store:
+        make_programme(store, ["cmd-decision-logs"], notes="x" * 3000)
+    for _ in range(6):
+        proc = subprocess.Popen([sys.executable, "-c", BACKUP_WORKER, str(db_path), str(target)],
+                                stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+        time.sleep(rng.uniform(0.05, 0.4))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+        if target.exists():
+            assert check_backup(target)["data_hash"]  # complete, healthy, a catalogue
+        strays = [p.name for p in out.iterdir() if p != target]
+        assert all(BACKUP_TEMP.match(name) for name in strays), strays
+    with open_store(db_path) as store:
+        backup(store, target, force=True)
+    assert [p.name for p in out.iterdir()] == [target.name]

@@ -13,11 +13,15 @@ import os
 import sqlite3
 import tempfile
 import time
+from pathlib import Path
 
 from catalogue.core.errors import DatabaseError, OutputError
 from catalogue.core.store import Store, busy_seconds, explain
 
 BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
+#: Temporary files are named ``{TEMP_PREFIX}{pid}.{random}.db``; the next backup into the same
+#: folder removes those whose process no longer exists (one killed outright, say).
+TEMP_PREFIX = ".catalogue-backup-"
 
 
 def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False) -> str:
@@ -32,8 +36,13 @@ def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False)
         raise OutputError(f"{path} already exists (use --force to replace it)")
     if os.path.abspath(store.filename) == path:
         raise OutputError("cannot back up the database onto itself")
+    from catalogue.core.exports.atomic import sweep_stale
+
+    for suffix in (".db", ".db-journal", ".db-wal", ".db-shm"):  # left by a killed backup
+        sweep_stale(Path(folder), TEMP_PREFIX, suffix)
     try:
-        fd, temp = tempfile.mkstemp(prefix=".catalogue-backup-", suffix=".db", dir=folder)
+        fd, temp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}.", suffix=".db",
+                                    dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write backup {path} ({exc.strerror})") from None
     os.close(fd)
