@@ -215,3 +215,50 @@ def test_restoring_a_damaged_backup_is_refused_first(populated: Path, tmp_path: 
     result = CliRunner().invoke(cli, ["--db", str(populated), "db", "restore", str(copy), "--yes"])
     assert result.exit_code == 4 and len(result.stderr.splitlines()) == 1
     assert _dump(populated) == before
+
+
+# ------------------------------------------------------------------------------ foreign files
+
+
+def _foreign(path: Path, kind: str) -> None:
+    if kind == "notes":
+        path.write_bytes(b"these are my notes, not a database\n" * 200)
+    elif kind == "empty-sqlite-with-a-table":
+        conn = sqlite3.connect(path)
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+        conn.execute("INSERT INTO invoices (amount) VALUES (12.5)")
+        conn.commit()
+        conn.close()
+    else:  # another app's WAL database, mid-use
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE _meta (k TEXT)")  # a name we use, but not our database
+        conn.commit()
+        conn.close()
+
+
+@pytest.mark.parametrize("kind", ["notes", "empty-sqlite-with-a-table", "lookalike"])
+def test_every_command_refuses_a_foreign_file_and_leaves_it_alone(
+        tmp_path: Path, seeded_template: Path, monkeypatch: pytest.MonkeyPatch,
+        kind: str) -> None:
+    from test_hardening_cli_input import BASELINES
+
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "theirs.db"
+    _foreign(target, kind)
+    original = target.read_bytes()
+    backup = tmp_path / "backup.db"
+    shutil.copyfile(seeded_template, backup)
+    runner = CliRunner()
+    for path, (positional, options) in sorted(BASELINES.items()):
+        args = [*path.split(), *(f"{k}={v}" if v else k for k, v in options.items()),
+                *(v.replace("{backup}", str(backup)) for v in positional)]
+        result = runner.invoke(cli, ["--db", str(target), *args])
+        assert result.exit_code in {0, 4}, (path, result.output)
+        if result.exit_code == 4:
+            lines = result.stderr.splitlines()
+            assert len(lines) == 1 and "left untouched" in lines[0], lines
+        else:
+            assert path == "db path", (path, result.output)
+        assert target.read_bytes() == original, f"{path} changed {kind}"
+        assert not Path(f"{target}-wal").exists() or kind == "lookalike"

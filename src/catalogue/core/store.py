@@ -218,23 +218,28 @@ def _create_file(path: str) -> bool:
 
 def _state(conn: sqlite3.Connection, path: str) -> tuple[list[str], dict[str, str]]:
     """(applied migrations, _meta facts); raises for foreign or corrupt files."""
+    foreign = DatabaseError(
+        f"{path} is a SQLite database but not a catalogue database; it was left untouched")
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        applied: list[str] = []
-        meta: dict[str, str] = {}
-        if "_sqlite_migrations" in tables:
-            applied = [r[0] for r in conn.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'catalogue' "
-                "ORDER BY rowid")]
-        if "_meta" in tables:
-            meta = {r[0]: r[1] for r in conn.execute(
-                "SELECT key, value FROM _meta WHERE key IN ('data_hash', 'data_stat')")}
     except sqlite3.Error as exc:
         raise explain(exc, path) from None
-    if tables and "_meta" not in tables:
-        raise DatabaseError(
-            f"{path} is a SQLite database but not a catalogue database; it was left untouched"
-        )
+    if not tables:
+        return [], {}  # new (or never finished seeding): ours to set up
+    if not {"_meta", "_sqlite_migrations"} <= tables:
+        raise foreign
+    try:
+        applied = [r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = 'catalogue' "
+            "ORDER BY rowid")]
+        meta = {r[0]: r[1] for r in conn.execute(
+            "SELECT key, value FROM _meta WHERE key IN ('data_hash', 'data_stat')")}
+    except sqlite3.OperationalError as exc:
+        if "no such" in str(exc):  # tables of those names, but not ours
+            raise foreign from None
+        raise explain(exc, path) from None
+    except sqlite3.Error as exc:
+        raise explain(exc, path) from None
     return applied, meta
 
 
