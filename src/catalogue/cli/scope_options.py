@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import getpass
-import os
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -20,11 +18,9 @@ DELIVERER_CHOICES = ("staff", "associates", "serving-officers")
 
 def default_user() -> str:
     """The OS login name, or $USER / $USERNAME, or "unknown" when none can be found."""
-    try:
-        name = getpass.getuser()
-    except Exception:  # no passwd entry, no environment variables
-        name = ""
-    return (name or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown").strip()
+    from catalogue.core.identity import login_name
+
+    return login_name()
 
 
 class IsoDate(click.ParamType):

@@ -109,13 +109,9 @@ def parse_config(doc: dict[str, Any], where: Path) -> TuiConfig:
 
 def current_user() -> str:
     """The OS login name (or $USER / $USERNAME), for the audit trail's "by"."""
-    import getpass
+    from catalogue.core.identity import login_name
 
-    try:
-        name = getpass.getuser()
-    except Exception:  # no passwd entry and no environment variables
-        name = ""
-    return (name or os.environ.get("USER") or os.environ.get("USERNAME") or "unknown").strip()
+    return login_name()
 
 
 def check_config(config: TuiConfig, binding_ids: Iterable[str], themes: Iterable[str]) -> None:
