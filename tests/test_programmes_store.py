@@ -28,7 +28,7 @@ def test_create_stores_resolved_values_and_times(store) -> None:  # type: ignore
     assert (p.country, p.audience_level, p.cohort_size, p.delivery_mode) == \
         ("KE", "chief-inspector", 24, "blended")
     assert p.start_date == "2026-05-04"
-    assert p.created_at == p.updated_at and p.created_at.endswith("+00:00")
+    assert p.created_at == p.updated_at and p.created_at.endswith("Z")
     assert [(e.module_id, e.hours, e.notes) for e in p.modules] == \
         [("cmd-national-decision-model", None, None)]
 

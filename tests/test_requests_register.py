@@ -192,9 +192,15 @@ def test_edits_of_finished_requests_are_refused(store: Store) -> None:
 
 
 def test_link_programme_is_recorded(store: Store) -> None:
+    from catalogue.core.programmes.changes import create_programme
+
     request = new_request(store)
-    linked = link_programme(store, request.id, 42, by="carol")
-    assert linked.programme_id == 42
-    assert audit.history(store, request.id)[-1]["details"] == {"programme_id": [None, 42]}
-    rows = list_requests(store, RequestFilter(programme_id=42))
+    programme_id = create_programme(store, {"title": "Outline", "country": "KE"})
+    linked = link_programme(store, request.id, programme_id, by="carol")
+    assert linked.programme_id == programme_id
+    assert audit.history(store, request.id)[-1]["details"] == {
+        "programme_id": [None, programme_id]}
+    rows = list_requests(store, RequestFilter(programme_id=programme_id))
     assert [r["id"] for r in rows] == [request.id]
+    with pytest.raises(NotFoundError):
+        link_programme(store, request.id, 9999, by="carol")

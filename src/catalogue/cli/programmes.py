@@ -288,7 +288,7 @@ def clone(app: AppContext, programme_id: int, country: str, title: str | None,
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation, e.g. in scripts: --yes.")
 @pass_app
 def delete(app: AppContext, programme_id: int, yes: bool) -> None:
-    """Delete a programme and its module list (linked requests are not touched).
+    """Delete a programme and its module list; its request, if linked, is unlinked (audited).
 
     \b
     Example:

@@ -1,4 +1,4 @@
-"""Workflow steps of ``catalogue request``: advance, decline, withdraw, reset, history."""
+"""Workflow steps of ``catalogue request``: advance, decline, withdraw, reset, history, link."""
 
 from __future__ import annotations
 
@@ -190,4 +190,37 @@ def history(app: AppContext, request_id: int | None, everything: bool, as_json: 
         writer.writerow([csv_cell(event[c]) for c in EVENT_COLUMNS])
 
 
-COMMANDS = [advance, decline, withdraw, reset, history]
+@click.command()
+@click.argument("request_id", type=int)
+@click.argument("programme")
+@by_option
+@json_option
+@pass_app
+def link(app: AppContext, request_id: int, programme: str, by: str, as_json: bool) -> None:
+    """Link a request to its programme outline (PROGRAMME is an id, or 'none' to unlink).
+
+    Both sides are updated: the programme shows the request, and the change is recorded in
+    the request's audit trail.
+
+    \b
+    Examples:
+      catalogue request link 12 3
+      catalogue request link 12 none
+    """
+    from catalogue.core.requests.register import link_programme
+
+    text = programme.strip().lower()
+    if text in ("none", ""):
+        programme_id = None
+    elif text.isdigit() and len(text) <= 12:
+        programme_id = int(text)
+    else:
+        raise click.BadParameter("use a programme id such as 3, or 'none'",
+                                 param_hint="PROGRAMME")
+    linked = link_programme(app.store(), request_id, programme_id, by=by)
+    _done(linked, as_json, "Unlinked" if programme_id is None else "Linked")
+    if not as_json and programme_id is not None:
+        click.echo(f"Programme: catalogue programme show {programme_id}")
+
+
+COMMANDS = [advance, decline, withdraw, reset, history, link]

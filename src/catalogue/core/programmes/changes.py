@@ -8,10 +8,12 @@ which keeps positions dense, 1-based and unique without juggling.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
+from catalogue.core.dates import stamp as utc_stamp
 from catalogue.core.errors import InvalidInputError, NotFoundError
+from catalogue.core.identity import login_name
+from catalogue.core.links import relink
 from catalogue.core.programmes.model import (
     MAX_TEXT,
     ModuleEntry,
@@ -27,7 +29,7 @@ MAX_MODULES = 200
 
 
 def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return utc_stamp()
 
 
 def resolve_module_id(store: Store, module: str) -> str:
@@ -49,7 +51,7 @@ def resolve_module_id(store: Store, module: str) -> str:
 
 
 def create_programme(store: Store, raw: dict[str, Any],
-                     modules: list[ModuleEntry] | None = None) -> int:
+                     modules: list[ModuleEntry] | None = None, *, by: str | None = None) -> int:
     """Validate ``raw`` (title and country required) and store a new programme; its id."""
     missing = [key for key in ("title", "country") if key not in raw]
     if missing:
@@ -65,12 +67,15 @@ def create_programme(store: Store, raw: dict[str, Any],
             f"({', '.join('?' * len(columns))})", [*fields.values(), stamp, stamp])
         programme_id = int(cursor.lastrowid or 0)
         _write_entries(store, programme_id, entries)
+        if fields.get("request_id") is not None:
+            relink(conn, request_id=fields["request_id"], programme_id=programme_id,
+                   by=by or login_name(), at=stamp)
     return programme_id
 
 
 def update_programme(store: Store, programme_id: int, raw: dict[str, Any], *,
                      module: str | int | None = None, hours: Any = ...,
-                     notes: Any = ...) -> Programme:
+                     notes: Any = ..., by: str | None = None) -> Programme:
     """Change some fields (``None`` / ``""`` clears an optional one) and, with ``module``
     (an id or position), that module's hours (``None`` restores the library's) and/or notes.
 
@@ -84,6 +89,9 @@ def update_programme(store: Store, programme_id: int, raw: dict[str, Any], *,
         return programme
     with store.write() as conn:
         if fields:
+            if "request_id" in fields:  # both sides of the link, and the request's audit
+                relink(conn, request_id=fields["request_id"], programme_id=programme_id,
+                       by=by or login_name(), at=now())
             assignments = ", ".join(f"{key} = ?" for key in fields)
             conn.execute(f"UPDATE programmes SET {assignments} WHERE id = ?",
                          [*fields.values(), programme_id])
@@ -95,9 +103,12 @@ def update_programme(store: Store, programme_id: int, raw: dict[str, Any], *,
     return get_programme(store, programme_id)
 
 
-def delete_programme(store: Store, programme_id: int) -> None:
-    get_programme(store, programme_id)
+def delete_programme(store: Store, programme_id: int, *, by: str | None = None) -> None:
+    programme = get_programme(store, programme_id)
     with store.write() as conn:
+        if programme.request_id is not None:  # the request no longer has an outline
+            relink(conn, request_id=None, programme_id=programme_id, by=by or login_name(),
+                   at=now())
         conn.execute("DELETE FROM programme_modules WHERE programme_id = ?", (programme_id,))
         conn.execute("DELETE FROM programmes WHERE id = ?", (programme_id,))
 

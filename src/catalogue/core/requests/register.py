@@ -257,13 +257,11 @@ def edit_request(store: Store, request_id: int, changes: dict[str, Any], *, by: 
 def link_programme(store: Store, request_id: int, programme_id: int | None, *, by: str,
                    now: datetime | None = None) -> Request:
     """Link a request to a programme outline (or unlink with None); recorded in the audit trail."""
+    from catalogue.core.links import relink
+
     who = _check_by(by)
     at = stamp(now)
     with store.write() as conn:
-        current = get_request(store, request_id)
-        conn.execute("UPDATE requests SET programme_id = ?, updated_at = ? WHERE id = ?",
-                     (programme_id, at, request_id))
-        audit.record(conn, request_id, at=at, by=who, action="linked",
-                     from_state=current.state, to_state=current.state,
-                     details={"programme_id": [current.programme_id, programme_id]})
+        get_request(store, request_id)
+        relink(conn, request_id=request_id, programme_id=programme_id, by=who, at=at)
     return get_request(store, request_id)
