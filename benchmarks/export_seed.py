@@ -1,8 +1,9 @@
 """Whole-command times with absolute targets: a 40-module Word export, and first-use seeding.
 
 Both are timed as the user meets them (a fresh ``catalogue`` process, interpreter start-up
-included) and checked against 500 ms. The baseline ``python -c "import click, sqlite3"`` runs
-in the same rounds so the ratio shows how loaded the machine was.
+included) and checked against 500 ms of wall time. The baseline ``python -c "import click,
+sqlite3"`` runs in the same rounds, so the ratio shows how loaded the machine was, and the
+note gives the command's CPU time, which load inflates much less.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def run_export(rounds: int = 25) -> list[Figure]:
                  "docx", "-o", out, "--force"]}, rounds=rounds, env=env)
         size = os.path.getsize(out)
     return [Figure(export.name, export.median_ms, export.ratio, LIMIT_MS, "ms",
-                   f"{size // 1024} KiB file")]
+                   f"{size // 1024} KiB file; CPU {export.median_cpu_ms:.0f} ms")]
 
 
 def run_seed(rounds: int = 25) -> list[Figure]:
@@ -65,4 +66,5 @@ def run_seed(rounds: int = 25) -> list[Figure]:
 
         _base, seed = paired(BASELINE, {"db init (create and seed a fresh database)": fresh},
                              rounds=rounds, env=env)
-    return [Figure(seed.name, seed.median_ms, seed.ratio, LIMIT_MS, "ms")]
+    return [Figure(seed.name, seed.median_ms, seed.ratio, LIMIT_MS, "ms",
+                   f"CPU {seed.median_cpu_ms:.0f} ms")]

@@ -88,6 +88,9 @@ def main() -> int:
     compileall.compile_dir(os.path.dirname(catalogue.__file__), quiet=1)
     compileall.compile_dir(os.path.dirname(os.path.abspath(__file__)), quiet=1)
     print(f"# catalogue benchmarks, {time.strftime('%Y-%m-%d %H:%M')}\n\n{machine()}")
+    if os.getloadavg()[0] > (os.cpu_count() or 1):
+        print("warning: the machine is busy (load average above the number of CPUs); ratios "
+              "are less steady and absolute times are inflated")
     all_ok = True
     results: dict[str, list[dict[str, object]]] = {}
     for group in args.groups or list(GROUPS):
