@@ -56,13 +56,15 @@ CORPUS: dict[str, str] = {
     "zero-date": "0000-00-00",
     "negative": "-1",
     "huge-number": "99999999999999999999999",
+    "unicode-digit": "²",
     "not-finite": "nan",
     "non-utf8": "Holl\udce4nd\udcff",
     "bidi": "\u202egnp.exe",
     "emoji": "🇰🇪 Kenya",
 }
 #: Always tried on every parameter; the rest are sampled (seeded) to keep the run short.
-ALWAYS = ("empty", "long", "long-digits", "ansi-colour", "c1-csi", "non-utf8", "controls")
+ALWAYS = ("empty", "long", "long-digits", "unicode-digit", "ansi-colour", "c1-csi", "non-utf8",
+          "controls")
 SAMPLE = 3
 
 DOCUMENTED_CODES = {0, 1, 2, 3, 4, 5, 6, 130}

@@ -32,8 +32,8 @@ pytestmark = pytest.mark.slow
 
 FIRST = ["cmd-national-decision-model", "cmd-decision-logs", "cmd-firearms-command"]
 SECOND = ["inv-peace-interviewing", "inv-disclosure-cpia"]
-ROUNDS = 12
-TIME_LIMIT = 12.0  # seconds of killing, at most
+ROUNDS = 8
+TIME_LIMIT = 9.0  # seconds of killing, at most
 
 WORKER = f"""
 import os, sys
@@ -172,7 +172,7 @@ def test_sigkill_at_random_points_leaves_every_operation_whole(db_path: Path,
                     stream.close()
         seen = _check_database(db_path)
         _check_exports(out, expected_md, "Export under fire")
-    assert rounds >= 6 and seen["programmes"] > 0 and seen["requests"] > 0, (rounds, seen)
+    assert rounds >= 4 and seen["programmes"] > 0 and seen["requests"] > 0, (rounds, seen)
     # The next export to the same files removes what the killed processes left behind.
     with open_store(db_path) as store:
         for fmt in ("md", "docx"):
@@ -189,12 +189,14 @@ def test_a_temporary_file_of_a_live_process_is_left_alone(tmp_path: Path) -> Non
     stale = tmp_path / f".out.md.{dead}.abc123.tmp"
     live = tmp_path / f".out.md.{1}.abc123.tmp"  # pid 1 always exists
     other = tmp_path / ".notes.md.12345678.x.tmp"  # another target's: not ours to judge
-    for path in (stale, live, other):
+    odd = tmp_path / ".out.md.².x.tmp"  # not a pid (and int() of it would raise)
+    for path in (stale, live, other, odd):
         path.write_text("x")
     write_atomic(tmp_path / "out.md", b"done\n")
-    assert not stale.exists() and live.exists() and other.exists()
+    assert not stale.exists() and live.exists() and other.exists() and odd.exists()
     assert sweep_stale(tmp_path, ".out.md.", ".tmp") == []
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([live.name, other.name, "out.md"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [live.name, other.name, odd.name, "out.md"])
 
 
 BACKUP_WORKER = """

@@ -212,7 +212,7 @@ def link(app: AppContext, request_id: int, programme: str, by: str, as_json: boo
     text = programme.strip().lower()
     if text in ("none", ""):
         programme_id = None
-    elif text.isdigit() and len(text) <= 12:
+    elif text.isascii() and text.isdigit() and len(text) <= 12:  # not int("²")
         programme_id = int(text)
     else:
         raise click.BadParameter("use a programme id such as 3, or 'none'",

@@ -101,7 +101,7 @@ def sweep_stale(folder: Path, prefix: str, suffix: str) -> list[str]:
         if not (name.startswith(prefix) and name.endswith(suffix)):
             continue
         pid, dot, rest = name[len(prefix):len(name) - len(suffix)].partition(".")
-        if not (pid.isdigit() and dot and rest) or _alive(int(pid)):
+        if not (pid.isascii() and pid.isdigit() and dot and rest) or _alive(int(pid)):
             continue
         with contextlib.suppress(OSError):
             os.remove(os.path.join(folder, name))
