@@ -111,3 +111,10 @@ async def test_help_lists_every_binding_with_the_users_keys(make_app) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, HelpScreen)
+
+
+def test_docs_list_every_binding_id_and_theme() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "tui.md").read_text(encoding="utf-8")
+    missing = sorted(i for i in all_binding_ids() if f"`{i}`" not in docs)
+    assert not missing, f"docs/tui.md does not list {missing}"
+    assert "CATALOGUE_CONFIG" in docs and "[keymap]" in docs

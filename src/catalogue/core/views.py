@@ -73,6 +73,8 @@ def _close_matches(store: Store, flt: CountryFilter, sort: str, descending: bool
     hidden = len(codes) - len(rows)
     if result.status == "found" and result.match and not result.match.fuzzy:
         note = f"matched {result.match.source} {result.match.matched!r}"
+    elif result.status == "not_found":
+        note = "nothing matches those words; the nearest names"
     else:
         note = "no name starts with those words; closest matches"
     if hidden:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
 
 SEARCH_DELAY = 0.12
+TITLE_WIDTH = 56
 
 
 class ModulePickerDialog(WorkerResults, ModalScreen[str | None]):
@@ -58,10 +59,14 @@ class ModulePickerDialog(WorkerResults, ModalScreen[str | None]):
     def show_modules(self, modules: list[dict[str, Any]]) -> None:
         options = self.query_one("#module-options", OptionList)
         options.clear_options()
-        width = max((len(m["title"]) for m in modules), default=20)
+        width = min(TITLE_WIDTH, max((len(m["title"]) for m in modules), default=20))
         for module in modules:
-            label = Text("✓ " if module["id"] in self.already else "  ", style="green")
-            label.append(module["title"].ljust(min(width, 48)))
+            label = Text("✓ " if module["id"] in self.already else "  ", style="green",
+                         no_wrap=True, overflow="ellipsis")
+            title = module["title"]
+            if len(title) > width:
+                title = title[:width - 1] + "…"
+            label.append(title.ljust(width))
             label.append(f"  {module['discipline']} · {module['hours']} h", style="dim")
             options.add_option(Option(label, id=module["id"],
                                       disabled=module["id"] in self.already))

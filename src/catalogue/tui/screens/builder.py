@@ -49,7 +49,7 @@ class BuilderScreen(CatalogueScreen):
                 tooltip="Move the highlighted module down"),
         Binding("h", "override_hours", "Hours", id="builder.hours",
                 tooltip="Override the highlighted module's hours (empty: the library's)"),
-        Binding("ctrl+e", "export", "Export", id="builder.export",
+        Binding("ctrl+e", "export", "Export", id="builder.export", priority=True,
                 tooltip="Export the outline (md, json, csv, docx; optionally redacted)"),
         Binding("ctrl+t", "toggle_preview", "Preview", id="builder.preview",
                 tooltip="Enlarge the outline preview (again to shrink it)"),
@@ -100,8 +100,12 @@ class BuilderScreen(CatalogueScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in EDITING_ACTIONS and self.programme_id is None:
             return False
-        if action in MODULE_ACTIONS and not (self.outline and self.outline["modules"]):
-            return None  # shown, but disabled
+        if action in MODULE_ACTIONS:
+            table = self.query_one("#modules", PagedTable)
+            if not table.has_focus:
+                return False  # keys that change the highlighted module act only in its table
+            if not (self.outline and self.outline["modules"]):
+                return None  # shown, but disabled
         return True
 
     # ------------------------------------------------------------ choices (pickers' data)

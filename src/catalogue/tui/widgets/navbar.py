@@ -19,8 +19,8 @@ class NavBar(HorizontalGroup):
         dock: top;
     }
     NavBar > #nav-name { padding: 0 1; text-style: bold; color: $accent; }
-    NavBar > .nav-tab { min-width: 0; margin: 0 1 0 0; background: $panel; }
-    NavBar > .nav-tab.-current { background: $primary; color: $text; text-style: bold; }
+    NavBar > Button.nav-tab { min-width: 0; margin: 0 1 0 0; background: $panel; }
+    NavBar > Button.nav-tab.-current { background: $primary; color: $text; text-style: bold; }
     NavBar > #nav-spacer { width: 1fr; }
     NavBar > #nav-place { color: $text; padding: 0 1; }
     NavBar > #nav-hint { color: $text-muted; padding: 0 1 0 0; }
