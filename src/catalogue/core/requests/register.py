@@ -27,6 +27,9 @@ SORTS = {"created": "r.created_at", "updated": "r.updated_at", "id": "r.id", "st
 LIST_COLUMNS = ("id", "state", "country", "requesting_body", "disciplines", "modules",
                 "location", "start", "cohort", "created_at", "updated_at", "programme_id")
 
+#: The oldest age filter accepted (a hundred years), in days.
+MAX_AGE_DAYS = 36_500
+
 
 def _select() -> str:
     return ("SELECT r.*, c.name AS country_name FROM requests r "
@@ -133,8 +136,9 @@ def _where(store: Store, flt: RequestFilter, now: datetime | None) -> tuple[str,
     moment = now or utc_now()
     for days, op in ((flt.older_than_days, "<="), (flt.newer_than_days, ">=")):
         if days is not None:
-            if days < 0:
-                raise InvalidInputError(f"age must be a number of days, 0 or more (got {days})")
+            if not 0 <= days <= MAX_AGE_DAYS:
+                raise InvalidInputError(
+                    f"age must be 0 to {MAX_AGE_DAYS} days (got {str(days)[:20]})")
             clauses.append(f"r.created_at {op} ?")
             params.append(stamp(moment - timedelta(days=days)))
     if flt.programme_id is not None:
