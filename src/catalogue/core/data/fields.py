@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from catalogue.core.data.textfiles import TextFile
@@ -18,8 +19,14 @@ class Record:
         if not isinstance(data, dict):
             raise file.fail(None, f"each {what} must be a table of fields")
         self.data: dict[str, Any] = data
-        ident = data.get(key)
-        self.line = file.line_of(key, ident, occurrence) if ident is not None else None
+        self._where = (key, data.get(key), occurrence)
+
+    @cached_property
+    def line(self) -> int | None:
+        """The record's first line, found when first asked for: only error messages need it,
+        and finding it for every record of every file was a tenth of seeding."""
+        key, ident, occurrence = self._where
+        return self.file.line_of(key, ident, occurrence) if ident is not None else None
 
     def fail(self, problem: str, key: str | None = None) -> Exception:
         line = self.line
