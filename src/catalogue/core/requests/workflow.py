@@ -67,6 +67,16 @@ def _race(request_id: int, store: Store) -> RefusedError:
                         "nothing was saved")
 
 
+def _conditional_update(store: Store, request_id: int, expected_state: str,
+                        updates: dict[str, Any]) -> None:
+    """Write ``updates`` only if the request is still in ``expected_state`` (else a race)."""
+    assignments = ", ".join(f'"{k}" = ?' for k in updates)
+    cursor = store.conn.execute(f"UPDATE requests SET {assignments} WHERE id = ? AND state = ?",
+                                [*updates.values(), request_id, expected_state])
+    if cursor.rowcount != 1:
+        raise _race(request_id, store)
+
+
 def _transition(store: Store, request_id: int, target: str, step: StepInput, *, by: str,
                 action: str, expected_state: str | None, now: datetime | None,
                 today: date | None) -> Request:
@@ -88,11 +98,7 @@ def _transition(store: Store, request_id: int, target: str, step: StepInput, *, 
             raise RefusedError(f"cannot {VERBS[target]} request {request_id}: "
                                + "; ".join(problems))
         updates.update(state=target, updated_at=at, state_changed_at=at)
-        assignments = ", ".join(f'"{k}" = ?' for k in updates)
-        cursor = conn.execute(f"UPDATE requests SET {assignments} WHERE id = ? AND state = ?",
-                              [*updates.values(), request_id, expected_state])
-        if cursor.rowcount != 1:
-            raise _race(request_id, store)
+        _conditional_update(store, request_id, expected_state, updates)
         details = {k: v for k, v in updates.items()
                    if v is not None and k not in {"state", "updated_at", "state_changed_at"}}
         audit.record(conn, request_id, at=at, by=who, action=action, from_state=expected_state,
@@ -154,11 +160,7 @@ def reset(store: Store, request_id: int, *, to: str, by: str, reason: str,
         undone = [LABELS[s] for s in FORWARD[position(to) + 1:position(current.state) + 1]]
         updates: dict[str, Any] = dict.fromkeys(columns_after(to))
         updates.update(state=to, updated_at=at, state_changed_at=at)
-        assignments = ", ".join(f'"{k}" = ?' for k in updates)
-        cursor = conn.execute(f"UPDATE requests SET {assignments} WHERE id = ? AND state = ?",
-                              [*updates.values(), request_id, expected_state])
-        if cursor.rowcount != 1:
-            raise _race(request_id, store)
+        _conditional_update(store, request_id, expected_state, updates)
         audit.record(conn, request_id, at=at, by=who, action="reset", from_state=current.state,
                      to_state=to, note=why, details={"undone": undone})
     return get_request(store, request_id)
