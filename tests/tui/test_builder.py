@@ -47,7 +47,7 @@ async def test_create_a_programme_and_watch_totals_and_flags_change(make_app,
         await settle(pilot)
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: isinstance(app.screen, NewProgrammeDialog), what="dialog")
-        app.focused.value = "Interviewing [bold] skills[/]"
+        app.focused.value = "Interviewing [bold] skills[/] [link=x]"
         await pilot.press("enter")  # to the country field
         await type_text(pilot, "Kenia")
         await pilot.press("enter")  # create
@@ -56,9 +56,9 @@ async def test_create_a_programme_and_watch_totals_and_flags_change(make_app,
         screen = _builder(app)
         outline = screen.outline
         assert outline is not None
-        assert outline["programme"]["title"] == "Interviewing [bold] skills[/]"
+        assert outline["programme"]["title"] == "Interviewing [bold] skills[/] [link=x]"
         assert outline["programme"]["country"]["code"] == "KE"
-        assert screen.query_one("#title", Input).value == "Interviewing [bold] skills[/]"
+        assert screen.query_one("#title", Input).value == "Interviewing [bold] skills[/] [link=x]"
         assert "0 h in 0 module(s)" in _side(app)
         assert "Delivered in-country" in _side(app)
 

@@ -155,7 +155,9 @@ async def test_sort_by_header_click_and_reverse(make_app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         table = _table(app)
-        table.post_message(PagedTable.SortRequested(table, "code"))
+        # Click the "ISO" heading (the second column) with the mouse.
+        first = next(iter(table.columns.values())).get_render_width(table)
+        await pilot.click(table, offset=(1 + first + 2, 1))  # inside the border
         await settle(pilot)
         codes = [r["code"] for r in table.rows_shown]
         assert codes == sorted(codes)
@@ -189,7 +191,11 @@ async def test_pages_never_hold_more_than_one_page(make_app, store: Store) -> No
         assert table.row_offset == 0 and table.cursor_row == 49
 
 
-async def test_disciplines_expand_to_modules_and_show_them(make_app) -> None:
+async def test_disciplines_expand_to_modules_and_show_them(make_app, store: Store) -> None:
+    from catalogue.core.programmes.changes import add_modules, create_programme
+
+    programme_id = create_programme(store, {"title": "Gold command", "country": "Ghana"})
+    add_modules(store, programme_id, ["cmd-gold-silver-bronze"])
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
@@ -208,3 +214,9 @@ async def test_disciplines_expand_to_modules_and_show_them(make_app) -> None:
         assert tree.cursor_node is not None and tree.cursor_node.data == \
             TreeItem("discipline", discipline.data.id)
         assert "Modules" in _detail(app)
+        assert "Ghana" not in _detail(app)  # investigation: no programme or request yet
+
+        screen.show_item("discipline", "command")
+        await settle(pilot)
+        assert "Countries with programmes or requests in it" in _detail(app)
+        assert "Ghana" in _detail(app) and "1 programmes" in _detail(app)

@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
 
 
+NARROW = 100
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists the bindings; any key listed as closing it returns to the screen beneath."""
 
@@ -51,12 +54,15 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#help-table", DataTable)
-        # The body is 90% of the screen, at most 120 wide (styles/help.tcss), less its
-        # border, padding and the table's scrollbar.
-        width = max(50, min(int(self.app.size.width * 0.9), 120) - 6)
+        # The body is 90% of the screen (all of it below 100 columns), at most 120 wide
+        # (styles/help.tcss), less its border, padding and the table's scrollbar.
+        screen_width = self.app.size.width
+        share = 1.0 if screen_width < NARROW else 0.9
+        width = max(50, min(int(screen_width * share), 120) - 6)
+        id_width = 30 if screen_width >= NARROW else 28
         table.add_column("Key", width=14)
-        table.add_column("What it does", width=max(20, width - 14 - 30 - 8))
-        table.add_column("Binding id", width=30)
+        table.add_column("What it does", width=max(20, width - 14 - id_width - 8))
+        table.add_column("Binding id", width=id_width)
         keymap = cast("CatalogueApp", self.app).keymap
         for where, bindings in binding_sections():
             table.add_row(Text(where, style="bold underline"), Text(""), Text(""),
