@@ -8,7 +8,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json
-from catalogue.core.countries import country_card
+from catalogue.core.country_card import country_card
 from catalogue.core.lookup import resolve_country
 from catalogue.core.names import printable
 

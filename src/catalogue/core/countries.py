@@ -1,12 +1,15 @@
-"""Country cards, listings with filters, and region counts."""
+"""Country listings with filters, region and area counts (cards: ``country_card``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from catalogue.core.errors import InvalidInputError, NotFoundError
-from catalogue.core.lookup import Match, fts_query
+# The card lives in a light module of its own (the quick lookup imports only that).
+from catalogue.core.country_card import country_card as country_card
+from catalogue.core.country_card import country_row as country_row
+from catalogue.core.errors import InvalidInputError
+from catalogue.core.lookup import fts_query
 from catalogue.core.names import fold
 from catalogue.core.store import Store
 
@@ -14,52 +17,6 @@ LIST_COLUMNS = ("code", "name", "listed_as", "kind", "region", "subregion", "int
                 "liaison_area_name", "assisted", "hr_priority", "hr_priority_year")
 SORTABLE = {"name", "code", "region", "subregion", "intermediate", "liaison_area_name",
             "assisted", "hr_priority", "listed_as"}
-
-
-def country_row(store: Store, code: str) -> dict[str, Any]:
-    row = store.one("SELECT * FROM countries WHERE code = ?", (code,))
-    if row is None:
-        raise NotFoundError(f"no country with code {code!r}")
-    return dict(row)
-
-
-def country_card(store: Store, match: Match | str) -> dict[str, Any]:
-    """Everything a liaison officer needs on one screen, as plain data (JSON-ready)."""
-    from catalogue.core.catalog import list_disciplines
-    from catalogue.core.rules.baseline import KIND_LABELS, country_requirements
-
-    code = match if isinstance(match, str) else match.code
-    c = country_row(store, code)
-    hr_list = store.one("SELECT year, published, title FROM hr_priority_lists WHERE current = 1")
-    card: dict[str, Any] = {
-        "code": c["code"],
-        "names": {"listed_as": c["listed_as"], "common": c["name"],
-                  "official": c["official_name"], "iso": c["iso_name"]},
-        "codes": {"alpha2": c["code"] if c["iso_name"] else None, "alpha3": c["alpha3"],
-                  "numeric": c["numeric"]},
-        "flag": c["flag"],
-        "kind": c["kind"],
-        "kind_label": KIND_LABELS.get(c["kind"], c["kind"]),
-        "administered_by": c["administered_by"],
-        "region": {"region": c["region"], "subregion": c["subregion"],
-                   "intermediate": c["intermediate"]},
-        "liaison_area": c["liaison_area_name"],
-        "assisted": bool(c["assisted"]),
-        "human_rights_priority": {
-            "priority": bool(c["hr_priority"]),
-            "list_year": hr_list["year"] if hr_list else None,
-            "list_title": hr_list["title"] if hr_list else None,
-            "published": hr_list["published"] if hr_list else None,
-        },
-        "note": c["note"],
-        "disciplines": [{"id": d["id"], "title": d["title"], "sensitivity": d["sensitivity"]}
-                        for d in list_disciplines(store)],
-        "approvals": [f.to_dict() for f in country_requirements(store, c)],
-    }
-    if not isinstance(match, str):
-        card["match"] = {"query_matched": match.matched, "source": match.source,
-                         "fuzzy": match.fuzzy, "score": match.score}
-    return card
 
 
 @dataclass
