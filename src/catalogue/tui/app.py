@@ -11,13 +11,10 @@ import re
 import time
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Label, LoadingIndicator
 from textual.worker import Worker, WorkerState
 
 from catalogue.core.data.location import styles_dir
@@ -38,8 +35,10 @@ class CatalogueApp(App[None]):
 
     TITLE = "catalogue"
     CSS_PATH = [str(styles_dir() / name) for name in STYLESHEETS]
-    MODES: ClassVar[dict[str, Any]] = {
-        "explorer": lambda: _screen("explorer", "ExplorerScreen"),
+    #: The builder and the board, created (and their modules imported) on first use, then
+    #: kept with their state while other screens are shown. The explorer is the bottom of
+    #: the stack (the default screen); dialogs and help are pushed on top.
+    SCREENS: ClassVar[dict[str, Any]] = {
         "builder": lambda: _screen("builder", "BuilderScreen"),
         "board": lambda: _screen("board", "BoardScreen"),
     }
@@ -96,21 +95,23 @@ class CatalogueApp(App[None]):
         return dict(self.config.keymap)
 
     def get_default_screen(self) -> Screen[Any]:
-        return OpeningScreen()
+        from catalogue.tui.screens.explorer import ExplorerScreen
+
+        return ExplorerScreen()
 
     def on_mount(self) -> None:
         self.open_database()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def open_database(self) -> None:
+        """Open (on first use: create and seed) the database; the explorer's own workers
+        wait for it. A database that cannot be used ends the app with its message."""
         self.backend.open()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "open":
             return
-        if event.state == WorkerState.SUCCESS:
-            self.switch_mode("explorer")
-        elif event.state == WorkerState.ERROR:
+        if event.state == WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, CatalogueError):
                 self.startup_error = error
@@ -133,12 +134,17 @@ class CatalogueApp(App[None]):
 
     # ------------------------------------------------------------------ actions
 
-    async def action_switch_screen_mode(self, mode: str) -> None:
-        if not self.backend.is_open:
-            return
+    async def action_switch_screen_mode(self, name: str) -> None:
+        """Show the explorer, the builder or the board (closing any dialog first)."""
         while len(self.screen_stack) > 1 and self.screen.is_modal:
-            self.pop_screen()
-        await self.switch_mode(mode)
+            await self.pop_screen()
+        if name == "explorer":
+            while len(self.screen_stack) > 1:
+                await self.pop_screen()
+        elif len(self.screen_stack) == 1:
+            await self.push_screen(name)
+        elif self.screen is not self.get_screen(name):
+            await self.switch_screen(name)
 
     def action_help(self) -> None:
         from catalogue.tui.screens.help import HelpScreen
@@ -192,18 +198,9 @@ class CatalogueApp(App[None]):
 
 
 def _screen(module: str, name: str) -> Screen[Any]:
-    """A main screen, imported when its mode is first shown."""
+    """A main screen, imported when it is first shown."""
     import importlib
 
     screen: Screen[Any] = getattr(importlib.import_module(f"catalogue.tui.screens.{module}"),
                                   name)()
     return screen
-
-
-class OpeningScreen(Screen[None]):
-    """Shown while the database opens (and, on first use, is created and seeded)."""
-
-    def compose(self) -> ComposeResult:
-        with Middle(), Center():
-            yield Label(Text("Opening the catalogue database…"), id="opening-label")
-            yield LoadingIndicator()

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from catalogue.core.errors import DatabaseError
 from catalogue.core.store import Store, default_db_path, open_store
 
 T = TypeVar("T")
@@ -39,11 +38,10 @@ class Backend:
         return self._store is not None
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """``fn(store, *args, **kwargs)`` with the connection to ourselves."""
+        """``fn(store, *args, **kwargs)`` with the connection to ourselves (opening the
+        database first if no call has yet)."""
         with self._lock:
-            if self._store is None:
-                raise DatabaseError(f"database {self.db_path} is not open yet")
-            return fn(self._store, *args, **kwargs)
+            return fn(self.open(), *args, **kwargs)
 
     def close(self) -> None:
         with self._lock:

@@ -50,6 +50,7 @@ class BoardScreen(CatalogueScreen):
         self._counts: dict[str, int] = {}
         self._focus_request: int | None = None
         self._keep_detail = False
+        self._keys_state: tuple[bool, bool] = (False, False)
         self._loaded: set[str] = set()
 
     def compose(self) -> ComposeResult:
@@ -143,7 +144,12 @@ class BoardScreen(CatalogueScreen):
         pane = self.query_one("#request-detail", VerticalScroll)
         pane.border_title = f"Request {detail['request']['id']}" if detail else "Request"
         pane.scroll_home(animate=False)
-        self.refresh_bindings()
+        request = (detail or {}).get("request")
+        keys = (request is not None and request["state"] not in TERMINAL,
+                bool((detail or {}).get("programme")))
+        if keys != self._keys_state:
+            self._keys_state = keys
+            self.refresh_bindings()  # only when what the keys can do changes
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
     def load_choices(self) -> dict[str, Any]:

@@ -65,6 +65,7 @@ class BuilderScreen(CatalogueScreen):
         self._search: str | None = None
         self._search_timer: Timer | None = None
         self._after_choices: list[Callable[[], None]] = []
+        self._had_modules = False
 
     def compose(self) -> ComposeResult:
         yield NavBar("builder")
@@ -202,6 +203,8 @@ class BuilderScreen(CatalogueScreen):
 
     def open_programme(self, programme_id: int) -> None:
         self.programme_id = programme_id
+        self.outline = None
+        self._had_modules = False
         self.query_one("#builder-switcher", ContentSwitcher).current = "editor"
         self.refresh_bindings()
         self.query_one("#modules", PagedTable).focus()
@@ -213,6 +216,7 @@ class BuilderScreen(CatalogueScreen):
     def action_back(self) -> None:
         self.programme_id = None
         self.outline = None
+        self._had_modules = False
         self.query_one("#builder-switcher", ContentSwitcher).current = "programme-list"
         self.query_one(NavBar).set_place("")
         self.refresh_bindings()
@@ -251,7 +255,9 @@ class BuilderScreen(CatalogueScreen):
         self.query_one("#modules", PagedTable).border_subtitle = (
             f"{totals['modules']} modules · {totals['hours']:g} h · "
             f"{totals['scheduled_days']} days")
-        self.refresh_bindings()
+        if bool(view.outline["modules"]) != self._had_modules:
+            self._had_modules = bool(view.outline["modules"])
+            self.refresh_bindings()
 
     def failed_outline(self, error: BaseException | None) -> None:
         from catalogue.tui.workers import report_failure

@@ -82,6 +82,7 @@ class PagedTable(DataTable[Text]):
         self.sort_key: str | None = None
         self.descending = False
         self._widths: dict[str, int | None] = {}
+        self._paging_shown = False
 
     def on_mount(self) -> None:
         self._widths = self._fit_widths()
@@ -145,7 +146,9 @@ class PagedTable(DataTable[Text]):
         if relabel:
             self._add_columns()
         self._add_rows(keep, cursor_to_end)
-        self.refresh_bindings()
+        if (self.pages > 1) != self._paging_shown:
+            self._paging_shown = self.pages > 1
+            self.refresh_bindings()  # only when the page keys appear or go (the footer redraws)
 
     def _add_rows(self, keep: str | None, cursor_to_end: bool) -> None:
         rows = self.rows_shown
