@@ -1,6 +1,7 @@
 """The Textual app: opens the database in a worker, then shows the explorer.
 
-Screens are modes (explorer, builder, board) switched with F2/F3/F4; F1 or ? shows every key.
+The explorer is the default screen; the builder and the board are installed screens created on
+first use and kept (F2/F3/F4 switch between them). F1 or ? shows every key.
 Theme and keymap come from the settings file (:mod:`catalogue.tui.config`).
 """
 

@@ -83,6 +83,8 @@ class PagedTable(DataTable[Text]):
         self.descending = False
         self._widths: dict[str, int | None] = {}
         self._paging_shown = False
+        self._cells_cache: list[list[Text]] = []
+        self._cells_for: list[dict[str, Any]] | None = None
 
     def on_mount(self) -> None:
         self._widths = self._fit_widths()
@@ -107,8 +109,10 @@ class PagedTable(DataTable[Text]):
         padding = 2 * self.cell_padding * len(self.columns_spec)
         fixed = sum(s.width or len(s.label) for s in self.columns_spec if not s.flex)
         spare = self.size.width - padding - fixed - 2  # 2: vertical scrollbar
-        natural = {s.key: max([len(s.label) + 2, *(s.cell(r).cell_len for r in self.rows_shown)])
-                   for s in flexible}
+        cells = self._cells()
+        natural = {spec.key: max([len(spec.label) + 2,
+                                  *(row[index].cell_len for row in cells)])
+                   for index, spec in enumerate(self.columns_spec) if spec.flex}
         weights = sum(s.flex for s in flexible)
         for spec in sorted(flexible, key=lambda s: natural[s.key] / s.flex):
             least = spec.width or len(spec.label)
@@ -150,11 +154,18 @@ class PagedTable(DataTable[Text]):
             self._paging_shown = self.pages > 1
             self.refresh_bindings()  # only when the page keys appear or go (the footer redraws)
 
+    def _cells(self) -> list[list[Text]]:
+        """The page's cells, rendered once per page (widths are fitted from them too)."""
+        if self._cells_for is not self.rows_shown:
+            self._cells_cache = [[spec.cell(row) for spec in self.columns_spec]
+                                 for row in self.rows_shown]
+            self._cells_for = self.rows_shown
+        return self._cells_cache
+
     def _add_rows(self, keep: str | None, cursor_to_end: bool) -> None:
         rows = self.rows_shown
-        for row in rows:
-            self.add_row(*(spec.cell(row) for spec in self.columns_spec),
-                         key=str(row[self.id_key]))
+        for row, cells in zip(rows, self._cells(), strict=True):
+            self.add_row(*cells, key=str(row[self.id_key]))
         if not rows:
             return
         target = len(rows) - 1 if cursor_to_end else 0
