@@ -130,3 +130,13 @@ def test_touched_but_unchanged_data_does_not_reseed(db_path: Path, tmp_path: Pat
     with open_store(db_path, data_root=data) as store:
         assert store.meta("seeded_at") == "marker"
         assert store.meta("data_stat") != signature
+
+
+@pytest.mark.parametrize("content", [b"x", b"notes\n", b"SQLite format 2\x00"])
+def test_short_non_sqlite_file_is_refused_and_left_untouched(tmp_path: Path,
+                                                             content: bytes) -> None:
+    target = tmp_path / "short.db"
+    target.write_bytes(content)
+    with pytest.raises(DatabaseError, match="left untouched"):
+        open_store(target)
+    assert target.read_bytes() == content

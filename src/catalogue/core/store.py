@@ -197,11 +197,30 @@ def connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_header(path: str) -> None:
+    """Refuse a non-empty file that does not start like a SQLite database.
+
+    SQLite itself would treat a short file (under one page) as empty and write over it.
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"cannot read database {path} ({exc.strerror})") from None
+    if head and head != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a catalogue database (not a SQLite file); "
+                            "it was left untouched")
+
+
 def _create_file(path: str) -> bool:
     """Create an empty, owner-only database file (and owner-only directory). True if created."""
     if os.path.exists(path):
         if os.path.isdir(path):
             raise DatabaseError(f"{path} is a directory, not a database file")
+        _check_header(path)
         return False
     parent = os.path.dirname(os.path.abspath(path))
     try:
