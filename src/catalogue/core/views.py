@@ -179,9 +179,9 @@ def discipline_activity(store: Store, discipline_id: str) -> dict[str, Any]:
     terminal = sorted(TERMINAL)
     marks = ", ".join("?" * len(terminal))
     rows = store.query(
-        "WITH p AS (SELECT pr.country, count(DISTINCT pr.id) AS n FROM programmes pr "
-        "  JOIN programme_modules pm ON pm.programme_id = pr.id "
-        "  JOIN modules m ON m.id = pm.module_id WHERE m.discipline_id = ? GROUP BY 1), "
+        "WITH p AS (SELECT country, count(*) AS n FROM programmes WHERE id IN "
+        "  (SELECT pm.programme_id FROM programme_modules pm JOIN modules m "
+        "   ON m.id = pm.module_id WHERE m.discipline_id = ?) GROUP BY 1), "
         "r AS (SELECT rq.country, count(*) AS n FROM requests rq "
         f"  WHERE rq.state NOT IN ({marks}) AND (EXISTS (SELECT 1 FROM json_each(rq.disciplines) "
         "  WHERE value = ?) OR EXISTS (SELECT 1 FROM json_each(rq.modules) j "

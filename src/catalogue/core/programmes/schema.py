@@ -86,4 +86,11 @@ def programmes_002_fts_prefix(db: Database) -> None:
         db.execute(sql)
 
 
-STEPS: list[Callable[[Any], None]] = [programmes_001_tables, programmes_002_fts_prefix]
+def programmes_003_module_programme_index(db: Database) -> None:
+    """Which programmes hold a module, answered from the index alone (discipline activity)."""
+    db.execute("CREATE INDEX IF NOT EXISTS programme_modules_module_programme "
+               "ON programme_modules (module_id, programme_id)")
+
+
+STEPS: list[Callable[[Any], None]] = [programmes_001_tables, programmes_002_fts_prefix,
+                                      programmes_003_module_programme_index]
