@@ -10,12 +10,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from catalogue.core import views
 from catalogue.core.requests.states import LABELS, STATES, TERMINAL
 from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.request_card import request_text
@@ -67,7 +68,7 @@ class BoardScreen(CatalogueScreen):
                 with VerticalScroll(id="request-detail", classes="pane") as detail:
                     detail.border_title = "Request"
                     yield Static(Text("Select a request.", style="dim"), id="request-body")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.reload()

@@ -16,11 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Footer, Input, Markdown, Static
+from textual.widgets import ContentSwitcher, Input, Markdown, Static
 
 from catalogue.core import views
 from catalogue.core.programmes.changes import MAX_MODULES
 from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.outline_panel import outline_text
 from catalogue.tui.widgets.paged_table import PagedTable
@@ -92,7 +93,7 @@ class BuilderScreen(CatalogueScreen):
                 with VerticalScroll(id="side", classes="pane") as side:
                     side.border_title = "Summary"
                     yield Static(id="side-body")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.reload_list()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static, Tree
+from textual.widgets import Input, Static, Tree
 
 from catalogue.core import views
 from catalogue.core.countries import CountryFilter
@@ -20,6 +20,7 @@ from catalogue.tui.screens.base import CatalogueScreen
 from catalogue.tui.widgets import cards
 from catalogue.tui.widgets.chips import Chip, FilterChips
 from catalogue.tui.widgets.discipline_tree import DisciplineTree, TreeItem
+from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.tables import COUNTRY_COLUMNS
@@ -89,7 +90,7 @@ class ExplorerScreen(CatalogueScreen):
                     with VerticalScroll(id="detail", classes="pane") as detail:
                         detail.border_title = "Detail"
                         yield Static(Text("Loading…", style="dim"), id="detail-body")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.load_tree()
