@@ -321,7 +321,8 @@ PALETTE_LIMIT = 20
 
 def _number(text: str) -> int | None:
     digits = text.strip().lstrip("#")
-    return int(digits) if digits.isdigit() and len(digits) < 12 else None
+    usable = digits.isascii() and digits.isdigit() and len(digits) < 12  # not "²"
+    return int(digits) if usable else None
 
 
 def find_programmes(store: Store, text: str, limit: int = PALETTE_LIMIT) -> list[dict[str, Any]]:

@@ -30,11 +30,12 @@ def report_failure(app: App[Any], error: BaseException | None, *, doing: str = "
     elif isinstance(error, sqlite3.Error):
         from catalogue.core.store import explain
 
-        app.notify(prefix + explain(error, "the database").message, title="Database",
+        app.notify(prefix + explain(error, None).message, title="Database",
                    severity="error", markup=False, timeout=10)
     else:
         app.log.error("worker failed", repr(error))
-        app.notify(f"{prefix}internal error: {type(error).__name__}: {error}",
+        # The type only: an exception's text can quote the data it failed on.
+        app.notify(f"{prefix}internal error: {type(error).__name__}",
                    title="Internal error (please report it)", severity="error", markup=False,
                    timeout=15)
 
