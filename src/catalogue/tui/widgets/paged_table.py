@@ -8,14 +8,18 @@ header click posts :class:`PagedTable.SortRequested`; the screen fetches in a wo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
+
+_EMPTY = Text("")
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,60 @@ class PagedTable(DataTable[Text]):
                     target = index
                     break
         self.move_cursor(row=target, animate=False, scroll=True)
+
+    # ------------------------------------------------------------ drawing (fast paths)
+
+    def _update_dimensions(self, new_rows: Iterable[Any]) -> None:
+        """Every column has a set width (see :meth:`_fit_widths`) and rows are one line, so
+        DataTable's measuring of each new cell (to widen automatic columns) is skipped."""
+        if any(column.auto_width for column in self.columns.values()):
+            super()._update_dimensions(new_rows)
+        else:
+            super()._update_dimensions(())
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
+        """DataTable's cell rendering, without Rich's padding and wrapping machinery for the
+        usual cell: a one-line ``Text`` that fits its column on a one-line row. The segments
+        are the same as DataTable makes (styles: base + component, then the text's own,
+        then the post style); anything else goes to DataTable."""
+        if row_index < 0 or column_index < 0:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor,
+                                        hover)
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        if row_key is None or column_key is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor,
+                                        hover)
+        cache_key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor,
+                     self._update_count, self._pseudo_class_state)
+        cached = self._cell_render_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        cell = self._data.get(row_key, {}).get(column_key)
+        padding = self.cell_padding
+        inner = width - 2 * padding
+        row = self.rows.get(row_key)
+        if (row is None or row.height != 1 or type(cell) is not Text or inner <= 0
+                or cell.cell_len > inner or "\n" in cell.plain or "\t" in cell.plain):
+            return super()._render_cell(row_index, column_index, base_style, width, cursor,
+                                        hover)
+        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+        component_style, post_style = self._get_styles_to_render_cell(
+            False, False, fixed, hover, cursor, self.show_cursor, self._show_hover_cursor,
+            self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
+        pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index}) \
+            + component_style
+        if cell.style:  # as Rich does when drawing a Text: its own style as a first span
+            cell = _EMPTY.join((cell,))
+        segments = [*cell.render(self.app.console, end="")]
+        if padding:
+            segments.insert(0, Segment(" " * padding))
+        if inner - cell.cell_len + padding:
+            segments.append(Segment(" " * (inner - cell.cell_len + padding)))
+        lines = [list(Segment.apply_style(segments, pre_style, post_style))]
+        self._cell_render_cache[cache_key] = lines
+        return lines
 
     def selected_row(self) -> dict[str, Any] | None:
         if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
