@@ -150,3 +150,21 @@ def test_version_and_no_arguments(invoke) -> None:  # type: ignore[no-untyped-de
     from catalogue import __version__
 
     assert __version__ in invoke("--version").stdout
+
+
+def test_shell_completion_offers_country_names(db_path: Path) -> None:
+    import click
+
+    from catalogue.cli.country import complete_country
+
+    ctx = click.Context(cli, info_name="catalogue")
+    ctx.params["db_path"] = str(db_path)
+    names = complete_country(ctx, cli.params[0], "ken")
+    assert "Kenya" in names
+    assert complete_country(ctx, cli.params[0], "zzzz") == []
+
+
+def test_bash_completion_script_is_generated() -> None:
+    result = CliRunner().invoke(cli, [], env={"_CATALOGUE_COMPLETE": "bash_source"},
+                                prog_name="catalogue")
+    assert "_CATALOGUE_COMPLETE" in result.output
