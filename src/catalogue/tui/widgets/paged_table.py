@@ -89,6 +89,7 @@ class PagedTable(DataTable[Text]):
         self._paging_shown = False
         self._cells_cache: list[list[Text]] = []
         self._cells_for: list[dict[str, Any]] | None = None
+        self._frame_styles: dict[Any, Any] | None = None
 
     def on_mount(self) -> None:
         self._widths = self._fit_widths()
@@ -182,6 +183,37 @@ class PagedTable(DataTable[Text]):
 
     # ------------------------------------------------------------ drawing (fast paths)
 
+    def render_lines(self, crop: Any) -> Any:
+        """While one frame's lines are drawn, the table's style and its row styles are
+        worked out once (DataTable works them out again for every line: each walks the
+        widget's ancestors), then forgotten so a theme or focus change is seen next frame."""
+        self._frame_styles = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_styles = None
+
+    @property
+    def rich_style(self) -> Style:
+        styles = self._frame_styles
+        if styles is None:
+            return super().rich_style
+        style = styles.get("")
+        if style is None:
+            style = styles[""] = super().rich_style
+        return style
+
+    def _get_row_style(self, row_index: int, base_style: Style) -> Style:
+        styles = self._frame_styles
+        if styles is None:
+            return super()._get_row_style(row_index, base_style)
+        key = (row_index == -1, row_index < self.fixed_rows,
+               row_index % 2 if self.zebra_stripes else -1, base_style)
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = super()._get_row_style(row_index, base_style)
+        return style
+
     def _update_dimensions(self, new_rows: Iterable[Any]) -> None:
         """Every column has a set width (see :meth:`_fit_widths`) and rows are one line, so
         DataTable's measuring of each new cell (to widen automatic columns) is skipped."""
@@ -189,6 +221,21 @@ class PagedTable(DataTable[Text]):
             super()._update_dimensions(new_rows)
         else:
             super()._update_dimensions(())
+
+    def _frame_constants(self) -> tuple[Any, ...]:
+        """The settings every cell's drawing reads (reactives, slow to read one by one):
+        padding, fixed rows and columns, then the cursor settings as
+        ``_get_styles_to_render_cell`` takes them. Read once per frame."""
+        styles = self._frame_styles
+        constants = styles.get("constants") if styles is not None else None
+        if constants is None:
+            constants = (self.cell_padding, self.fixed_rows, self.fixed_columns,
+                         self.show_cursor, self._show_hover_cursor,
+                         self.cursor_foreground_priority == "css",
+                         self.cursor_background_priority == "css")
+            if styles is not None:
+                styles["constants"] = constants
+        return constants
 
     def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
                      cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
@@ -210,17 +257,20 @@ class PagedTable(DataTable[Text]):
         if cached is not None:
             return cached
         cell = self._data.get(row_key, {}).get(column_key)
-        padding = self.cell_padding
+        frame = self._frame_constants()
+        padding = frame[0]
         inner = width - 2 * padding
         row = self.rows.get(row_key)
-        if (row is None or row.height != 1 or type(cell) is not Text or inner <= 0
-                or cell.cell_len > inner or "\n" in cell.plain or "\t" in cell.plain):
+        if row is None or row.height != 1 or type(cell) is not Text or inner <= 0:
             return super()._render_cell(row_index, column_index, base_style, width, cursor,
                                         hover)
-        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+        plain, length = cell.plain, cell.cell_len
+        if length > inner or "\n" in plain or "\t" in plain:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor,
+                                        hover)
+        fixed = row_index < frame[1] or column_index < frame[2]
         component_style, post_style = self._get_styles_to_render_cell(
-            False, False, fixed, hover, cursor, self.show_cursor, self._show_hover_cursor,
-            self.cursor_foreground_priority == "css", self.cursor_background_priority == "css")
+            False, False, fixed, hover, cursor, *frame[3:])
         pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index}) \
             + component_style
         if cell.style:  # as Rich does when drawing a Text: its own style as a first span
@@ -228,8 +278,8 @@ class PagedTable(DataTable[Text]):
         segments = [*cell.render(self.app.console, end="")]
         if padding:
             segments.insert(0, Segment(" " * padding))
-        if inner - cell.cell_len + padding:
-            segments.append(Segment(" " * (inner - cell.cell_len + padding)))
+        if inner - length + padding:
+            segments.append(Segment(" " * (inner - length + padding)))
         lines = [list(Segment.apply_style(segments, pre_style, post_style))]
         self._cell_render_cache[cache_key] = lines
         return lines
