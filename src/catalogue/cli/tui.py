@@ -25,6 +25,12 @@ def tui(app: AppContext, config_file: str | None, exit_after_ready: bool) -> Non
     F1 lists every key; Ctrl+P jumps to any country, discipline, module, programme or
     request; Ctrl+Q quits. Keys and theme can be set in the settings file.
     """
+    import gc
+
+    # No cyclic collection while Textual and the app are imported and the first screen is
+    # built (everything made then lives as long as the app); CatalogueApp re-enables it
+    # once that screen is on show (CatalogueApp._settle_memory).
+    gc.disable()
     from catalogue.tui.config import load_config
 
     config = load_config(Path(config_file) if config_file else None)
