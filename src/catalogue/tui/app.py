@@ -30,6 +30,8 @@ from catalogue.tui.workers import report_failure
 STYLESHEETS = ("app.tcss", "explorer.tcss", "builder.tcss", "board.tcss", "help.tcss",
                "dialogs.tcss")
 EXIT_AFTER_READY_ENV = "CATALOGUE_EXIT_AFTER_READY"
+#: Seconds after the first screen is shown before the board is built in the background.
+PREBUILD_DELAY = 0.5
 
 
 class CatalogueApp(App[None]):
@@ -137,6 +139,16 @@ class CatalogueApp(App[None]):
                 # After the next refresh, so the populated screen has been drawn: the
                 # start-up benchmark times the first complete screen, not just the data.
                 self.call_after_refresh(self.exit)
+            else:
+                self.set_timer(PREBUILD_DELAY, self._prebuild_board)
+
+    async def _prebuild_board(self) -> None:
+        """Build the requests board (compose, styles, its first queries) while the user
+        looks at the explorer, so the first F4 only has to lay it out and draw it. The
+        board is kept from then on, as after any visit (F5 reloads it)."""
+        if self.is_running and "board" in self.SCREENS:
+            _screen, await_mount = self._get_screen("board")
+            await await_mount
 
     @property
     def is_ready(self) -> bool:
