@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 
-def _table(doc: Document, headings: list[str], rows: list[list[str]]) -> None:
+def _table(doc: Document, headings: list[str], rows: list[list[str]],
+           weights: list[float] | None = None) -> None:
+    """A grid table; ``weights`` share the text width between the columns (equal if None)."""
     table = doc.add_table(rows=1, cols=len(headings))
     table.style = "Table Grid"
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
@@ -25,7 +27,49 @@ def _table(doc: Document, headings: list[str], rows: list[list[str]]) -> None:
         cells = table.add_row().cells
         for cell, value in zip(cells, row, strict=True):
             cell.text = w.clean(value)
+    _small_text(table)
+    if weights:
+        _set_widths(doc, table, weights)
     doc.add_paragraph()
+
+
+def _small_text(table: Any) -> None:
+    from docx.shared import Pt
+
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(9)
+
+
+def _a4_page(doc: Document) -> None:
+    """A4 with 2 cm margins: the paper the document's readers print on."""
+    from docx.shared import Cm
+
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin = section.bottom_margin = Cm(2)
+
+
+def _set_widths(doc: Document, table: Any, weights: list[float]) -> None:
+    """Fixed column widths (Word reads the cells' widths, LibreOffice the grid's)."""
+    section = doc.sections[-1]
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    if page is None or left is None or right is None:  # the template always sets them
+        return
+    usable = page - left - right
+    widths = [int(usable * weight / sum(weights)) for weight in weights]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+#: Relative widths of the module table's columns (#, module, discipline, levels, hours, notes).
+MODULE_WEIGHTS = [0.4, 3.0, 1.5, 2.0, 0.8, 1.5]
 
 
 def _bullets(doc: Document, items: list[str]) -> None:
@@ -62,16 +106,19 @@ def render_docx(outline: dict[str, Any]) -> bytes:
     p = outline["programme"]
     doc = new_document()
     _remember_style_ids(doc)
+    _a4_page(doc)
     doc.core_properties.title = w.clean(p["title"])
     doc.core_properties.subject = "Training programme outline"
     doc.add_heading(w.clean(p["title"]), level=0)
     if outline["redacted"]:
         doc.add_paragraph("Public version: some details are withheld under the disclosure "
                           "rules (see \"Withheld\" at the end).").runs[0].italic = True
-    _table(doc, ["Item", "Detail"], [[label, value] for label, value in w.summary_rows(outline)])
+    _table(doc, ["Item", "Detail"], [[label, value] for label, value in w.summary_rows(outline)],
+           weights=[1, 3])
     doc.add_heading("Modules", level=1)
     if outline["modules"]:
-        _table(doc, w.MODULE_HEADINGS, [w.module_row(m) for m in outline["modules"]])
+        _table(doc, w.MODULE_HEADINGS, [w.module_row(m) for m in outline["modules"]],
+               weights=MODULE_WEIGHTS if len(w.MODULE_HEADINGS) == len(MODULE_WEIGHTS) else None)
     else:
         doc.add_paragraph("No modules yet.")
     doc.add_heading("Days by discipline", level=1)
