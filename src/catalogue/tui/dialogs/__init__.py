@@ -8,8 +8,10 @@ from catalogue.tui.dialogs.choose import ChooseDialog
 from catalogue.tui.dialogs.export import ExportDialog
 from catalogue.tui.dialogs.module_picker import ModulePickerDialog
 from catalogue.tui.dialogs.new_programme import NewProgrammeDialog
+from catalogue.tui.dialogs.new_request import LinkProgrammeDialog, NewRequestDialog
 from catalogue.tui.dialogs.prompt import PromptDialog
 from catalogue.tui.dialogs.steps import AdvanceDialog, ExitDialog
 
 DIALOG_CLASSES: list[Any] = [ChooseDialog, ExportDialog, ModulePickerDialog, NewProgrammeDialog,
-                             PromptDialog, AdvanceDialog, ExitDialog]
+                             PromptDialog, AdvanceDialog, ExitDialog, NewRequestDialog,
+                             LinkProgrammeDialog]

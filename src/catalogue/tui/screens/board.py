@@ -37,6 +37,10 @@ class BoardScreen(CatalogueScreen):
                 tooltip="Withdraw the request, with a reason"),
         Binding("g", "open_programme", "Programme", id="board.programme",
                 tooltip="Open the linked programme in the builder"),
+        Binding("n", "new_request", "New", id="board.new-request",
+                tooltip="Log a new request (requesting body, country, scope, notes)"),
+        Binding("l", "link_programme", "Link", id="board.link-programme",
+                tooltip="Link the request to a programme by its number (empty: unlink)"),
         Binding("s", "focus_states", "States", id="board.states",
                 tooltip="Choose which state's requests are listed"),
         Binding("f5,ctrl+r", "refresh", "Refresh", id="board.refresh", show=False,
@@ -80,6 +84,8 @@ class BoardScreen(CatalogueScreen):
             return None if request is None or request["state"] in TERMINAL else True
         if action == "open_programme":
             return True if (self.detail or {}).get("programme") else None
+        if action == "link_programme":
+            return True if (self.detail or {}).get("request") else None
         return True
 
     # ------------------------------------------------------------ loading
@@ -234,6 +240,46 @@ class BoardScreen(CatalogueScreen):
         programme = (self.detail or {}).get("programme")
         if programme:
             self.catalogue.open_builder(programme_id=int(programme["id"]))
+
+    def action_new_request(self) -> None:
+        self.load_countries()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
+    def load_countries(self) -> list[dict[str, Any]]:
+        return self.backend.call(views.palette_countries)
+
+    def show_countries(self, countries: list[dict[str, Any]]) -> None:
+        from catalogue.tui.dialogs.new_request import NewRequestDialog
+
+        self.app.push_screen(NewRequestDialog(countries, self.config_user()), self._created)
+
+    def _created(self, request: Any) -> None:
+        if request is None:
+            return
+        self.notify(f"Request {request.id} logged ({request.state_label})", markup=False)
+        self.open_request(request.id)
+
+    def action_link_programme(self) -> None:
+        from catalogue.tui.dialogs.new_request import LinkProgrammeDialog
+
+        request = (self.detail or {}).get("request")
+        if request is None:
+            return
+        programme = (self.detail or {}).get("programme")
+        current = int(programme["id"]) if programme else None
+        self.app.push_screen(LinkProgrammeDialog(request, current, self.config_user()),
+                             self._linked)
+
+    def _linked(self, request: Any) -> None:
+        if request is None:
+            return
+        linked = (f"linked to programme {request.programme_id}"
+                  if request.programme_id is not None else "no longer linked to a programme")
+        self.notify(f"Request {request.id} is {linked}", markup=False)
+        self._focus_request = request.id
+        self._keep_detail = True
+        self.reload(self.query_one("#requests", PagedTable).row_offset)
+        self.load_detail(request.id)
 
     def config_user(self) -> str:
         from catalogue.tui.config import current_user

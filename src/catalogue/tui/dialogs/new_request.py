@@ -1,0 +1,168 @@
+"""Log a request from the board, and link a request to a programme.
+
+:class:`NewRequestDialog` asks for the requesting body and the scope (country with the same
+completion as the programme dialog; disciplines, audience and deliverers as comma lists;
+location; cohort; dates; notes) and calls the core's ``build_scope`` then ``create_request``
+in a worker. :class:`LinkProgrammeDialog` asks for a programme number (empty unlinks) and
+calls ``link_programme``, which keeps the request and the programme in step. A core error
+(an unknown country, a bad date) is shown word for word in the dialog.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup, VerticalGroup, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Select
+
+from catalogue.core.errors import InvalidInputError
+from catalogue.tui.dialogs.form import FormDialog
+from catalogue.tui.dialogs.new_programme import country_suggestions
+
+LOCATION_LABELS = {"uk": "In the UK", "in-country": "In the country", "remote": "Remotely"}
+
+
+def _items(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def _whole_number(text: str, what: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()):
+        raise InvalidInputError(f"{what} must be a whole number, not {text!r}")
+    return int(text)
+
+
+def _day(text: str, what: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(f"{what} must be a date as YYYY-MM-DD, not {text!r}") from None
+
+
+def create_from_form(store: Any, form: dict[str, str], *, by: str) -> Any:
+    """The request the form describes (``create_request`` with ``build_scope``'s Scope)."""
+    from catalogue.core.requests.register import create_request
+    from catalogue.core.rules.scope import build_scope
+
+    scope = build_scope(store, form["country"],
+                        disciplines=_items(form["disciplines"]),
+                        location=form["location"] or "uk",
+                        audience=_items(form["audience"]),
+                        cohort=_whole_number(form["cohort"], "cohort"),
+                        start=_day(form["start"], "start"), end=_day(form["end"], "end"),
+                        delivered_by=_items(form["delivered_by"]))
+    return create_request(store, form["body"], scope, by=by, notes=form["notes"] or None)
+
+
+def link_from_form(store: Any, request_id: int, text: str, *, by: str) -> Any:
+    """Link the request to programme ``text`` (a number, ``#`` allowed); empty unlinks."""
+    from catalogue.core.requests.register import link_programme
+
+    digits = text.strip().lstrip("#")
+    programme_id = _whole_number(digits, "the programme number") if digits else None
+    return link_programme(store, request_id, programme_id, by=by)
+
+
+class NewRequestDialog(FormDialog[Any]):
+    """``push_screen(NewRequestDialog(countries, user), callback)``; returns the Request."""
+
+    def __init__(self, countries: list[dict[str, Any]], user: str) -> None:
+        super().__init__(id="new-request")
+        self.countries = countries
+        self.user = user
+
+    def compose(self) -> ComposeResult:
+        with VerticalGroup(classes="dialog form"):
+            yield Label(Text("New request"), classes="dialog-title")
+            with VerticalScroll(classes="dialog-fields"):
+                yield Label("Requesting body", classes="field-label")
+                yield Input(placeholder="e.g. Kenya Police Service", id="body", max_length=200)
+                yield Label("Country (Tab or → completes)", classes="field-label")
+                yield Input(placeholder="name, alias or code", id="country",
+                            suggester=SuggestFromList(country_suggestions(self.countries),
+                                                      case_sensitive=False))
+                yield Label("Disciplines (comma-separated ids or titles)",
+                            classes="field-label")
+                yield Input(placeholder="e.g. leadership, counter-terrorism", id="disciplines")
+                yield Label("Location", classes="field-label")
+                yield Select([(label, key) for key, label in LOCATION_LABELS.items()],
+                             value="uk", allow_blank=False, id="location")
+                yield Label("Audience (comma-separated levels or units)", classes="field-label")
+                yield Input(placeholder="e.g. senior, armed-units", id="audience")
+                yield Label("Cohort (people)", classes="field-label")
+                yield Input(placeholder="e.g. 20", id="cohort")
+                yield Label("Start and end (YYYY-MM-DD)", classes="field-label")
+                with HorizontalGroup():
+                    yield Input(placeholder="start", id="start")
+                    yield Input(placeholder="end", id="end")
+                yield Label("Delivered by (staff, associates, serving-officers)",
+                            classes="field-label")
+                yield Input(placeholder="e.g. staff", id="delivered_by")
+                yield Label("Notes", classes="field-label")
+                yield Input(id="notes")
+            yield self.error_widget()
+            with HorizontalGroup(classes="dialog-buttons"):
+                yield Button("Log request", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+            yield Label(Text("Ctrl+S logs it · Esc cancels"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#body", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def form(self) -> dict[str, str]:
+        values = {field.id: field.value for field in self.query(Input) if field.id}
+        values["location"] = str(self.query_one("#location", Select).value)
+        return values
+
+    def action_save(self) -> None:
+        self.submit(create_from_form, self.form(), by=self.user)
+
+
+class LinkProgrammeDialog(FormDialog[Any]):
+    """Link a request to a programme (empty: unlink); returns the updated Request."""
+
+    def __init__(self, request: dict[str, Any], current: int | None, user: str) -> None:
+        super().__init__(id="link-programme")
+        self.request = request
+        self.current = current
+        self.user = user
+
+    def compose(self) -> ComposeResult:
+        with VerticalGroup(classes="dialog form"):
+            yield Label(Text(f"Request {self.request['id']}: link a programme"),
+                        classes="dialog-title")
+            yield Label("Programme number (empty: no programme)", classes="field-label")
+            yield Input(value="" if self.current is None else str(self.current),
+                        placeholder="e.g. 42", id="programme")
+            yield self.error_widget()
+            with HorizontalGroup(classes="dialog-buttons"):
+                yield Button("Link", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+            yield Label(Text("Enter links · Esc cancels"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#programme", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        self.submit(link_from_form, int(self.request["id"]),
+                    self.query_one("#programme", Input).value, by=self.user)
