@@ -168,3 +168,10 @@ def test_bash_completion_script_is_generated() -> None:
     result = CliRunner().invoke(cli, [], env={"_CATALOGUE_COMPLETE": "bash_source"},
                                 prog_name="catalogue")
     assert "_CATALOGUE_COMPLETE" in result.output
+
+
+def test_sort_by_listed_as_uses_the_name_each_country_is_shown_under(invoke) -> None:  # type: ignore[no-untyped-def]
+    rows = json.loads(invoke("countries", "--sort", "listed_as", "--json").stdout)
+    shown = [r["listed_as"] or r["name"] for r in rows]
+    assert shown == sorted(shown, key=str.casefold)
+    assert shown.index("Republic of Cabo Verde") > shown.index("Qatar")

@@ -53,8 +53,11 @@ def list_countries(store: Store, flt: CountryFilter | None = None, *, sort: str 
         raise InvalidInputError(f"cannot sort by {sort!r}; choose one of: "
                                 f"{', '.join(sorted(SORTABLE))}")
     direction = "DESC" if descending else "ASC"
+    # "Listed as" sorts every country by the name it is shown under: the listed spelling
+    # for the countries assisted, else the common name.
+    key = "coalesce(listed_as, name) COLLATE NOCASE" if sort == "listed_as" else sort
     sql = (f"SELECT {', '.join(LIST_COLUMNS)} FROM countries c {sql} "
-           f"ORDER BY {sort} IS NULL, {sort} {direction}, name")
+           f"ORDER BY {key} IS NULL, {key} {direction}, name")
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]

@@ -64,7 +64,7 @@ class ExplorerScreen(CatalogueScreen):
     def __init__(self) -> None:
         super().__init__(id="explorer")
         self.flt = CountryFilter()
-        self.sort = "name"
+        self.sort = "listed_as"
         self.descending = False
         self.detail_key: tuple[str, str] | None = None
         self._search_timer: Timer | None = None
@@ -132,7 +132,9 @@ class ExplorerScreen(CatalogueScreen):
                         cursor_to_end=cursor_to_end, sort_key=self.sort,
                         descending=self.descending)
         direction = "▼" if self.descending else "▲"
-        table.border_subtitle = f"{table.page_summary()} · sorted by {self.sort} {direction}"
+        label = next((spec.label for spec in table.columns_spec if spec.key == self.sort),
+                     self.sort)
+        table.border_subtitle = f"{table.page_summary()} · sorted by {label} {direction}"
         table.border_title = "Countries" + (f" — {page.note}" if page.note else "")
         if not page.rows:
             self._show_detail(Text("No country matches these filters. Press x to clear them.",

@@ -31,7 +31,7 @@ def _priority(row: dict[str, Any]) -> Text:
 
 
 COUNTRY_COLUMNS = [
-    ColumnSpec("name", "Listed as", _listed_as, width=14, flex=3),
+    ColumnSpec("listed_as", "Listed as", _listed_as, width=14, flex=3),
     ColumnSpec("code", "ISO", width=3),
     ColumnSpec("region", "Region", width=8),
     ColumnSpec("subregion", "Sub-region", width=10, flex=2),
