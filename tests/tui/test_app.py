@@ -139,6 +139,19 @@ def test_a_bad_config_file_is_a_message_not_a_traceback(db_path: Path, tmp_path:
     assert result.exit_code == 2
     assert "no binding with id 'nope.nothing'" in result.output
     assert "Traceback" not in result.output
+    import gc
+
+    assert gc.isenabled()  # collection is off only while a starting app builds its screen
+
+
+async def test_garbage_collection_is_back_on_once_the_first_screen_is_shown(make_app) -> None:
+    import gc
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert gc.isenabled()
+    assert gc.isenabled()
 
 
 def test_textual_is_imported_only_when_the_app_opens(db_path: Path) -> None:

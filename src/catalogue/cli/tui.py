@@ -30,15 +30,19 @@ def tui(app: AppContext, config_file: str | None, exit_after_ready: bool) -> Non
     # No cyclic collection while Textual and the app are imported and the first screen is
     # built (everything made then lives as long as the app); CatalogueApp re-enables it
     # once that screen is on show (CatalogueApp._settle_memory).
+    # If the settings file or the app fails before that, collection is back on all the same.
     gc.disable()
-    from catalogue.tui.config import load_config
+    try:
+        from catalogue.tui.config import load_config
 
-    config = load_config(Path(config_file) if config_file else None)
+        config = load_config(Path(config_file) if config_file else None)
 
-    from catalogue.tui.app import CatalogueApp
+        from catalogue.tui.app import CatalogueApp
 
-    tui_app = CatalogueApp(app.db_path, config, exit_after_ready=exit_after_ready or None)
-    tui_app.run()
+        tui_app = CatalogueApp(app.db_path, config, exit_after_ready=exit_after_ready or None)
+        tui_app.run()
+    finally:
+        gc.enable()
     if tui_app.startup_error is not None:
         raise tui_app.startup_error
     if tui_app.return_code:
