@@ -240,7 +240,8 @@ class PagedTable(DataTable[Text]):
     def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
                      cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
         """DataTable's cell rendering, without Rich's padding and wrapping machinery for the
-        usual cell: a one-line ``Text`` that fits its column on a one-line row. The segments
+        usual cell: a one-line ``Text`` (no tabs, no justification) that fits its column on a
+        one-line row. The segments
         are the same as DataTable makes (styles: base + component, then the text's own,
         then the post style); anything else goes to DataTable."""
         if row_index < 0 or column_index < 0:
@@ -265,7 +266,8 @@ class PagedTable(DataTable[Text]):
             return super()._render_cell(row_index, column_index, base_style, width, cursor,
                                         hover)
         plain, length = cell.plain, cell.cell_len
-        if length > inner or "\n" in plain or "\t" in plain:
+        if length > inner or "\n" in plain or "\t" in plain \
+                or cell.justify not in (None, "default"):
             return super()._render_cell(row_index, column_index, base_style, width, cursor,
                                         hover)
         fixed = row_index < frame[1] or column_index < frame[2]
