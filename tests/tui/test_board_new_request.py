@@ -97,6 +97,14 @@ async def test_link_programme_keeps_both_sides_in_step(make_app, store: Store) -
                        and app.screen.detail is not None
                        and app.screen.detail["request"]["id"] == request_id, what="request")
         board = app.screen
+
+        def programme_key_disabled() -> bool:
+            from textual.widgets._footer import FooterKey
+
+            [key] = [k for k in board.query(FooterKey) if k.action == "open_programme"]
+            return key.has_class("-disabled")
+
+        assert programme_key_disabled()  # no programme linked yet: the footer greys it out
         await pilot.press("l")
         await wait_for(pilot, lambda: isinstance(app.screen, LinkProgrammeDialog), what="dlg")
         app.screen.query_one("#programme", Input).value = str(programme_id)
@@ -104,4 +112,5 @@ async def test_link_programme_keeps_both_sides_in_step(make_app, store: Store) -
         await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
                        and (board.detail or {}).get("programme") is not None, what="link")
         assert int(board.detail["programme"]["id"]) == programme_id
+        await wait_for(pilot, lambda: not programme_key_disabled(), what="footer key")
     assert get_request(store, request_id).programme_id == programme_id
