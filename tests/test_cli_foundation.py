@@ -175,3 +175,10 @@ def test_sort_by_listed_as_uses_the_name_each_country_is_shown_under(invoke) -> 
     shown = [r["listed_as"] or r["name"] for r in rows]
     assert shown == sorted(shown, key=str.casefold)
     assert shown.index("Republic of Cabo Verde") > shown.index("Qatar")
+
+
+def test_country_table_shows_the_priority_list_year(invoke) -> None:  # type: ignore[no-untyped-def]
+    assert "HR priority (FCDO 2022)" in invoke("countries").stdout.splitlines()[0]
+    out = invoke("countries", "--csv").stdout
+    assert out.splitlines()[0].endswith(",hr_priority_year")
+    assert out.splitlines()[1].endswith(",2022")

@@ -54,7 +54,13 @@ def countries(app: AppContext, region: str | None, subregion: str | None,
     for row in rows:
         row["assisted"] = bool(row["assisted"])
         row["hr_priority"] = bool(row["hr_priority"])
-    emit(rows, COUNTRY_COLUMNS, fmt, empty="No countries match.")
+    # The priority list is dated: its year goes in the heading (and in every JSON/CSV row).
+    year = next((r["hr_priority_year"] for r in rows if r["hr_priority_year"]), None)
+    columns = [(key, f"HR priority (FCDO {year})" if key == "hr_priority" and year else heading)
+               for key, heading in COUNTRY_COLUMNS]
+    if fmt == "csv":
+        columns.append(("hr_priority_year", "hr_priority_year"))
+    emit(rows, columns, fmt, empty="No countries match.")
 
 
 @click.command()
