@@ -10,8 +10,8 @@ from catalogue.tui.dialogs.module_picker import ModulePickerDialog
 from catalogue.tui.dialogs.new_programme import NewProgrammeDialog
 from catalogue.tui.dialogs.new_request import LinkProgrammeDialog, NewRequestDialog
 from catalogue.tui.dialogs.prompt import PromptDialog
-from catalogue.tui.dialogs.steps import AdvanceDialog, ExitDialog
+from catalogue.tui.dialogs.steps import AdvanceDialog, ExitDialog, ResetDialog
 
 DIALOG_CLASSES: list[Any] = [ChooseDialog, ExportDialog, ModulePickerDialog, NewProgrammeDialog,
-                             PromptDialog, AdvanceDialog, ExitDialog, NewRequestDialog,
-                             LinkProgrammeDialog]
+                             PromptDialog, AdvanceDialog, ExitDialog, ResetDialog,
+                             NewRequestDialog, LinkProgrammeDialog]

@@ -1,9 +1,9 @@
-"""Workflow dialogs for a request: advance one step, decline, or withdraw.
+"""Workflow dialogs for a request: advance one step, decline, withdraw, or reset.
 
 Each asks for what its step needs (a reference, the OSJA grade, the authoriser and level,
-the s.26 reference, a reason) and who is making the change, then calls the core's
-``advance`` / ``decline`` / ``withdraw``. A guard's refusal is shown word for word inside
-the dialog; nothing is saved until a step succeeds.
+the s.26 reference, the earlier state to go back to, a reason) and who is making the change,
+then calls the core's ``advance`` / ``decline`` / ``withdraw`` / ``reset``. A guard's refusal
+is shown word for word inside the dialog; nothing is saved until a step succeeds.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widgets import Button, Input, Label, Select, Static
 
+from catalogue.core.requests.states import FORWARD, LABELS, position
 from catalogue.tui.dialogs.form import FormDialog
 
 REFERENCE_STEPS = {"ipab-submitted": "IPAB reference", "jiph-approved": "JIPH reference"}
@@ -179,3 +180,59 @@ class ExitDialog(FormDialog[Any]):
         else:
             self.submit(withdraw, self.request["id"], by=by, reason=reason,
                         expected_state=self.request["state"])
+
+
+class ResetDialog(FormDialog[Any]):
+    """Send a request back to an earlier state (undoing the approvals after it), with a reason."""
+
+    def __init__(self, request: dict[str, Any], user: str) -> None:
+        super().__init__(id="reset")
+        self.request = request
+        self.user = user
+
+    def earlier_states(self) -> list[str]:
+        """The forward states before the request's current one, in order."""
+        return list(FORWARD[:position(self.request["state"])])
+
+    def compose(self) -> ComposeResult:
+        r = self.request
+        earlier = self.earlier_states()
+        with VerticalGroup(classes="dialog form"):
+            yield Label(Text(f"Reset request {r['id']} ({r['state_label']})"),
+                        classes="dialog-title")
+            yield Label(Text(r["requesting_body"]), classes="dialog-subtitle")
+            yield Label("Back to (the approvals after it are undone)", classes="field-label")
+            yield Select([(LABELS[s], s) for s in earlier], value=earlier[-1],
+                         allow_blank=False, id="to")
+            yield Label("Reason (required)", classes="field-label")
+            yield Input(id="reason", placeholder="why, for the audit trail")
+            yield Label("By (required)", classes="field-label")
+            yield Input(self.user, id="by")
+            yield self.error_widget()
+            with HorizontalGroup(classes="dialog-buttons"):
+                yield Button("Reset", variant="error", id="save")
+                yield Button("Cancel", id="cancel")
+            yield Label(Text("Ctrl+S saves · Esc cancels"), classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#reason", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        from catalogue.core.requests.workflow import reset
+
+        to = self.query_one("#to", Select).value
+        reason = self.query_one("#reason", Input).value.strip()
+        by = self.query_one("#by", Input).value.strip()
+        if not reason:
+            self.show_error("Give a reason: it goes into the audit trail.")
+            return
+        if not by:
+            self.show_error("Say who is making the change (By).")
+            return
+        self.submit(reset, self.request["id"], to=str(to), by=by, reason=reason,
+                    expected_state=self.request["state"])

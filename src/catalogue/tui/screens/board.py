@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from catalogue.core import views
-from catalogue.core.requests.states import LABELS, STATES, TERMINAL
+from catalogue.core.requests.states import FORWARD, LABELS, STATES, TERMINAL
 from catalogue.tui.screens.base import CatalogueScreen
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
@@ -35,6 +35,8 @@ class BoardScreen(CatalogueScreen):
                 tooltip="Decline the request, with a reason"),
         Binding("w", "withdraw", "Withdraw", id="board.withdraw",
                 tooltip="Withdraw the request, with a reason"),
+        Binding("r", "reset", "Reset", id="board.reset",
+                tooltip="Send the request back to an earlier state, with a reason"),
         Binding("g", "open_programme", "Programme", id="board.programme",
                 tooltip="Open the linked programme in the builder"),
         Binding("n", "new_request", "New", id="board.new-request",
@@ -55,7 +57,7 @@ class BoardScreen(CatalogueScreen):
         self._counts: dict[str, int] = {}
         self._focus_request: int | None = None
         self._keep_detail = False
-        self._keys_state: tuple[bool, bool] = (False, False)
+        self._keys_state: tuple[bool, bool, bool] = (False, False, False)
         self._loaded: set[str] = set()
 
     def compose(self) -> ComposeResult:
@@ -82,11 +84,19 @@ class BoardScreen(CatalogueScreen):
         if action in STEP_ACTIONS:
             request = (self.detail or {}).get("request")
             return None if request is None or request["state"] in TERMINAL else True
+        if action == "reset":
+            return True if self._can_reset() else None
         if action == "open_programme":
             return True if (self.detail or {}).get("programme") else None
         if action == "link_programme":
             return True if (self.detail or {}).get("request") else None
         return True
+
+    def _can_reset(self) -> bool:
+        """An open request past the first state can go back to an earlier one."""
+        request = (self.detail or {}).get("request")
+        return (request is not None and request["state"] not in TERMINAL
+                and request["state"] in FORWARD[1:])
 
     # ------------------------------------------------------------ loading
 
@@ -153,7 +163,7 @@ class BoardScreen(CatalogueScreen):
         pane.scroll_home(animate=False)
         request = (detail or {}).get("request")
         keys = (request is not None and request["state"] not in TERMINAL,
-                bool((detail or {}).get("programme")))
+                bool((detail or {}).get("programme")), self._can_reset())
         if keys != self._keys_state:
             self._keys_state = keys
             self.refresh_bindings()  # only when what the keys can do changes
@@ -226,6 +236,13 @@ class BoardScreen(CatalogueScreen):
         if self.detail and self.choices:
             self.app.push_screen(ExitDialog(kind, self.detail["request"], self.choices,
                                             self.config_user()), self._stepped)
+
+    def action_reset(self) -> None:
+        from catalogue.tui.dialogs.steps import ResetDialog
+
+        if self.detail and self._can_reset():
+            self.app.push_screen(ResetDialog(self.detail["request"], self.config_user()),
+                                 self._stepped)
 
     def _stepped(self, request: Any) -> None:
         if request is None:
