@@ -121,37 +121,33 @@ class AdvanceDialog(FormDialog[Any]):
                     expected_state=self.request["state"], step=step)
 
 
-class ExitDialog(FormDialog[Any]):
-    """Decline (optionally naming the policy's decline reason) or withdraw, with a reason."""
+class ReasonDialog(FormDialog[Any]):
+    """A step that needs a reason and who is making it (decline, withdraw, reset)."""
 
-    def __init__(self, kind: str, request: dict[str, Any], choices: dict[str, Any],
-                 user: str) -> None:
-        super().__init__(id=kind)
-        self.kind = kind
+    def __init__(self, dialog_id: str, request: dict[str, Any], user: str) -> None:
+        super().__init__(id=dialog_id)
         self.request = request
-        self.choices = choices
         self.user = user
 
-    def compose(self) -> ComposeResult:
+    def heading(self, verb: str) -> ComposeResult:
         r = self.request
-        verb = "Decline" if self.kind == "decline" else "Withdraw"
-        with VerticalGroup(classes="dialog form"):
-            yield Label(Text(f"{verb} request {r['id']} ({r['state_label']})"),
-                        classes="dialog-title")
-            yield Label(Text(r["requesting_body"]), classes="dialog-subtitle")
-            yield Label("Reason (required)", classes="field-label")
-            yield Input(id="reason", placeholder="why, for the audit trail")
-            if self.kind == "decline":
-                yield Label("Policy reason (optional)", classes="field-label")
-                yield Select([(title, ident) for ident, title in self.choices["decline_reasons"]],
-                             prompt="(none)", id="signal")
-            yield Label("By (required)", classes="field-label")
-            yield Input(self.user, id="by")
-            yield self.error_widget()
-            with HorizontalGroup(classes="dialog-buttons"):
-                yield Button(verb, variant="error", id="save")
-                yield Button("Cancel", id="cancel")
-            yield Label(Text("Ctrl+S saves · Esc cancels"), classes="dialog-hint")
+        yield Label(Text(f"{verb} request {r['id']} ({r['state_label']})"),
+                    classes="dialog-title")
+        yield Label(Text(r["requesting_body"]), classes="dialog-subtitle")
+
+    def reason_field(self) -> ComposeResult:
+        yield Label("Reason (required)", classes="field-label")
+        yield Input(id="reason", placeholder="why, for the audit trail")
+
+    def closing(self, verb: str) -> ComposeResult:
+        """"By", the error line, the buttons and the key hint."""
+        yield Label("By (required)", classes="field-label")
+        yield Input(self.user, id="by")
+        yield self.error_widget()
+        with HorizontalGroup(classes="dialog-buttons"):
+            yield Button(verb, variant="error", id="save")
+            yield Button("Cancel", id="cancel")
+        yield Label(Text("Ctrl+S saves · Esc cancels"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -161,17 +157,46 @@ class ExitDialog(FormDialog[Any]):
         event.stop()
         self.action_save()
 
-    def action_save(self) -> None:
-        from catalogue.core.requests.workflow import decline, withdraw
-
+    def reason_and_by(self) -> tuple[str, str] | None:
+        """Both values, or None after showing what is missing."""
         reason = self.query_one("#reason", Input).value.strip()
         by = self.query_one("#by", Input).value.strip()
         if not reason:
             self.show_error("Give a reason: it goes into the audit trail.")
-            return
+            return None
         if not by:
             self.show_error("Say who is making the change (By).")
+            return None
+        return reason, by
+
+
+class ExitDialog(ReasonDialog):
+    """Decline (optionally naming the policy's decline reason) or withdraw, with a reason."""
+
+    def __init__(self, kind: str, request: dict[str, Any], choices: dict[str, Any],
+                 user: str) -> None:
+        super().__init__(kind, request, user)
+        self.kind = kind
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        verb = "Decline" if self.kind == "decline" else "Withdraw"
+        with VerticalGroup(classes="dialog form"):
+            yield from self.heading(verb)
+            yield from self.reason_field()
+            if self.kind == "decline":
+                yield Label("Policy reason (optional)", classes="field-label")
+                yield Select([(title, ident) for ident, title in self.choices["decline_reasons"]],
+                             prompt="(none)", id="signal")
+            yield from self.closing(verb)
+
+    def action_save(self) -> None:
+        from catalogue.core.requests.workflow import decline, withdraw
+
+        given = self.reason_and_by()
+        if given is None:
             return
+        reason, by = given
         if self.kind == "decline":
             signal = self.query_one("#signal", Select).value
             self.submit(decline, self.request["id"], by=by, reason=reason,
@@ -182,57 +207,33 @@ class ExitDialog(FormDialog[Any]):
                         expected_state=self.request["state"])
 
 
-class ResetDialog(FormDialog[Any]):
+class ResetDialog(ReasonDialog):
     """Send a request back to an earlier state (undoing the approvals after it), with a reason."""
 
     def __init__(self, request: dict[str, Any], user: str) -> None:
-        super().__init__(id="reset")
-        self.request = request
-        self.user = user
+        super().__init__("reset", request, user)
 
     def earlier_states(self) -> list[str]:
         """The forward states before the request's current one, in order."""
         return list(FORWARD[:position(self.request["state"])])
 
     def compose(self) -> ComposeResult:
-        r = self.request
         earlier = self.earlier_states()
         with VerticalGroup(classes="dialog form"):
-            yield Label(Text(f"Reset request {r['id']} ({r['state_label']})"),
-                        classes="dialog-title")
-            yield Label(Text(r["requesting_body"]), classes="dialog-subtitle")
+            yield from self.heading("Reset")
             yield Label("Back to (the approvals after it are undone)", classes="field-label")
             yield Select([(LABELS[s], s) for s in earlier], value=earlier[-1],
                          allow_blank=False, id="to")
-            yield Label("Reason (required)", classes="field-label")
-            yield Input(id="reason", placeholder="why, for the audit trail")
-            yield Label("By (required)", classes="field-label")
-            yield Input(self.user, id="by")
-            yield self.error_widget()
-            with HorizontalGroup(classes="dialog-buttons"):
-                yield Button("Reset", variant="error", id="save")
-                yield Button("Cancel", id="cancel")
-            yield Label(Text("Ctrl+S saves · Esc cancels"), classes="dialog-hint")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#reason", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
+            yield from self.reason_field()
+            yield from self.closing("Reset")
 
     def action_save(self) -> None:
         from catalogue.core.requests.workflow import reset
 
+        given = self.reason_and_by()
+        if given is None:
+            return
+        reason, by = given
         to = self.query_one("#to", Select).value
-        reason = self.query_one("#reason", Input).value.strip()
-        by = self.query_one("#by", Input).value.strip()
-        if not reason:
-            self.show_error("Give a reason: it goes into the audit trail.")
-            return
-        if not by:
-            self.show_error("Say who is making the change (By).")
-            return
         self.submit(reset, self.request["id"], to=str(to), by=by, reason=reason,
                     expected_state=self.request["state"])
