@@ -212,8 +212,3 @@ def policy_tables(root: Path) -> list[Any]:
     policy = load_policy(root)
     return [RefTable("policy", [{"key": "approval", "value": json.dumps(policy)}], pk="key"),
             *advice_tables(root)]
-
-
-# Reading the policy back lives in a light module of its own (the quick lookup needs it).
-from catalogue.core.rules.stored import stored_policy as stored_policy  # noqa: E402
-
