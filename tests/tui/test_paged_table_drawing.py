@@ -1,12 +1,14 @@
-"""PagedTable's own cell drawing gives the same segments as DataTable's, cell by cell."""
+"""PagedTable's own row drawing gives the same segments as DataTable's, row by row."""
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any
 
 from rich.segment import Segment
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from catalogue.tui.widgets.paged_table import ColumnSpec, PagedTable
@@ -27,6 +29,9 @@ ROWS = [
     {"id": 3, "a": Text("two\nlines"), "b": Text("tab\there"), "c": Text("")},
     {"id": 4, "a": Text("✓", style="green"), "b": Text("● 2022", style="bold red"),
      "c": Text("ünïcödé 漢字")},
+    {"id": 5, "a": Text("truncated ünïcödé 漢字 text", overflow="ellipsis"),
+     "b": Text("styled and far too long", style="bold", overflow="ellipsis"),
+     "c": Text("cropped, not ellipsised, far too long", overflow="crop")},
 ]
 
 
@@ -35,11 +40,11 @@ class TableApp(App[None]):
         yield PagedTable(COLUMNS, id_key="id")
 
 
-def _simple(lines: list[list[Segment]]) -> list[list[Segment]]:
-    return [list(Segment.simplify(line)) for line in lines]
+def _line(cells: list[list[Segment]]) -> list[Segment]:
+    return list(Segment.simplify(chain.from_iterable(cells)))
 
 
-async def test_cells_drawn_like_datatable() -> None:
+async def test_rows_drawn_like_datatable() -> None:
     app = TableApp()
     async with app.run_test(size=(80, 12)) as pilot:
         table = app.query_one(PagedTable)
@@ -47,14 +52,20 @@ async def test_cells_drawn_like_datatable() -> None:
         await pilot.pause()
         base = table.rich_style
         checked = 0
-        for row in range(len(ROWS)):
-            for column, spec in enumerate(table.ordered_columns):
-                width = spec.get_render_width(table)
-                for cursor in (False, True):
-                    table._clear_caches()
-                    ours = PagedTable._render_cell(table, row, column, base, width, cursor)
-                    table._clear_caches()
-                    theirs = DataTable._render_cell(table, row, column, base, width, cursor)
-                    assert _simple(ours) == _simple(theirs), (row, column, cursor)
-                    checked += 1
-        assert checked == len(ROWS) * len(COLUMNS) * 2
+        cases = [(row, cursor, hover, shown, priority) for row in range(len(ROWS))
+                 for cursor, hover in ((row, 0), (0, row), ((row + 1) % len(ROWS), -1))
+                 for shown in (False, True) for priority in ("css", "renderable")]
+        for row, cursor_row, hover_row, hover_shown, priority in cases:
+            key = table._row_locations.get_key(row)
+            table._show_hover_cursor = hover_shown
+            table.cursor_foreground_priority = priority
+            table.cursor_background_priority = priority
+            where = (Coordinate(cursor_row, 0), Coordinate(hover_row, 0))
+            table._clear_caches()
+            ours = PagedTable._render_line_in_row(table, key, 0, base, *where)
+            table._clear_caches()
+            theirs = DataTable._render_line_in_row(table, key, 0, base, *where)
+            assert ours[0] == theirs[0] == []
+            assert _line(ours[1]) == _line(theirs[1]), (row, cursor_row, hover_row, priority)
+            checked += 1
+        assert checked == len(ROWS) * 12

@@ -3,7 +3,8 @@
 The table never holds more than one page (``page_size`` rows, 200 by default): ``]`` and
 ``[`` (or reaching past the last / first row) post :class:`PagedTable.PageRequested`, and a
 header click posts :class:`PagedTable.SortRequested`; the screen fetches in a worker and calls
-:meth:`show_page`. Cells are given as ``rich.text.Text`` so stored text is never markup.
+:meth:`show_page`. Each cell draws as ``rich.text.Text`` (so stored text is never markup),
+made only when the cell is first drawn: a page costs what is on screen, not its 200 rows.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
-
-_EMPTY = Text("")
+from textual.widgets.data_table import DuplicateKey, Row, RowKey
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,37 @@ class ColumnSpec:
         return Text("" if value is None else str(value), no_wrap=True, overflow="ellipsis")
 
 
-class PagedTable(DataTable[Text]):
+class Cell:
+    """One cell of a page: its ``Text`` is made from the row when the cell is first drawn
+    (only the rows on screen are), and its width can be read without making it."""
+
+    __slots__ = ("_text", "row", "spec")
+
+    def __init__(self, spec: ColumnSpec, row: dict[str, Any]) -> None:
+        self.spec, self.row = spec, row
+        self._text: Text | None = None
+
+    @property
+    def text(self) -> Text:
+        if self._text is None:
+            self._text = self.spec.cell(self.row)
+        return self._text
+
+    @property
+    def cell_len(self) -> int:
+        if self._text is None and self.spec.render is None:
+            value = self.row.get(self.spec.key)
+            return 0 if value is None else cell_len(str(value))
+        return self.text.cell_len
+
+    def __rich__(self) -> Text:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+
+class PagedTable(DataTable[Cell]):
     """One page of rows; row keys are the ids given to :meth:`show_page`."""
 
     DEFAULT_CSS = """
@@ -87,9 +118,10 @@ class PagedTable(DataTable[Text]):
         self.descending = False
         self._widths: dict[str, int | None] = {}
         self._paging_shown = False
-        self._cells_cache: list[list[Text]] = []
+        self._cells_cache: list[list[Cell]] = []
         self._cells_for: list[dict[str, Any]] | None = None
         self._frame_styles: dict[Any, Any] | None = None
+        self._meta_styles: dict[tuple[int, int], Style] = {}
 
     def on_mount(self) -> None:
         self._widths = self._fit_widths()
@@ -159,20 +191,19 @@ class PagedTable(DataTable[Text]):
             self._paging_shown = self.pages > 1
             self.refresh_bindings()  # only when the page keys appear or go (the footer redraws)
 
-    def _cells(self) -> list[list[Text]]:
-        """The page's cells, rendered once per page (widths are fitted from them too)."""
+    def _cells(self) -> list[list[Cell]]:
+        """The page's cells, made once per page (widths are fitted from them too)."""
         if self._cells_for is not self.rows_shown:
-            self._cells_cache = [[spec.cell(row) for spec in self.columns_spec]
+            self._cells_cache = [[Cell(spec, row) for spec in self.columns_spec]
                                  for row in self.rows_shown]
             self._cells_for = self.rows_shown
         return self._cells_cache
 
     def _add_rows(self, keep: str | None, cursor_to_end: bool) -> None:
         rows = self.rows_shown
-        for row, cells in zip(rows, self._cells(), strict=True):
-            self.add_row(*cells, key=str(row[self.id_key]))
         if not rows:
             return
+        self._append_rows([str(row[self.id_key]) for row in rows], self._cells())
         target = len(rows) - 1 if cursor_to_end else 0
         if keep is not None:
             for index, row in enumerate(rows):
@@ -180,6 +211,30 @@ class PagedTable(DataTable[Text]):
                     target = index
                     break
         self.move_cursor(row=target, animate=False, scroll=True)
+
+    def _append_rows(self, keys: list[str], cells: list[list[Cell]]) -> None:
+        """What ``add_row`` does for each row (one line high, no label), done once for the
+        page: one refresh and one cursor check instead of one per row."""
+        was_empty = not self.rows
+        column_keys = [column.key for column in self.ordered_columns]
+        locations, data, rows, new = self._row_locations, self._data, self.rows, self._new_rows
+        for index, (key, row_cells) in enumerate(zip(keys, cells, strict=True),
+                                                 start=len(rows)):
+            row_key = RowKey(key)
+            if row_key in locations:
+                raise DuplicateKey(f"The row key {row_key!r} already exists.")
+            locations[row_key] = index
+            data[row_key] = dict(zip(column_keys, row_cells, strict=True))
+            rows[row_key] = Row(row_key, 1)
+            new.add(row_key)
+        self._require_update_dimensions = True
+        self.cursor_coordinate = self.cursor_coordinate
+        self.hover_coordinate = self.hover_coordinate
+        if was_empty and self.columns and self.show_cursor and self.cursor_type != "none":
+            self._highlight_cursor()
+        self._update_count += 1
+        self.refresh(layout=True)
+        self.check_idle()
 
     # ------------------------------------------------------------ drawing (fast paths)
 
@@ -222,6 +277,101 @@ class PagedTable(DataTable[Text]):
         else:
             super()._update_dimensions(())
 
+    def _render_line_in_row(self, row_key: Any, line_no: int, base_style: Style,
+                            cursor_location: Any, hover_location: Any) -> Any:
+        """DataTable's row drawing for the usual row (a body row of one line, a row cursor,
+        no row labels or fixed columns): what is the same for every cell of the frame (the
+        columns' keys and widths) is worked out once, what is the same for every cell of the
+        row (row style, cursor and hover styles) once per row, and each usual cell is drawn
+        by :meth:`_simple_cell`. The segments are DataTable's (a test compares them); any
+        other row, or cell, goes to DataTable."""
+        row_index = self._row_locations.get(row_key)
+        if row_index is None or line_no or self.fixed_columns or self.cursor_type != "row" \
+                or (self._labelled_row_exists and self.show_row_labels):
+            return super()._render_line_in_row(row_key, line_no, base_style, cursor_location,
+                                               hover_location)
+        frame = self._frame_constants()
+        cache_key = (row_key, line_no, base_style, cursor_location, hover_location, "row",
+                     frame[3], frame[4], self._update_count, self._pseudo_class_state)
+        cached = self._row_render_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        keys, widths, table_width = self._frame_columns()
+        row_style = self._get_row_style(row_index, base_style)
+        cursor = cursor_location.row == row_index
+        hover = hover_location.row == row_index
+        component_style, post_style = self._get_styles_to_render_cell(
+            False, False, row_index < frame[1], hover, cursor, *frame[3:])
+        cells = self._data.get(row_key, {})
+        one_line = self.rows[row_key].height == 1
+        scrollable: list[list[Segment]] = []
+        for column_index, (key, width) in enumerate(zip(keys, widths, strict=True)):
+            pre_style = row_style + self._cell_meta(row_index, column_index) + component_style
+            segments = self._simple_cell(cells.get(key), width, frame[0], pre_style,
+                                         post_style) if one_line else None
+            if segments is None:
+                segments = self._render_cell(row_index, column_index, row_style, width,
+                                             cursor, hover)[0]
+            scrollable.append(segments)
+        extend_style, _ = self._get_styles_to_render_cell(False, False, False, hover, cursor,
+                                                          frame[3], frame[4], False, False)
+        extend_style = row_style + extend_style + Style.from_meta(
+            {"row": row_index, "column": 0, "out_of_bounds": True})
+        scrollable.append([Segment(" " * max(0, self.size.width - table_width), extend_style)])
+        pair: tuple[list[Any], list[Any]] = ([], scrollable)
+        self._row_render_cache[cache_key] = pair
+        return pair
+
+    def _simple_cell(self, cell: Any, width: int, padding: int, pre_style: Style,
+                     post_style: Style) -> list[Segment] | None:
+        """One line of a usual cell: a ``Text`` without spans, tabs, line breaks or
+        justification, cut with an ellipsis if it is too wide (as Rich does). ``None`` for
+        any other cell (DataTable draws it)."""
+        inner = width - 2 * padding
+        if type(cell) is Cell:
+            cell = cell.text
+        if type(cell) is not Text or cell.spans or inner <= 0 \
+                or cell.justify not in (None, "default"):
+            return None
+        plain = cell.plain
+        if "\n" in plain or "\t" in plain:
+            return None
+        length = cell.cell_len
+        if length > inner:
+            if cell.overflow != "ellipsis":
+                return None
+            plain = set_cell_size(plain, inner - 1) + "…"
+            length = inner
+        around = pre_style + post_style
+        if not cell.style:
+            return [Segment(" " * padding + plain + " " * (inner - length + padding), around)]
+        own = self.app.console.get_style(cell.style)
+        return [Segment(" " * padding, around), Segment(plain, pre_style + own + post_style),
+                Segment(" " * (inner - length + padding), around)]
+
+    def _frame_columns(self) -> tuple[list[Any], list[int], int]:
+        """The columns' keys and drawn widths in order, and the table's width (read once a
+        frame)."""
+        styles = self._frame_styles
+        columns = styles.get("columns") if styles is not None else None
+        if columns is None:
+            ordered = self.ordered_columns
+            widths = [column.get_render_width(self) for column in ordered]
+            columns = ([column.key for column in ordered], widths,
+                       sum(widths) + self._row_label_column_width)
+            if styles is not None:
+                styles["columns"] = columns
+        return columns
+
+    def _cell_meta(self, row_index: int, column_index: int) -> Style:
+        """The style that tells a mouse event which cell it is over. Made once per cell
+        position, so adding it to the other styles hits Rich's cache from frame to frame."""
+        meta = self._meta_styles.get((row_index, column_index))
+        if meta is None:
+            meta = self._meta_styles[row_index, column_index] = Style.from_meta(
+                {"row": row_index, "column": column_index})
+        return meta
+
     def _frame_constants(self) -> tuple[Any, ...]:
         """The settings every cell's drawing reads (reactives, slow to read one by one):
         padding, fixed rows and columns, then the cursor settings as
@@ -236,55 +386,6 @@ class PagedTable(DataTable[Text]):
             if styles is not None:
                 styles["constants"] = constants
         return constants
-
-    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
-                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
-        """DataTable's cell rendering, without Rich's padding and wrapping machinery for the
-        usual cell: a one-line ``Text`` (no tabs, no justification) that fits its column on a
-        one-line row. The segments
-        are the same as DataTable makes (styles: base + component, then the text's own,
-        then the post style); anything else goes to DataTable."""
-        if row_index < 0 or column_index < 0:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor,
-                                        hover)
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        if row_key is None or column_key is None:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor,
-                                        hover)
-        cache_key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor,
-                     self._update_count, self._pseudo_class_state)
-        cached = self._cell_render_cache.get(cache_key)
-        if cached is not None:
-            return cached
-        cell = self._data.get(row_key, {}).get(column_key)
-        frame = self._frame_constants()
-        padding = frame[0]
-        inner = width - 2 * padding
-        row = self.rows.get(row_key)
-        if row is None or row.height != 1 or type(cell) is not Text or inner <= 0:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor,
-                                        hover)
-        plain, length = cell.plain, cell.cell_len
-        if length > inner or "\n" in plain or "\t" in plain \
-                or cell.justify not in (None, "default"):
-            return super()._render_cell(row_index, column_index, base_style, width, cursor,
-                                        hover)
-        fixed = row_index < frame[1] or column_index < frame[2]
-        component_style, post_style = self._get_styles_to_render_cell(
-            False, False, fixed, hover, cursor, *frame[3:])
-        pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index}) \
-            + component_style
-        if cell.style:  # as Rich does when drawing a Text: its own style as a first span
-            cell = _EMPTY.join((cell,))
-        segments = [*cell.render(self.app.console, end="")]
-        if padding:
-            segments.insert(0, Segment(" " * padding))
-        if inner - length + padding:
-            segments.append(Segment(" " * (inner - length + padding)))
-        lines = [list(Segment.apply_style(segments, pre_style, post_style))]
-        self._cell_render_cache[cache_key] = lines
-        return lines
 
     def selected_row(self) -> dict[str, Any] | None:
         if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
