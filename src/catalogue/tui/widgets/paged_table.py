@@ -291,8 +291,9 @@ class PagedTable(DataTable[Cell]):
             return super()._render_line_in_row(row_key, line_no, base_style, cursor_location,
                                                hover_location)
         frame = self._frame_constants()
-        cache_key = (row_key, line_no, base_style, cursor_location, hover_location, "row",
-                     frame[3], frame[4], self._update_count, self._pseudo_class_state)
+        cache_key: Any = (row_key, line_no, base_style, cursor_location, hover_location,
+                          "row", frame[3], frame[4], self._update_count,
+                          self._pseudo_class_state)
         cached = self._row_render_cache.get(cache_key)
         if cached is not None:
             return cached
