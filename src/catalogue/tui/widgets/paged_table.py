@@ -214,7 +214,9 @@ class PagedTable(DataTable[Cell]):
 
     def _append_rows(self, keys: list[str], cells: list[list[Cell]]) -> None:
         """What ``add_row`` does for each row (one line high, no label), done once for the
-        page: one refresh and one cursor check instead of one per row."""
+        page: one repaint and one cursor check instead of one per row. ``add_row`` also asks
+        for a new layout each time; a page of the same number of rows needs none, and a
+        change in the number of rows changes ``virtual_size``, which asks for one itself."""
         was_empty = not self.rows
         column_keys = [column.key for column in self.ordered_columns]
         locations, data, rows, new = self._row_locations, self._data, self.rows, self._new_rows
@@ -233,7 +235,7 @@ class PagedTable(DataTable[Cell]):
         if was_empty and self.columns and self.show_cursor and self.cursor_type != "none":
             self._highlight_cursor()
         self._update_count += 1
-        self.refresh(layout=True)
+        self.refresh()
         self.check_idle()
 
     # ------------------------------------------------------------ drawing (fast paths)
