@@ -25,7 +25,7 @@ SKIP = ("PRAGMA", "SELECT name FROM sqlite_master", "SELECT key, value FROM _met
 
 
 def operations() -> list[tuple[str, Callable[[Any], object]]]:
-    from catalogue.core import views
+    import catalogue.core.views as views
     from catalogue.core.countries import CountryFilter, list_countries
     from catalogue.core.lookup import lookup_country
     from catalogue.core.programmes.queries import ProgrammeFilter, list_programmes
