@@ -25,6 +25,8 @@ DEFAULT_THEME = "catalogue"
 DEFAULT_PAGE_SIZE = 200
 MIN_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 5000
+#: Seconds a search box waits after the last keystroke before it searches.
+SEARCH_DELAY = 0.15
 KNOWN_KEYS = {"theme", "page_size", "keymap", "user"}
 
 

@@ -14,12 +14,12 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from catalogue.tui.config import SEARCH_DELAY
 from catalogue.tui.workers import WorkerResults
 
 if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
 
-SEARCH_DELAY = 0.12
 TITLE_WIDTH = 56
 
 

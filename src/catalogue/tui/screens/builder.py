@@ -20,6 +20,7 @@ from textual.widgets import ContentSwitcher, Input, Markdown, Static
 
 from catalogue.core import views
 from catalogue.core.programmes.changes import MAX_MODULES
+from catalogue.tui.config import SEARCH_DELAY
 from catalogue.tui.screens.base import CatalogueScreen
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
@@ -164,7 +165,7 @@ class BuilderScreen(CatalogueScreen):
             self._search = value
             self.reload_list()
 
-        self._search_timer = self.set_timer(0.15, apply)
+        self._search_timer = self.set_timer(SEARCH_DELAY, apply)
 
     @on(Input.Submitted, "#programme-search")
     def search_submitted(self, event: Input.Submitted) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static, Tree
 
 from catalogue.core import views
 from catalogue.core.countries import CountryFilter
+from catalogue.tui.config import SEARCH_DELAY
 from catalogue.tui.dialogs.choose import ANY, Choice, ChooseDialog
 from catalogue.tui.screens.base import CatalogueScreen
 from catalogue.tui.widgets import cards
@@ -24,8 +25,6 @@ from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.tables import COUNTRY_COLUMNS
-
-SEARCH_DELAY = 0.15
 
 
 class ExplorerScreen(CatalogueScreen):
