@@ -69,3 +69,22 @@ async def test_rows_drawn_like_datatable() -> None:
             assert _line(ours[1]) == _line(theirs[1]), (row, cursor_row, hover_row, priority)
             checked += 1
         assert checked == len(ROWS) * 12
+
+
+async def test_lines_drawn_like_datatable() -> None:
+    app = TableApp()
+    async with app.run_test(size=(80, 12)) as pilot:
+        table = app.query_one(PagedTable)
+        table.show_page(ROWS, total=len(ROWS), offset=0)
+        await pilot.pause()
+        base = table.rich_style
+        width = table.size.width
+        for cursor_row in (0, 2):
+            table.move_cursor(row=cursor_row)
+            for y in range(len(ROWS) + 2):  # the header, every row, and a line past the end
+                table._clear_caches()
+                ours = PagedTable._render_line(table, y, 0, width, base)
+                table._clear_caches()
+                theirs = DataTable._render_line(table, y, 0, width, base)
+                assert list(ours) == list(theirs.simplify()), (cursor_row, y)
+                assert ours.cell_length == theirs.cell_length == width

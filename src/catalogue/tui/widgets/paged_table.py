@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -19,6 +20,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import DuplicateKey, Row, RowKey
 
@@ -278,6 +280,30 @@ class PagedTable(DataTable[Cell]):
             super()._update_dimensions(new_rows)
         else:
             super()._update_dimensions(())
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        """DataTable's line drawing when the line is not scrolled sideways and the columns
+        fit the table: the cells' segments already add up to the table's width, so the line
+        is made in one step, without DataTable's cropping and padding (each of which makes
+        another ``Strip``). Anything else goes to DataTable."""
+        width = self.size.width
+        if self.fixed_columns or x1 != 0 or x2 != width or self._frame_columns()[2] > width:
+            return super()._render_line(y, x1, x2, base_style)
+        try:
+            row_key, line_no = self._get_offsets(y)
+        except LookupError:
+            return Strip.blank(width, base_style)
+        cursor, hover = self.cursor_coordinate, self.hover_coordinate
+        cache_key: Any = (y, x1, x2, width, cursor, hover, base_style, self.cursor_type,
+                          self._show_hover_cursor, self._update_count,
+                          self._pseudo_class_state)
+        strip = self._line_cache.get(cache_key)
+        if strip is None:
+            fixed, scrollable = self._render_line_in_row(row_key, line_no, base_style,
+                                                         cursor, hover)
+            segments = chain.from_iterable(chain(fixed, scrollable))
+            strip = self._line_cache[cache_key] = Strip(Segment.simplify(segments), width)
+        return strip
 
     def _render_line_in_row(self, row_key: Any, line_no: int, base_style: Style,
                             cursor_location: Any, hover_location: Any) -> Any:
