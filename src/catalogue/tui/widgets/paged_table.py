@@ -440,6 +440,21 @@ class PagedTable(DataTable[Cell]):
         if 0 <= offset < self.row_total:
             self.post_message(self.PageRequested(self, offset, cursor_to_end=False))
 
+    def action_scroll_home(self) -> None:
+        """Home: the page's first row (DataTable's Home goes to the first column, which a
+        row cursor does not have)."""
+        if self.cursor_type == "row":
+            self.action_scroll_top()
+        else:
+            super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        """End: the page's last row."""
+        if self.cursor_type == "row":
+            self.action_scroll_bottom()
+        else:
+            super().action_scroll_end()
+
     def action_cursor_down(self) -> None:
         if self.rows_shown and self.cursor_row == len(self.rows_shown) - 1 \
                 and self.row_offset + len(self.rows_shown) < self.row_total:
