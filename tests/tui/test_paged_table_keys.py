@@ -1,4 +1,4 @@
-"""Keys of a paged table: Home and End go to the page's first and last row."""
+"""Keys of a paged table: Home and End, and moving past the first or last row of a page."""
 
 from __future__ import annotations
 
@@ -29,3 +29,32 @@ async def test_home_and_end_move_the_row_cursor() -> None:
         await pilot.press("home")
         await pilot.pause()
         assert table.cursor_row == 0 and table.scroll_y == 0
+
+
+class PagingApp(App[None]):
+    """Answers page requests the simplest way: the rows at the offset, nothing else."""
+
+    def compose(self) -> ComposeResult:
+        yield PagedTable([ColumnSpec("name", "Name", width=12)], id_key="id", page_size=20)
+
+    def on_paged_table_page_requested(self, event: PagedTable.PageRequested) -> None:
+        self.query_one(PagedTable).show_page(ROWS[event.offset:event.offset + 20],
+                                             total=len(ROWS), offset=event.offset)
+
+
+async def test_moving_past_the_edges_of_a_page_turns_it() -> None:
+    app = PagingApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(PagedTable)
+        table.show_page(ROWS[20:40], total=len(ROWS), offset=20)
+        table.focus()
+        await pilot.pause()
+        await pilot.press("up")  # from the first row of page 2: the last row of page 1
+        await pilot.pause()
+        assert table.row_offset == 0 and table.selected_row() == ROWS[19]
+        await pilot.press("down")  # and back: the first row of page 2
+        await pilot.pause()
+        assert table.row_offset == 20 and table.selected_row() == ROWS[20]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert table.row_offset == 40 and table.selected_row() == ROWS[40]

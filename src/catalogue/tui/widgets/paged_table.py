@@ -120,6 +120,7 @@ class PagedTable(DataTable[Cell]):
         self.descending = False
         self._widths: dict[str, int | None] = {}
         self._paging_shown = False
+        self._wanted_at_end: int | None = None
         self._cells_cache: list[list[Cell]] = []
         self._cells_for: list[dict[str, Any]] | None = None
         self._frame_styles: dict[Any, Any] | None = None
@@ -179,7 +180,12 @@ class PagedTable(DataTable[Cell]):
     def show_page(self, rows: list[dict[str, Any]], *, total: int, offset: int,
                   keep: str | None = None, cursor_to_end: bool = False,
                   sort_key: str | None = None, descending: bool = False) -> None:
-        """Replace the rows; keep the cursor on row ``keep`` if it is still there."""
+        """Replace the rows; keep the cursor on row ``keep`` if it is still there, else put
+        it on the first row (the last with ``cursor_to_end``, or when this is the page the
+        table asked for by moving up past its first row)."""
+        if keep is None and self._wanted_at_end == offset:
+            cursor_to_end = True
+        self._wanted_at_end = None
         self.row_total, self.row_offset, self.rows_shown = total, offset, rows
         widths = self._fit_widths()
         relabel = (sort_key, descending) != (self.sort_key, self.descending) \
@@ -435,10 +441,17 @@ class PagedTable(DataTable[Cell]):
             return self.pages > 1  # the page keys appear only when there are pages
         return True
 
+    def _request_page(self, offset: int, cursor_to_end: bool) -> None:
+        """Ask the screen for the page at ``offset``. When that page arrives (see
+        :meth:`show_page`), the cursor goes to its last row if ``cursor_to_end``, whether or
+        not the screen passes the flag back."""
+        self._wanted_at_end = offset if cursor_to_end else None
+        self.post_message(self.PageRequested(self, offset, cursor_to_end))
+
     def action_page(self, step: int) -> None:
         offset = self.row_offset + step * self.page_size
         if 0 <= offset < self.row_total:
-            self.post_message(self.PageRequested(self, offset, cursor_to_end=False))
+            self._request_page(offset, cursor_to_end=False)
 
     def action_scroll_home(self) -> None:
         """Home: the page's first row (DataTable's Home goes to the first column, which a
@@ -458,14 +471,13 @@ class PagedTable(DataTable[Cell]):
     def action_cursor_down(self) -> None:
         if self.rows_shown and self.cursor_row == len(self.rows_shown) - 1 \
                 and self.row_offset + len(self.rows_shown) < self.row_total:
-            self.post_message(self.PageRequested(self, self.row_offset + self.page_size, False))
+            self._request_page(self.row_offset + self.page_size, cursor_to_end=False)
             return
         super().action_cursor_down()
 
     def action_cursor_up(self) -> None:
         if self.cursor_row == 0 and self.row_offset > 0:
-            self.post_message(self.PageRequested(self, max(0, self.row_offset - self.page_size),
-                                                 cursor_to_end=True))
+            self._request_page(max(0, self.row_offset - self.page_size), cursor_to_end=True)
             return
         super().action_cursor_up()
 
