@@ -32,10 +32,17 @@ def step_for(target: str, level: str = "minister", s26: str | None = "S26/1") ->
     return StepInput()
 
 
+def day_for(target: str, request: Request) -> date | None:
+    """The day to take a step on: the course's start day for ``delivered`` (the first day it
+    can be marked delivered; every earlier step needs the course still to come), else today."""
+    return request.start if target == "delivered" else None
+
+
 def walk_to(store: Store, request: Request, target: str) -> Request:
     """Advance ``request`` step by step until it is in ``target``."""
     current = request
     while current.state != target:
         following = FORWARD[FORWARD.index(current.state) + 1]
-        current = advance(store, current.id, by="tester", step=step_for(following))
+        current = advance(store, current.id, by="tester", step=step_for(following),
+                          today=day_for(following, current))
     return current

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -61,7 +64,16 @@ def test_list_paging_and_filters(invoke) -> None:  # type: ignore[no-untyped-def
     assert empty.exit_code == 0 and "No requests match." in empty.output
 
 
-def test_full_walk_through_the_workflow(invoke) -> None:  # type: ignore[no-untyped-def]
+def _course_started(db: Path, request_id: int) -> None:
+    """Time passes: the course's dates move to yesterday and the week after (as stored)."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE requests SET start = ?, \"end\" = ? WHERE id = ?",
+                      ((date.today() - timedelta(days=1)).isoformat(),
+                       (date.today() + timedelta(days=6)).isoformat(), request_id))
+    conn.close()
+
+
+def test_full_walk_through_the_workflow(invoke, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     rid = _new(invoke, "--delivered-by", "serving-officers")["id"]
     assert _advance(invoke, rid).exit_code == 0
     assert "now ipab-submitted" in _advance(invoke, rid, "--ref", "IPAB-1").output
@@ -74,7 +86,11 @@ def test_full_walk_through_the_workflow(invoke) -> None:  # type: ignore[no-unty
     moved = _advance(invoke, rid, "--authoriser", "H. Dept", "--level", "head-of-department",
                      "--s26-ref", "PCC/1", "--json")
     assert json.loads(moved.output)["state"] == "authorised"
-    assert _advance(invoke, rid).exit_code == 0
+    assert _advance(invoke, rid).exit_code == 0  # scheduled
+    early = _advance(invoke, rid)
+    assert early.exit_code == 5
+    assert f"the course has not started: it starts on {START.isoformat()}" in early.output
+    _course_started(db_path, rid)
     assert _advance(invoke, rid).exit_code == 0
     show = invoke("request", "show", str(rid))
     assert "Finished: delivered" in show.output and "[x] Authorised  (by H. Dept" in show.output

@@ -72,7 +72,8 @@ while True:
     request = create_request(store, "Crash Police", Scope("KE", disciplines=["leadership"],
                              start=start, end=start + timedelta(days=9)), by="crash")
     while (target := next_state(request.state)) is not None:
-        request = advance(store, request.id, by="crash", step=step(target))
+        request = advance(store, request.id, by="crash", step=step(target),
+                          today=start if target == "delivered" else None)
     save_export(store, export_id, "md", out / "outline.md", force=True)
     save_export(store, export_id, "docx", out / "outline.docx", force=True)
 """

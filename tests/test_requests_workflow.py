@@ -19,7 +19,7 @@ from catalogue.core.requests.states import EXITS, FORWARD, STATES, TERMINAL
 from catalogue.core.requests.workflow import advance, decline, reset, withdraw
 from catalogue.core.rules.advice import set_advice
 from catalogue.core.store import Store, open_store
-from request_helpers import new_request, step_for, walk_to
+from request_helpers import day_for, new_request, step_for, walk_to
 
 PAIRS = list(itertools.pairwise(FORWARD))
 OPEN = [s for s in FORWARD if s not in TERMINAL]
@@ -37,7 +37,8 @@ def _snapshot(store: Store, request_id: int) -> tuple[object, int]:
 def test_each_forward_step_is_legal(store: Store, source: str, target: str) -> None:
     request = walk_to(store, new_request(store), source)
     before = _events(store, request.id)
-    moved = advance(store, request.id, by="alice", to=target, step=step_for(target))
+    moved = advance(store, request.id, by="alice", to=target, step=step_for(target),
+                    today=day_for(target, request))
     assert moved.state == target
     last = audit.history(store, request.id)[-1]
     assert (last["from_state"], last["to_state"], last["by"], last["action"]) == \
@@ -327,3 +328,15 @@ def test_the_audit_trail_is_append_only(store: Store) -> None:
 def test_states_are_documented_in_order() -> None:
     assert STATES[:3] == ("received", "scoping", "ipab-submitted")
     assert STATES[-2:] == ("declined", "withdrawn")
+
+
+def test_delivered_only_once_the_course_has_started(store: Store) -> None:
+    request = walk_to(store, new_request(store), "scheduled")
+    assert request.start is not None
+    before = _snapshot(store, request.id)
+    with pytest.raises(RefusedError, match="the course has not started: it starts on "
+                                           f"{request.start.isoformat()}"):
+        advance(store, request.id, by="alice", today=request.start - timedelta(days=1))
+    assert _snapshot(store, request.id) == before
+    done = advance(store, request.id, by="alice", today=request.start)
+    assert done.state == "delivered"

@@ -149,6 +149,10 @@ def _schedule(ctx: Context, step: StepInput) -> Outcome:
 
 
 def _deliver(ctx: Context, step: StepInput) -> Outcome:
+    start = ctx.request.start
+    if start and start > ctx.today:
+        return [f"the course has not started: it starts on {start.isoformat()}, and can be "
+                "marked delivered from that day"], {}
     return [], {}
 
 
