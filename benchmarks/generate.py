@@ -202,6 +202,8 @@ def _request_rows(rng: random.Random, ref: dict[str, Any], sizes: Sizes, clock: 
         moments = [created]
         for _ in path[1:]:
             moments.append(moments[-1] + rng.randint(step // 4, step))
+        if state == "delivered":  # a day at least between scheduling and delivery
+            moments[-1] = max(moments[-1], (moments[-2] // 86400 + 1) * 86400 + 3600)
         who = rng.choice(USERS)
         timeline.append((created, rid, 0, "created", None, "received", who, None, "{}"))
         for seq, (before, after) in enumerate(itertools.pairwise(path), 1):
@@ -211,6 +213,10 @@ def _request_rows(rng: random.Random, ref: dict[str, Any], sizes: Sizes, clock: 
         reached = {s for s in path if s in FORWARD}
         grade = rng.choice(GRADES) if "osja-assessed" in reached else None
         begins = created + rng.randint(60, 500) * 86400
+        if state == "delivered":  # the course starts after the day it was scheduled, and is
+            # marked delivered on or after its first day
+            first, last = moments[-2] // 86400 + 1, moments[-1] // 86400
+            begins = max(first, last - rng.randint(0, 10)) * 86400
         requests.append((
             rid, f"{name} {rng.choice(BODIES)}", code,
             json.dumps(rng.sample(discipline_ids, rng.randint(1, 3))),

@@ -75,6 +75,10 @@ def test_database_is_consistent(tiny: tuple[Path, generate.Report]) -> None:
                 request["state"] in FORWARD[FORWARD.index("ipab-submitted"):]
                 or (request["state"] in TERMINAL - {"delivered"}
                     and any(t["to_state"] == "ipab-submitted" for t in trail)))
+        late = store.scalar("SELECT count(*) FROM requests r WHERE state = 'delivered' AND "
+                            "start > (SELECT substr(max(at), 1, 10) FROM request_events e "
+                            "WHERE e.request_id = r.id AND e.to_state = 'delivered')")
+        assert late == 0  # as the workflow allows: delivered once the course has started
         linked = store.query("SELECT p.id, p.request_id, r.programme_id FROM programmes p "
                              "JOIN requests r ON r.id = p.request_id")
         assert linked and all(r["programme_id"] == r["id"] for r in linked)
