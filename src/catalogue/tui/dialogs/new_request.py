@@ -74,47 +74,64 @@ def link_from_form(store: Any, request_id: int, text: str, *, by: str) -> Any:
 
 
 class NewRequestDialog(FormDialog[Any]):
-    """``push_screen(NewRequestDialog(countries, user), callback)``; returns the Request."""
+    """``push_screen(NewRequestDialog(countries, user), callback)``; returns the Request.
 
-    def __init__(self, countries: list[dict[str, Any]], user: str) -> None:
-        super().__init__(id="new-request")
+    The fields start from :meth:`value` (empty here; the edit dialog fills in the request)."""
+
+    heading = "New request"
+    save_label = "Log request"
+    hint = "Ctrl+S logs it · Esc cancels"
+
+    def __init__(self, countries: list[dict[str, Any]], user: str, *,
+                 id: str = "new-request") -> None:
+        super().__init__(id=id)
         self.countries = countries
         self.user = user
 
+    def value(self, field: str) -> str:
+        """The text a field starts with."""
+        return ""
+
     def compose(self) -> ComposeResult:
+        def field(label: str, id: str, **options: Any) -> ComposeResult:
+            yield Label(label, classes="field-label")
+            yield Input(value=self.value(id), id=id, **options)
+
         with VerticalGroup(classes="dialog form"):
-            yield Label(Text("New request"), classes="dialog-title")
+            yield Label(Text(self.heading), classes="dialog-title")
             with VerticalScroll(classes="dialog-fields"):
-                yield Label("Requesting body", classes="field-label")
-                yield Input(placeholder="e.g. Kenya Police Service", id="body", max_length=200)
-                yield Label("Country (Tab or → completes)", classes="field-label")
-                yield Input(placeholder="name, alias or code", id="country",
-                            suggester=SuggestFromList(country_suggestions(self.countries),
-                                                      case_sensitive=False))
-                yield Label("Disciplines (comma-separated ids or titles)",
-                            classes="field-label")
-                yield Input(placeholder="e.g. leadership, counter-terrorism", id="disciplines")
+                yield from field("Requesting body", "body",
+                                 placeholder="e.g. Kenya Police Service", max_length=200)
+                yield from field("Country (Tab or → completes)", "country",
+                                 placeholder="name, alias or code",
+                                 suggester=SuggestFromList(country_suggestions(self.countries),
+                                                           case_sensitive=False))
+                yield from field("Disciplines (comma-separated ids or titles)", "disciplines",
+                                 placeholder="e.g. leadership, counter-terrorism")
                 yield Label("Location", classes="field-label")
                 yield Select([(label, key) for key, label in LOCATION_LABELS.items()],
-                             value="uk", allow_blank=False, id="location")
-                yield Label("Audience (comma-separated levels or units)", classes="field-label")
-                yield Input(placeholder="e.g. senior, armed-units", id="audience")
-                yield Label("Cohort (people)", classes="field-label")
-                yield Input(placeholder="e.g. 20", id="cohort")
+                             value=self.value("location") or "uk", allow_blank=False,
+                             id="location")
+                yield from field("Audience (comma-separated levels or units)", "audience",
+                                 placeholder="e.g. senior, armed-units")
+                yield from field("Cohort (people)", "cohort", placeholder="e.g. 20")
                 yield Label("Start and end (YYYY-MM-DD)", classes="field-label")
                 with HorizontalGroup():
-                    yield Input(placeholder="start", id="start")
-                    yield Input(placeholder="end", id="end")
-                yield Label("Delivered by (staff, associates, serving-officers)",
-                            classes="field-label")
-                yield Input(placeholder="e.g. staff", id="delivered_by")
-                yield Label("Notes", classes="field-label")
-                yield Input(id="notes")
+                    yield Input(value=self.value("start"), placeholder="start", id="start")
+                    yield Input(value=self.value("end"), placeholder="end", id="end")
+                yield from field("Delivered by (staff, associates, serving-officers)",
+                                 "delivered_by", placeholder="e.g. staff")
+                yield from field("Notes", "notes")
+                yield from self.more_fields()
             yield self.error_widget()
             with HorizontalGroup(classes="dialog-buttons"):
-                yield Button("Log request", variant="primary", id="save")
+                yield Button(self.save_label, variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
-            yield Label(Text("Ctrl+S logs it · Esc cancels"), classes="dialog-hint")
+            yield Label(Text(self.hint), classes="dialog-hint")
+
+    def more_fields(self) -> ComposeResult:
+        """Fields after the notes (none here)."""
+        yield from ()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -22,7 +22,7 @@ from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.request_card import request_text
 from catalogue.tui.widgets.tables import REQUEST_COLUMNS
 
-STEP_ACTIONS = {"advance", "decline", "withdraw"}
+STEP_ACTIONS = {"advance", "decline", "withdraw", "edit_request"}
 SHORT_LABELS = {"ipab-submitted": "IPAB submitted"}  # to fit the states list at 80 columns
 
 
@@ -41,6 +41,9 @@ class BoardScreen(CatalogueScreen):
                 tooltip="Open the linked programme in the builder"),
         Binding("n", "new_request", "New", id="board.new-request",
                 tooltip="Log a new request (requesting body, country, scope, notes)"),
+        Binding("e", "edit_request", "Edit", id="board.edit-request",
+                tooltip="Change the request's scope, dates or notes (a scope change after "
+                        "approvals resets them)"),
         Binding("l", "link_programme", "Link", id="board.link-programme",
                 tooltip="Link the request to a programme by its number (empty: unlink)"),
         Binding("s", "focus_states", "States", id="board.states",
@@ -259,16 +262,48 @@ class BoardScreen(CatalogueScreen):
             self.catalogue.open_builder(programme_id=int(programme["id"]))
 
     def action_new_request(self) -> None:
-        self.load_countries()
+        self.load_countries(None)
+
+    def action_edit_request(self) -> None:
+        request = (self.detail or {}).get("request")
+        if request is not None:
+            self.load_countries(request)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
-    def load_countries(self) -> list[dict[str, Any]]:
-        return self.backend.call(views.palette_countries)
+    def load_countries(self, request: dict[str, Any] | None
+                       ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+        return self.backend.call(views.palette_countries), request
 
-    def show_countries(self, countries: list[dict[str, Any]]) -> None:
+    def show_countries(self, result: tuple[list[dict[str, Any]], dict[str, Any] | None]
+                       ) -> None:
+        from catalogue.tui.dialogs.edit_request import EditRequestDialog
         from catalogue.tui.dialogs.new_request import NewRequestDialog
 
-        self.app.push_screen(NewRequestDialog(countries, self.config_user()), self._created)
+        countries, request = result
+        if request is None:
+            self.app.push_screen(NewRequestDialog(countries, self.config_user()),
+                                 self._created)
+        else:
+            self.app.push_screen(EditRequestDialog(countries, self.config_user(), request),
+                                 self._edited)
+
+    def _edited(self, result: Any) -> None:
+        if result is None:
+            return
+        request = result.request
+        if not result.changed:
+            self.notify(f"Request {request.id}: nothing changed", markup=False)
+            return
+        message = f"Request {request.id}: changed {', '.join(result.changed)}"
+        if result.reset_to:
+            message += (f". Back to {request.state_label}; undone: "
+                        f"{', '.join(result.reset_steps)}")
+        self.notify(message, markup=False, severity="warning" if result.reset_to else
+                    "information", timeout=8)
+        self._focus_request = request.id
+        self._keep_detail = True  # it may have left this list: keep showing it
+        self.reload(self.query_one("#requests", PagedTable).row_offset)
+        self.load_detail(request.id)
 
     def _created(self, request: Any) -> None:
         if request is None:

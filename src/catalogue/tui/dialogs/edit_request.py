@@ -1,0 +1,74 @@
+"""Edit a request from the board: the new-request form, filled in, saved with ``edit_request``.
+
+The form starts from the request as stored. On save, the fields are read as
+``catalogue request edit`` reads its options (``scope_changes`` resolves the country,
+disciplines, audience and deliverers) and handed to the core's ``edit_request``, which
+changes only what differs, and, when the scope changes after approvals, sends the request
+back and undoes the approvals the change affects (policy ``[reset]``), recording both. The
+dialog returns the core's ``EditResult``; a refusal (a finished request, an unknown country,
+a bad date) is shown word for word and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Label
+
+from catalogue.tui.dialogs.new_request import NewRequestDialog, _day, _items, _whole_number
+
+
+def edit_from_form(store: Any, request_id: int, form: dict[str, str], *, by: str) -> Any:
+    """Apply the form to request ``request_id`` (``edit_request`` with the changed fields)."""
+    from catalogue.core.requests.register import edit_request
+    from catalogue.core.rules.scope import scope_changes
+
+    changes = scope_changes(store, country=form["country"],
+                            disciplines=_items(form["disciplines"]),
+                            location=form["location"] or "uk",
+                            audience=_items(form["audience"]),
+                            delivered_by=_items(form["delivered_by"]))
+    changes.update(requesting_body=form["body"],
+                   cohort=_whole_number(form["cohort"], "cohort"),
+                   start=_day(form["start"], "start"), end=_day(form["end"], "end"),
+                   notes=form["notes"].strip() or None)
+    return edit_request(store, request_id, changes, by=by,
+                        note=form.get("why", "").strip() or None)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+class EditRequestDialog(NewRequestDialog):
+    """``push_screen(EditRequestDialog(countries, user, request), callback)``, where
+    ``request`` is the board's request dict; returns the ``EditResult``."""
+
+    save_label = "Save changes"
+    hint = "Ctrl+S saves · Esc cancels · a scope change after approvals resets them"
+
+    def __init__(self, countries: list[dict[str, Any]], user: str,
+                 request: dict[str, Any]) -> None:
+        super().__init__(countries, user, id="edit-request")
+        self.request = request
+        self.heading = f"Request {request['id']}: edit"
+
+    def value(self, field: str) -> str:
+        r = self.request
+        if field == "body":
+            return _text(r["requesting_body"])
+        if field == "country":
+            return _text(r.get("country_name") or r["country"])
+        return _text(r.get(field))
+
+    def more_fields(self) -> ComposeResult:
+        yield Label("Why (kept in the request's history)", classes="field-label")
+        yield Input(placeholder="e.g. dates agreed with the force", id="why")
+
+    def action_save(self) -> None:
+        self.submit(edit_from_form, int(self.request["id"]), self.form(), by=self.user)
