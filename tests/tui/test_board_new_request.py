@@ -114,3 +114,17 @@ async def test_link_programme_keeps_both_sides_in_step(make_app, store: Store) -
         assert int(board.detail["programme"]["id"]) == programme_id
         await wait_for(pilot, lambda: not programme_key_disabled(), what="footer key")
     assert get_request(store, request_id).programme_id == programme_id
+
+
+async def test_every_field_of_the_form_is_whole(make_app) -> None:
+    """No screen's style reaches into the dialog (the explorer's #disciplines once squashed
+    the disciplines field), and the start and end dates share their row inside the dialog."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        dialog = await _open_dialog(pilot)
+        await settle(pilot)
+        form = dialog.query_one(".dialog").region
+        for field in dialog.query(Input):
+            assert field.region.height == 3, (field.id, field.region)
+            assert form.x <= field.region.x and field.region.right <= form.right, field.id
