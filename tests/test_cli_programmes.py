@@ -67,6 +67,7 @@ def test_add_move_remove_and_set(invoke) -> None:  # type: ignore[no-untyped-def
     assert state["costing"]["osja_grade"] == "medium"
     show = invoke("programme", "show", str(pid)).stdout
     assert "Cost estimate (GBP, estimate):" in show
+    assert "Rates: example rates shipped with catalogue" in show
 
 
 def test_user_text_is_shown_literally(invoke) -> None:  # type: ignore[no-untyped-def]

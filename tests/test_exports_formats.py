@@ -85,6 +85,7 @@ def test_markdown_has_headings_tables_outcomes_flags_and_totals(store, programme
         assert f"**{flag['title']}**" in text.replace("\\", "")
     assert "52.5 hours in 4 module(s)" in text
     assert "Total (estimate): GBP" in text
+    assert f"Rates: {outline['costing']['rates_source']}." in text
     assert "Line one\nLine two" in text
 
 
@@ -120,6 +121,7 @@ def test_docx_opens_with_title_headings_and_tables(store, programme) -> None:  #
     for flag in outline["approval"]["flags"]:
         assert flag["title"] in text and flag["why"] in text
     assert outline["modules"][0]["outcomes"][0] in text
+    assert f"Rates: {outline['costing']['rates_source']}." in text
     bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
     assert len(bullets) >= sum(len(m["outcomes"]) for m in outline["modules"])
 

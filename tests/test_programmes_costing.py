@@ -14,7 +14,8 @@ from catalogue.core.programmes.costing import estimate, load_rates, stored_rates
 from catalogue.core.programmes.outline import build_outline
 from programme_helpers import make_programme
 
-RATES = {"currency": "GBP", "hours_per_day": 6.0, "day_rate": 500.0,
+RATES = {"currency": "GBP", "source": "agreed by Finance, 2026", "hours_per_day": 6.0,
+         "day_rate": 500.0,
          "per_diem": {"uk": 0.0, "in-country": 100.0, "remote": 0.0, "blended": 50.0},
          "travel": {"uk": 0.0, "in-country": 1000.0, "remote": 0.0, "blended": 800.0},
          "risk_uplift": {"low": 0.0, "medium": 10.0, "high": 40.0}}
@@ -50,6 +51,7 @@ def test_blended_delivery_uses_its_own_rates() -> None:
 def test_shipped_rates_load_and_are_seeded(store) -> None:  # type: ignore[no-untyped-def]
     rates = load_rates(data_dir())
     assert rates["currency"] == "GBP" and rates["hours_per_day"] == 6
+    assert "example rates" in rates["source"]  # the shipped rates say they are examples
     assert set(rates["per_diem"]) == set(rates["travel"]) == {"uk", "in-country", "remote",
                                                               "blended"}
     assert rates["risk_uplift"]["low"] <= rates["risk_uplift"]["medium"] <= \
@@ -82,6 +84,7 @@ def _rates_file(tmp_path: Path, text: str) -> Path:
 
 
 GOOD = """currency = "GBP"
+source = "agreed by Finance, 2026"
 hours_per_day = 6
 day_rate = 650
 
@@ -105,14 +108,16 @@ high = 30
 
 
 @pytest.mark.parametrize(("old", "new", "line", "words"), [
-    ('day_rate = 650', 'day_rate = "650"', 3, "must be a number"),
-    ('day_rate = 650', 'day_rate = -5', 3, "expected 0 to"),
-    ('medium = 15', 'medium = 15\nextreme = 90', 20, "unknown key 'extreme'"),
-    ('remote = 0\nblended = 120', 'blended = 120', 5, "missing 'remote'"),
+    ('day_rate = 650', 'day_rate = "650"', 4, "must be a number"),
+    ('day_rate = 650', 'day_rate = -5', 4, "expected 0 to"),
+    ('medium = 15', 'medium = 15\nextreme = 90', 21, "unknown key 'extreme'"),
+    ('remote = 0\nblended = 120', 'blended = 120', 6, "missing 'remote'"),
     ('currency = "GBP"', 'currency = "pounds"', 1, "three-letter code"),
-    ('hours_per_day = 6', 'hours_per_day = 0', 2, "above 0"),
-    ('day_rate = 650', 'day_rate = 650\nday_rates = 2', 4, "unknown setting 'day_rates'"),
-    ('[travel]', '[travel', 11, "TOML syntax error"),
+    ('source = "agreed by Finance, 2026"', 'source = "  "', 2, "where the rates come from"),
+    ('source = "agreed by Finance, 2026"', 'source = 2026', 2, "where the rates come from"),
+    ('hours_per_day = 6', 'hours_per_day = 0', 3, "above 0"),
+    ('day_rate = 650', 'day_rate = 650\nday_rates = 2', 5, "unknown setting 'day_rates'"),
+    ('[travel]', '[travel', 12, "TOML syntax error"),
 ])
 def test_mistakes_in_the_rates_file_name_file_and_line(tmp_path: Path, old: str, new: str,
                                                        line: int, words: str) -> None:
@@ -125,4 +130,17 @@ def test_mistakes_in_the_rates_file_name_file_and_line(tmp_path: Path, old: str,
 
 
 def test_the_good_rates_file_used_above_loads(tmp_path: Path) -> None:
-    assert load_rates(_rates_file(tmp_path, GOOD))["day_rate"] == 650
+    rates = load_rates(_rates_file(tmp_path, GOOD))
+    assert (rates["day_rate"], rates["source"]) == (650, "agreed by Finance, 2026")
+
+
+def test_a_rates_file_without_a_source_is_refused(tmp_path: Path) -> None:
+    root = _rates_file(tmp_path, GOOD.replace('source = "agreed by Finance, 2026"\n', ""))
+    with pytest.raises(DataFileError, match="'source' must say where the rates come from"):
+        load_rates(root)
+
+
+def test_every_estimate_says_where_its_rates_come_from() -> None:
+    result = estimate(RATES, trainers=1, scheduled_days=2, delivery_mode="uk", grade=None,
+                      grade_source=None)
+    assert result["rates_source"] == "agreed by Finance, 2026"

@@ -72,4 +72,5 @@ def _costing(costing: dict[str, Any] | None) -> list[str]:
     for line in costing["lines"]:
         lines.append(f"  {line['item']:<14}{w.number(line['amount']):>12}  {line['basis']}")
     lines.append(f"  {'Total':<14}{w.number(costing['total']):>12}  (estimate)")
+    lines.append(f"  Rates: {printable(costing['rates_source'])}")
     return lines

@@ -175,7 +175,7 @@ def _costing(doc: Document, costing: dict[str, Any] | None) -> None:
         return
     cur = costing["currency"]
     doc.add_heading("Cost estimate", level=1)
-    doc.add_paragraph("All figures are estimates.")
+    doc.add_paragraph(f"All figures are estimates. Rates: {costing['rates_source']}.")
     _table(doc, ["Item", "Basis", f"Estimate ({cur})"],
            [[line["item"], line["basis"], w.number(line["amount"])] for line in costing["lines"]])
     doc.add_paragraph().add_run(f"Total (estimate): {w.money(costing['total'], cur)}").bold = True

@@ -93,7 +93,8 @@ def _costing(costing: dict[str, Any] | None) -> list[str]:
     if not costing:
         return []
     cur = costing["currency"]
-    out = ["## Cost estimate", "", "All figures are estimates.", ""]
+    out = ["## Cost estimate", "",
+           f"All figures are estimates. Rates: {esc(costing['rates_source'])}.", ""]
     out += table(["Item", "Basis", f"Estimate ({cur})"],
                  [[esc(line["item"]), esc(line["basis"]), w.number(line["amount"])]
                   for line in costing["lines"]])

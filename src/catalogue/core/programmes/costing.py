@@ -1,7 +1,8 @@
 """Cost estimates: trainer days at a day rate, per-diem and travel, plus a risk uplift.
 
 Rates live in ``data/costing.toml`` (validated on load, ``file:line`` on any mistake) and
-are seeded as the ``costing`` reference table. Every figure is labelled an estimate.
+are seeded as the ``costing`` reference table. Every figure is labelled an estimate, and
+every estimate says where its rates come from (the file's ``source``).
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def load_rates(root: Path) -> dict[str, Any]:
     """Read and check ``data/costing.toml``."""
     file = read_text(root / COSTING_FILE, root)
     doc = parse_toml(file)
-    allowed = {"currency", "hours_per_day", "day_rate", "per_diem", "travel", "risk_uplift"}
+    allowed = {"currency", "source", "hours_per_day", "day_rate", "per_diem", "travel",
+               "risk_uplift"}
     for key in doc:
         if key not in allowed:
             raise file.fail(_line_of(file, None, key) or _line_of(file, key, key),
@@ -80,11 +82,17 @@ def load_rates(root: Path) -> dict[str, Any]:
     if not isinstance(currency, str) or not re.fullmatch(r"[A-Z]{3}", currency.strip()):
         raise file.fail(_line_of(file, None, "currency"),
                         "'currency' must be a three-letter code in quotes, like \"GBP\"")
+    source = doc.get("source")
+    if not isinstance(source, str) or not source.strip():
+        raise file.fail(_line_of(file, None, "source"),
+                        "'source' must say where the rates come from, in quotes, like "
+                        "\"agreed by Finance, March 2027\"")
     hours_per_day = _amount(file, doc, None, "hours_per_day", 12)
     if hours_per_day <= 0:
         raise file.fail(_line_of(file, None, "hours_per_day"), "'hours_per_day' must be above 0")
     return {
         "currency": currency.strip(),
+        "source": " ".join(source.split()),
         "hours_per_day": hours_per_day,
         "day_rate": _amount(file, doc, None, "day_rate"),
         "per_diem": _section(file, doc, "per_diem", DELIVERY_MODES),
@@ -141,6 +149,7 @@ def estimate(rates: dict[str, Any], *, trainers: int, scheduled_days: int, deliv
     return {
         "label": LABEL,
         "currency": cur,
+        "rates_source": rates["source"],
         "trainers": trainers,
         "scheduled_days": scheduled_days,
         "trainer_days": trainer_days,

@@ -87,6 +87,7 @@ def costing_text(text: Text, costing: dict[str, Any] | None) -> None:
         text.append(f"    {line['basis']}\n", style="dim")
     text.append(f"  {'Total':<14}")
     text.append(f"{costing['total']:>12,.2f}\n", style="bold reverse")
+    text.append(f"  Rates: {costing['rates_source']}\n", style="dim italic")
 
 
 def approval_text(text: Text, approval: dict[str, Any]) -> None:
