@@ -140,3 +140,26 @@ def test_short_non_sqlite_file_is_refused_and_left_untouched(tmp_path: Path,
     with pytest.raises(DatabaseError, match="left untouched"):
         open_store(target)
     assert target.read_bytes() == content
+
+
+def test_migration_names_match_the_steps() -> None:
+    """Opening the store checks the database against ``NAMES`` (cheap, nothing imported);
+    applying runs ``all_steps()``. The two must agree, in order."""
+    from catalogue.core import migration_steps
+
+    assert list(migration_steps.NAMES) == [s.__name__ for s in migration_steps.all_steps()]
+
+
+def test_a_database_missing_a_step_gets_it_on_open(db_path: Path) -> None:
+    from catalogue.core.migrations import MIGRATION_SET
+
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DELETE FROM _sqlite_migrations WHERE migration_set = ? AND name = ?",
+                     (MIGRATION_SET, "programmes_003_module_programme_index"))
+        conn.execute("DROP INDEX IF EXISTS programme_modules_module_programme")
+    conn.close()
+    with open_store(db_path) as store:
+        names = {r[0] for r in store.query("SELECT name FROM _sqlite_migrations")}
+        index = store.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                             "AND name = 'programme_modules_module_programme'")
+    assert "programmes_003_module_programme_index" in names and index == 1

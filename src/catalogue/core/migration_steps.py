@@ -1,9 +1,25 @@
-"""Every migration step, in order. Features add their own module's STEPS here."""
+"""Every migration step, in order. Features add their own module's STEPS here.
+
+``NAMES`` lists the steps' names without importing the modules that define them: opening the
+store (the quick lookup's path) only needs to know whether the database has every step, and
+importing every feature's schema module for that cost more than the lookup itself. A test
+checks that ``NAMES`` is exactly the names of :func:`all_steps`, in order; add a new step's
+name there when you add the step.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
+NAMES: tuple[str, ...] = (
+    "m001_meta",
+    "m_advice_001_travel_advice",
+    "m_requests_001_register",
+    "programmes_001_tables",
+    "programmes_002_fts_prefix",
+    "programmes_003_module_programme_index",
+)
 
 
 def all_steps() -> list[Callable[[Any], None]]:
