@@ -4,10 +4,10 @@ Reference tables (countries, modules ...) are rebuilt by :mod:`catalogue.core.se
 ``data/``; the tables created here belong to users and are never touched by reseeding.
 
 This module is imported on the quick-lookup path, so sqlite_utils is imported only inside
-:func:`apply`. Add a migration by writing a function and appending it to ``STEPS``; never
-edit or reorder one that has shipped. Note: ``Table.transform()`` drops FTS triggers, so a
-migration that transforms an FTS-enabled table must call ``enable_fts(..., replace=True,
-create_triggers=True)`` again.
+:func:`apply`. Add a migration by writing a function, appending it to ``STEPS`` and its name
+to ``migration_steps.NAMES``; never edit or reorder one that has shipped. Note:
+``Table.transform()`` drops FTS triggers, so a migration that transforms an FTS-enabled table
+must call ``enable_fts(..., replace=True, create_triggers=True)`` again.
 """
 
 from __future__ import annotations
