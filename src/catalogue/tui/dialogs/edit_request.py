@@ -50,7 +50,7 @@ class EditRequestDialog(NewRequestDialog):
     ``request`` is the board's request dict; returns the ``EditResult``."""
 
     save_label = "Save changes"
-    hint = "Ctrl+S saves · Esc cancels · a scope change after approvals resets them"
+    hint = "Ctrl+S saves · Esc cancels · scope changes may reset approvals"
 
     def __init__(self, countries: list[dict[str, Any]], user: str,
                  request: dict[str, Any]) -> None:
