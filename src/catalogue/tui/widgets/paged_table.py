@@ -33,6 +33,7 @@ class ColumnSpec:
     width: int | None = None  # fixed width, or the least width of a flexible column
     sortable: bool = True
     flex: int = 0  # share of the spare width (0: fixed or automatic)
+    drop: int = 0  # when the columns do not fit, those with the highest drop go first (0: never)
 
     def cell(self, row: dict[str, Any]) -> Text:
         if self.render is not None:
@@ -139,20 +140,41 @@ class PagedTable(DataTable[Cell]):
             self._add_columns()
             self._add_rows(str(keep[self.id_key]) if keep else None, cursor_to_end=False)
 
+    def _columns_that_fit(self) -> list[ColumnSpec]:
+        """Every column, unless their least widths are wider than the table: then the columns
+        marked ``drop`` are left out, highest first, until the rest fit (or none is left to
+        drop, and the table scrolls sideways)."""
+        shown = list(self.columns_spec)
+        if not self.size.width:
+            return shown
+
+        def least(specs: list[ColumnSpec]) -> int:  # 2: vertical scrollbar
+            return sum((s.width or len(s.label)) + 2 * self.cell_padding for s in specs) + 2
+
+        while least(shown) > self.size.width:
+            droppable = [s for s in shown if s.drop]
+            if not droppable:
+                break
+            shown.remove(max(droppable, key=lambda s: s.drop))
+        return shown
+
     def _fit_widths(self) -> dict[str, int | None]:
-        """Fixed columns as given; flexible ones share what is left of the table's width,
-        none wider than its widest cell on this page (the narrowest needs are met first)."""
-        flexible = [s for s in self.columns_spec if s.flex]
-        widths: dict[str, int | None] = {s.key: s.width for s in self.columns_spec}
+        """The widths of the columns shown (see :meth:`_columns_that_fit`): fixed columns as
+        given; flexible ones share what is left of the table's width, none wider than its
+        widest cell on this page (the narrowest needs are met first)."""
+        shown = self._columns_that_fit()
+        flexible = [s for s in shown if s.flex]
+        widths: dict[str, int | None] = {s.key: s.width for s in shown}
         if not flexible or not self.size.width:
             return widths
-        padding = 2 * self.cell_padding * len(self.columns_spec)
-        fixed = sum(s.width or len(s.label) for s in self.columns_spec if not s.flex)
+        padding = 2 * self.cell_padding * len(shown)
+        fixed = sum(s.width or len(s.label) for s in shown if not s.flex)
         spare = self.size.width - padding - fixed - 2  # 2: vertical scrollbar
         cells = self._cells()
         natural = {spec.key: max([len(spec.label) + 2,
                                   *(row[index].cell_len for row in cells)])
-                   for index, spec in enumerate(self.columns_spec) if spec.flex}
+                   for index, spec in enumerate(self.columns_spec)
+                   if spec.flex and spec.key in widths}
         weights = sum(s.flex for s in flexible)
         for spec in sorted(flexible, key=lambda s: natural[s.key] / s.flex):
             least = spec.width or len(spec.label)
@@ -164,6 +186,8 @@ class PagedTable(DataTable[Cell]):
 
     def _add_columns(self) -> None:
         for spec in self.columns_spec:
+            if spec.key not in self._widths:
+                continue  # left out: the table is too narrow for it
             label = Text(spec.label)
             if spec.key == self.sort_key:
                 label.append(" ▼" if self.descending else " ▲", style="bold")
@@ -211,7 +235,11 @@ class PagedTable(DataTable[Cell]):
         rows = self.rows_shown
         if not rows:
             return
-        self._append_rows([str(row[self.id_key]) for row in rows], self._cells())
+        cells = self._cells()
+        shown = [i for i, spec in enumerate(self.columns_spec) if spec.key in self._widths]
+        if len(shown) < len(self.columns_spec):
+            cells = [[row[i] for i in shown] for row in cells]
+        self._append_rows([str(row[self.id_key]) for row in rows], cells)
         target = len(rows) - 1 if cursor_to_end else 0
         if keep is not None:
             for index, row in enumerate(rows):

@@ -1,4 +1,8 @@
-"""Column layouts for the app's paged tables (cells are ``Text``, never markup)."""
+"""Column layouts for the app's paged tables (cells are ``Text``, never markup).
+
+``drop``: on a narrow terminal, the columns that do not fit are left out, highest ``drop``
+first; the columns without one (what a row is: its number, name, state, age, priority)
+always stay."""
 
 from __future__ import annotations
 
@@ -33,9 +37,9 @@ def _priority(row: dict[str, Any]) -> Text:
 COUNTRY_COLUMNS = [
     ColumnSpec("listed_as", "Listed as", _listed_as, width=14, flex=3),
     ColumnSpec("code", "ISO", width=3),
-    ColumnSpec("region", "Region", width=8),
-    ColumnSpec("subregion", "Sub-region", width=10, flex=2),
-    ColumnSpec("liaison_area_name", "Liaison area", width=10, flex=2),
+    ColumnSpec("region", "Region", width=8, drop=1),
+    ColumnSpec("subregion", "Sub-region", width=10, flex=2, drop=3),
+    ColumnSpec("liaison_area_name", "Liaison area", width=10, flex=2, drop=2),
     ColumnSpec("assisted", "Assisted", _assisted, width=8),
     ColumnSpec("hr_priority", "HR priority", _priority, width=11),
 ]
@@ -53,11 +57,11 @@ PROGRAMME_COLUMNS = [
     ColumnSpec("id", "No.", width=5, sortable=False),
     ColumnSpec("title", "Title", width=16, flex=4, sortable=False),
     ColumnSpec("country_name", "Country", width=10, flex=2, sortable=False),
-    ColumnSpec("delivery_mode", "Delivery", width=10, sortable=False),
+    ColumnSpec("delivery_mode", "Delivery", width=10, sortable=False, drop=2),
     ColumnSpec("start_date", "Starts", width=10, sortable=False),
-    ColumnSpec("modules", "Modules", width=7, sortable=False),
+    ColumnSpec("modules", "Modules", width=7, sortable=False, drop=1),
     ColumnSpec("hours", "Hours", _hours, width=6, sortable=False),
-    ColumnSpec("updated_at", "Changed", _updated, width=10, sortable=False),
+    ColumnSpec("updated_at", "Changed", _updated, width=10, sortable=False, drop=3),
 ]
 
 
@@ -80,7 +84,7 @@ MODULE_COLUMNS = [
     ColumnSpec("title", "Module", width=20, flex=4, sortable=False),
     ColumnSpec("discipline_title", "Discipline", width=10, flex=2, sortable=False),
     ColumnSpec("hours", "Hours", _module_hours, width=6, sortable=False),
-    ColumnSpec("level_from", "Levels", _levels, width=10, flex=1, sortable=False),
+    ColumnSpec("level_from", "Levels", _levels, width=10, flex=1, sortable=False, drop=1),
 ]
 
 
@@ -105,10 +109,10 @@ REQUEST_COLUMNS = [
     ColumnSpec("id", "No.", width=5, sortable=False),
     ColumnSpec("state", "State", _state, width=12, flex=1, sortable=False),
     ColumnSpec("country_name", "Country", width=10, flex=2, sortable=False),
-    ColumnSpec("requesting_body", "Requesting body", width=14, flex=3, sortable=False),
+    ColumnSpec("requesting_body", "Requesting body", width=14, flex=3, sortable=False, drop=1),
     ColumnSpec("disciplines", "Disciplines", _listing("disciplines"), width=10, flex=2,
-               sortable=False),
-    ColumnSpec("location", "Where", width=10, sortable=False),
-    ColumnSpec("start", "Starts", width=10, sortable=False),
+               sortable=False, drop=3),
+    ColumnSpec("location", "Where", width=10, sortable=False, drop=4),
+    ColumnSpec("start", "Starts", width=10, sortable=False, drop=2),
     ColumnSpec("age_days", "Age", _age, width=6, sortable=False),
 ]

@@ -1,0 +1,58 @@
+"""On a narrow terminal a paged table leaves out the columns marked to drop, highest first."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from catalogue.tui.widgets.paged_table import ColumnSpec, PagedTable
+
+COLUMNS = [ColumnSpec("id", "No.", width=4), ColumnSpec("name", "Name", width=12, flex=2),
+           ColumnSpec("notes", "Notes", width=12, flex=1, drop=1),
+           ColumnSpec("where", "Where", width=10, drop=2),
+           ColumnSpec("age", "Age", width=5)]
+ROWS = [{"id": n, "name": f"row {n}", "notes": f"note {n}", "where": "uk", "age": f"{n} d"}
+        for n in range(1, 6)]
+
+
+class TableApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield PagedTable(COLUMNS, id_key="id")
+
+
+def _shown(table: PagedTable) -> list[str]:
+    return [str(column.key.value) for column in table.ordered_columns]
+
+
+async def test_columns_are_dropped_highest_first_and_come_back() -> None:
+    app = TableApp()
+    async with app.run_test(size=(100, 10)) as pilot:
+        table = app.query_one(PagedTable)
+        table.show_page(ROWS, total=len(ROWS), offset=0)
+        await pilot.pause()
+        assert _shown(table) == ["id", "name", "notes", "where", "age"]
+        await pilot.resize_terminal(50, 10)  # all need 4+12+12+10+5 + 2×5 + 2 = 55
+        await pilot.pause()
+        assert _shown(table) == ["id", "name", "notes", "age"]  # "where" (drop 2) first
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        assert _shown(table) == ["id", "name", "age"]  # never the unmarked ones
+        row = table.get_row_at(2)
+        assert [str(cell) for cell in row] == ["3", "row 3", "3 d"]  # cells follow the columns
+        await pilot.resize_terminal(100, 10)
+        await pilot.pause()
+        assert _shown(table) == ["id", "name", "notes", "where", "age"]
+        assert [str(cell) for cell in table.get_row_at(2)] == ["3", "row 3", "note 3", "uk",
+                                                                "3 d"]
+
+
+async def test_a_new_page_on_a_narrow_table_keeps_to_the_columns_shown() -> None:
+    app = TableApp()
+    async with app.run_test(size=(30, 10)) as pilot:
+        table = app.query_one(PagedTable)
+        table.show_page(ROWS, total=len(ROWS), offset=0)
+        await pilot.pause()
+        table.show_page(ROWS[2:], total=len(ROWS), offset=0)
+        await pilot.pause()
+        assert _shown(table) == ["id", "name", "age"]
+        assert [str(cell) for cell in table.get_row_at(0)] == ["3", "row 3", "3 d"]
+        assert table.selected_row() == ROWS[2]
