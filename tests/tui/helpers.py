@@ -1,4 +1,4 @@
-"""Waiting helpers for pilot tests."""
+"""Waiting and reading helpers for pilot tests."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 from textual.worker import WorkerState
 
 from catalogue.tui.app import CatalogueApp
@@ -58,3 +59,21 @@ async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], timeout: fl
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.02)
     await settle(pilot)
+
+
+def plain(widget: Static) -> str:
+    """What a Static shows, as plain text."""
+    visual = widget.visual
+    return str(getattr(visual, "plain", visual))
+
+
+async def show_request(pilot: Pilot[Any], request_id: int) -> Any:
+    """Open request ``request_id`` on the board and wait for its detail; returns the board."""
+    from catalogue.tui.screens.board import BoardScreen
+
+    app = pilot.app
+    app.open_request(request_id)  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
+                   and app.screen.detail is not None
+                   and app.screen.detail["request"]["id"] == request_id, what="request")
+    return app.screen

@@ -14,25 +14,11 @@ from catalogue.core.store import Store
 from catalogue.tui.dialogs.steps import AdvanceDialog, ExitDialog
 from catalogue.tui.screens.board import BoardScreen
 from catalogue.tui.widgets.paged_table import PagedTable
-from tui.helpers import SIZE, ready, settle, wait_for
+from tui.helpers import SIZE, plain, ready, settle, show_request, wait_for
 
 
 def _new(store: Store, body: str, country: str = "Kenya", **scope: Any) -> int:
     return create_request(store, body, build_scope(store, country, **scope), by="tester").id
-
-
-def _plain(widget: Static) -> str:
-    visual = widget.visual
-    return str(getattr(visual, "plain", visual))
-
-
-async def _board(pilot: Any, request_id: int) -> BoardScreen:
-    app = pilot.app
-    app.open_request(request_id)
-    await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
-                   and app.screen.detail is not None
-                   and app.screen.detail["request"]["id"] == request_id, what="request")
-    return app.screen
 
 
 async def test_requests_grouped_by_state_with_age(make_app, store: Store) -> None:
@@ -53,7 +39,7 @@ async def test_requests_grouped_by_state_with_age(make_app, store: Store) -> Non
         screen.query_one("#states").highlighted = 2  # Open, Received, Scoping
         await settle(pilot)
         assert [r["id"] for r in table.rows_shown] == [second]
-        assert "Ghana Police [bold]Service[/]" in _plain(screen.query_one("#request-body",
+        assert "Ghana Police [bold]Service[/]" in plain(screen.query_one("#request-body",
                                                                           Static))
 
 
@@ -63,15 +49,15 @@ async def test_advance_shows_the_guards_refusal_then_succeeds(make_app, store: S
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        screen = await _board(pilot, request_id)
-        assert "IPAB submitted" in _plain(screen.query_one("#request-body", Static))
+        screen = await show_request(pilot, request_id)
+        assert "IPAB submitted" in plain(screen.query_one("#request-body", Static))
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, AdvanceDialog), what="dialog")
         dialog = app.screen
         dialog.query_one("#reference", Input).value = "IPAB-2027-001"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        error = _plain(dialog.query_one("#dialog-error", Static))
+        error = plain(dialog.query_one("#dialog-error", Static))
         assert error.startswith("Refused: cannot record the IPAB submission for request")
         assert "no discipline or module is recorded" in error
         assert get_request(store, request_id).state == "scoping"
@@ -100,13 +86,13 @@ async def test_decline_needs_a_reason_and_is_recorded(make_app, store: Store) ->
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await _board(pilot, request_id)
+        await show_request(pilot, request_id)
         await pilot.press("d")
         await wait_for(pilot, lambda: isinstance(app.screen, ExitDialog), what="dialog")
         dialog = app.screen
         await pilot.press("ctrl+s")  # no reason yet
         await settle(pilot)
-        assert "Give a reason" in _plain(dialog.query_one("#dialog-error", Static))
+        assert "Give a reason" in plain(dialog.query_one("#dialog-error", Static))
         assert get_request(store, request_id).state == "received"
         dialog.query_one("#reason", Input).value = "No trainers free [until] 2028"
         dialog.query_one("#signal", Select).value = "decline-no-skills"
@@ -117,7 +103,7 @@ async def test_decline_needs_a_reason_and_is_recorded(make_app, store: Store) ->
         events = history(store, request_id)
         assert events[-1]["action"] == "declined"
         assert events[-1]["note"] == "No trainers free [until] 2028"
-        body = _plain(app.screen.query_one("#request-body", Static))
+        body = plain(app.screen.query_one("#request-body", Static))
         assert "No trainers free [until] 2028" in body
         assert app.screen._counts["declined"] == 1
         assert app.screen.check_action("advance", ()) is None  # finished: steps disabled

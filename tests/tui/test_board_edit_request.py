@@ -14,14 +14,9 @@ from catalogue.core.rules.scope import build_scope
 from catalogue.core.store import Store
 from catalogue.tui.dialogs.edit_request import EditRequestDialog
 from catalogue.tui.screens.board import BoardScreen
-from tui.helpers import SIZE, ready, settle, wait_for
+from tui.helpers import SIZE, plain, ready, settle, show_request, wait_for
 
 START = date.today() + timedelta(days=120)
-
-
-def _plain(widget: Static) -> str:
-    visual = widget.visual
-    return str(getattr(visual, "plain", visual))
 
 
 def _walked(store: Store) -> int:
@@ -39,10 +34,7 @@ def _walked(store: Store) -> int:
 
 async def _edit_dialog(pilot: Any, request_id: int) -> EditRequestDialog:
     app = pilot.app
-    app.open_request(request_id)
-    await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
-                   and app.screen.detail is not None
-                   and app.screen.detail["request"]["id"] == request_id, what="request")
+    await show_request(pilot, request_id)
     assert app.screen.check_action("edit_request", ()) is True
     await pilot.press("e")
     await wait_for(pilot, lambda: isinstance(app.screen, EditRequestDialog), what="dialog")
@@ -110,12 +102,12 @@ async def test_a_bad_field_is_shown_and_nothing_is_saved(make_app, store: Store)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, EditRequestDialog)
-        assert "Atlantis" in _plain(dialog.query_one("#dialog-error", Static))
+        assert "Atlantis" in plain(dialog.query_one("#dialog-error", Static))
         dialog.query_one("#country", Input).value = "Kenya"
         dialog.query_one("#start", Input).value = "next week"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "start must be a date as YYYY-MM-DD" in _plain(
+        assert "start must be a date as YYYY-MM-DD" in plain(
             dialog.query_one("#dialog-error", Static))
         await pilot.press("escape")
         await settle(pilot)
@@ -128,10 +120,7 @@ async def test_a_finished_request_cannot_be_edited(make_app, store: Store) -> No
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        app.open_request(request_id)
-        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
-                       and app.screen.detail is not None
-                       and app.screen.detail["request"]["id"] == request_id, what="request")
+        await show_request(pilot, request_id)
         assert app.screen.check_action("edit_request", ()) is None  # shown greyed out
         await pilot.press("e")
         await settle(pilot)

@@ -12,12 +12,7 @@ from catalogue.core.store import Store
 from catalogue.tui.dialogs.new_request import LinkProgrammeDialog, NewRequestDialog
 from catalogue.tui.screens.board import BoardScreen
 from catalogue.tui.widgets.paged_table import PagedTable
-from tui.helpers import SIZE, ready, settle, wait_for
-
-
-def _plain(widget: Static) -> str:
-    visual = widget.visual
-    return str(getattr(visual, "plain", visual))
+from tui.helpers import SIZE, plain, ready, settle, show_request, wait_for
 
 
 async def _open_dialog(pilot: Any) -> NewRequestDialog:
@@ -53,7 +48,7 @@ async def test_new_request_is_logged_and_listed(make_app, store: Store) -> None:
         assert any(r["requesting_body"] == "Kenya Police [bold]Service[/]"
                    for r in table.rows_shown)
         # markup in the body is shown literally
-        assert "Kenya Police [bold]Service[/]" in _plain(board.query_one("#request-body",
+        assert "Kenya Police [bold]Service[/]" in plain(board.query_one("#request-body",
                                                                          Static))
     [row] = list_requests(store)
     created = get_request(store, int(row["id"]))
@@ -71,12 +66,12 @@ async def test_bad_input_shows_the_core_message(make_app, store: Store) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, NewRequestDialog)  # stays open to correct it
-        error = _plain(dialog.query_one("#dialog-error", Static))
+        error = plain(dialog.query_one("#dialog-error", Static))
         assert "Atlantisxq" in error and "\n" not in error.strip()
         _fill(dialog, country="Kenya", cohort="twenty")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert "cohort must be a whole number" in _plain(dialog.query_one("#dialog-error",
+        assert "cohort must be a whole number" in plain(dialog.query_one("#dialog-error",
                                                                           Static))
     assert list_requests(store) == []
 
@@ -92,10 +87,7 @@ async def test_link_programme_keeps_both_sides_in_step(make_app, store: Store) -
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        app.open_request(request_id)
-        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
-                       and app.screen.detail is not None
-                       and app.screen.detail["request"]["id"] == request_id, what="request")
+        await show_request(pilot, request_id)
         board = app.screen
 
         def programme_key_disabled() -> bool:

@@ -14,12 +14,7 @@ from catalogue.core.rules.scope import build_scope
 from catalogue.core.store import Store
 from catalogue.tui.dialogs.steps import ResetDialog
 from catalogue.tui.screens.board import BoardScreen
-from tui.helpers import SIZE, ready, settle, wait_for
-
-
-def _plain(widget: Static) -> str:
-    visual = widget.visual
-    return str(getattr(visual, "plain", visual))
+from tui.helpers import SIZE, plain, ready, settle, show_request, wait_for
 
 
 def _walked(store: Store) -> int:
@@ -34,10 +29,7 @@ def _walked(store: Store) -> int:
 
 async def _reset_dialog(pilot: Any, request_id: int) -> ResetDialog:
     app = pilot.app
-    app.open_request(request_id)
-    await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
-                   and app.screen.detail is not None
-                   and app.screen.detail["request"]["id"] == request_id, what="request")
+    await show_request(pilot, request_id)
     assert app.screen.check_action("reset", ()) is True
     await pilot.press("r")
     await wait_for(pilot, lambda: isinstance(app.screen, ResetDialog), what="dialog")
@@ -80,7 +72,7 @@ async def test_reset_needs_a_reason_and_changes_nothing(make_app, store: Store) 
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is dialog
-        assert "Give a reason" in _plain(dialog.query_one("#dialog-error", Static))
+        assert "Give a reason" in plain(dialog.query_one("#dialog-error", Static))
         assert get_request(store, request_id).state == "jiph-approved"
         assert history(store, request_id) == before
         await pilot.press("escape")
@@ -100,7 +92,7 @@ async def test_reset_refusal_is_shown_word_for_word(make_app, store: Store) -> N
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is dialog
-        error = _plain(dialog.query_one("#dialog-error", Static))
+        error = plain(dialog.query_one("#dialog-error", Static))
         assert error == (f"Refused: request {request_id} changed state meanwhile "
                          "(now 'osja-assessed'); nothing was saved")
         assert get_request(store, request_id).state == "osja-assessed"
@@ -113,8 +105,5 @@ async def test_reset_is_unavailable_for_a_new_request(make_app, store: Store) ->
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        app.open_request(request_id)
-        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
-                       and app.screen.detail is not None
-                       and app.screen.detail["request"]["id"] == request_id, what="request")
+        await show_request(pilot, request_id)
         assert app.screen.check_action("reset", ()) is None  # nothing earlier than received
