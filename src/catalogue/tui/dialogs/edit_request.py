@@ -16,7 +16,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, Label
 
-from catalogue.tui.dialogs.new_request import NewRequestDialog, _day, _items, _whole_number
+from catalogue.tui.dialogs.new_request import NewRequestDialog, scope_fields
 
 
 def edit_from_form(store: Any, request_id: int, form: dict[str, str], *, by: str) -> Any:
@@ -24,15 +24,10 @@ def edit_from_form(store: Any, request_id: int, form: dict[str, str], *, by: str
     from catalogue.core.requests.register import edit_request
     from catalogue.core.rules.scope import scope_changes
 
-    changes = scope_changes(store, country=form["country"],
-                            disciplines=_items(form["disciplines"]),
-                            location=form["location"] or "uk",
-                            audience=_items(form["audience"]),
-                            delivered_by=_items(form["delivered_by"]))
-    changes.update(requesting_body=form["body"],
-                   cohort=_whole_number(form["cohort"], "cohort"),
-                   start=_day(form["start"], "start"), end=_day(form["end"], "end"),
-                   notes=form["notes"].strip() or None)
+    fields = scope_fields(form)
+    plain = {key: fields.pop(key) for key in ("cohort", "start", "end")}  # need no resolving
+    changes = scope_changes(store, country=form["country"], **fields)
+    changes.update(plain, requesting_body=form["body"], notes=form["notes"].strip() or None)
     return edit_request(store, request_id, changes, by=by,
                         note=form.get("why", "").strip() or None)
 

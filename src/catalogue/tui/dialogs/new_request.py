@@ -49,18 +49,22 @@ def _day(text: str, what: str) -> date | None:
         raise InvalidInputError(f"{what} must be a date as YYYY-MM-DD, not {text!r}") from None
 
 
+def scope_fields(form: dict[str, str]) -> dict[str, Any]:
+    """The form's scope fields (all but the country) as the core takes them: lists, a whole
+    number, dates. A malformed number or date is an ``InvalidInputError``."""
+    return {"disciplines": _items(form["disciplines"]), "location": form["location"] or "uk",
+            "audience": _items(form["audience"]),
+            "cohort": _whole_number(form["cohort"], "cohort"),
+            "start": _day(form["start"], "start"), "end": _day(form["end"], "end"),
+            "delivered_by": _items(form["delivered_by"])}
+
+
 def create_from_form(store: Any, form: dict[str, str], *, by: str) -> Any:
     """The request the form describes (``create_request`` with ``build_scope``'s Scope)."""
     from catalogue.core.requests.register import create_request
     from catalogue.core.rules.scope import build_scope
 
-    scope = build_scope(store, form["country"],
-                        disciplines=_items(form["disciplines"]),
-                        location=form["location"] or "uk",
-                        audience=_items(form["audience"]),
-                        cohort=_whole_number(form["cohort"], "cohort"),
-                        start=_day(form["start"], "start"), end=_day(form["end"], "end"),
-                        delivered_by=_items(form["delivered_by"]))
+    scope = build_scope(store, form["country"], **scope_fields(form))
     return create_request(store, form["body"], scope, by=by, notes=form["notes"] or None)
 
 
