@@ -106,30 +106,26 @@ class ExplorerScreen(CatalogueScreen):
         self.query_one(DisciplineTree).load(nodes)
         self._mark_loaded("tree")
 
-    def reload(self, offset: int = 0, *, keep: str | None = None,
-               cursor_to_end: bool = False) -> None:
+    def reload(self, offset: int = 0, *, keep: str | None = None) -> None:
         table = self.query_one("#countries", PagedTable)
         if keep is None and (row := table.selected_row()):
             keep = row["code"]
         table.loading = not self._loaded
-        self.load_countries(replace(self.flt), self.sort, self.descending, offset,
-                            keep, cursor_to_end)
+        self.load_countries(replace(self.flt), self.sort, self.descending, offset, keep)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
     def load_countries(self, flt: CountryFilter, sort: str, descending: bool, offset: int,
-                       keep: str | None, cursor_to_end: bool
-                       ) -> tuple[views.CountryPage, str | None, bool]:
+                       keep: str | None) -> tuple[views.CountryPage, str | None]:
         page = self.backend.call(views.country_page, flt, sort=sort, descending=descending,
                                  limit=self.config.page_size, offset=offset)
-        return page, keep, cursor_to_end
+        return page, keep
 
-    def show_countries(self, result: tuple[views.CountryPage, str | None, bool]) -> None:
-        page, keep, cursor_to_end = result
+    def show_countries(self, result: tuple[views.CountryPage, str | None]) -> None:
+        page, keep = result
         table = self.query_one("#countries", PagedTable)
         table.loading = False
         table.show_page(page.rows, total=page.total, offset=page.offset, keep=keep,
-                        cursor_to_end=cursor_to_end, sort_key=self.sort,
-                        descending=self.descending)
+                        sort_key=self.sort, descending=self.descending)
         direction = "▼" if self.descending else "▲"
         label = next((spec.label for spec in table.columns_spec if spec.key == self.sort),
                      self.sort)
@@ -198,8 +194,7 @@ class ExplorerScreen(CatalogueScreen):
 
     @on(PagedTable.PageRequested, "#countries")
     def page_requested(self, event: PagedTable.PageRequested) -> None:
-        self.reload(event.offset, keep=None if event.cursor_to_end else "",
-                    cursor_to_end=event.cursor_to_end)
+        self.reload(event.offset, keep="")  # a new page: no row to keep
 
     @on(PagedTable.SortRequested, "#countries")
     def sort_requested(self, event: PagedTable.SortRequested) -> None:

@@ -40,11 +40,10 @@ class PagedTable(FastDataTable):
     ]
 
     class PageRequested(Message):
-        def __init__(self, table: PagedTable, offset: int, cursor_to_end: bool) -> None:
+        def __init__(self, table: PagedTable, offset: int) -> None:
             super().__init__()
             self.table = table
             self.offset = offset
-            self.cursor_to_end = cursor_to_end
 
         @property
         def control(self) -> PagedTable:
@@ -153,13 +152,12 @@ class PagedTable(FastDataTable):
         return max(1, -(-self.row_total // self.page_size))
 
     def show_page(self, rows: list[dict[str, Any]], *, total: int, offset: int,
-                  keep: str | None = None, cursor_to_end: bool = False,
-                  sort_key: str | None = None, descending: bool = False) -> None:
+                  keep: str | None = None, sort_key: str | None = None,
+                  descending: bool = False) -> None:
         """Replace the rows; keep the cursor on row ``keep`` if it is still there, else put
-        it on the first row (the last with ``cursor_to_end``, or when this is the page the
-        table asked for by moving up past its first row)."""
-        if keep is None and self._wanted_at_end == offset:
-            cursor_to_end = True
+        it on the first row (the last when this is the page the table asked for by moving
+        up past its first row)."""
+        cursor_to_end = not keep and self._wanted_at_end == offset
         self._wanted_at_end = None
         self.row_total, self.row_offset, self.rows_shown = total, offset, rows
         widths = self._fit_widths()
@@ -220,10 +218,10 @@ class PagedTable(FastDataTable):
 
     def _request_page(self, offset: int, cursor_to_end: bool) -> None:
         """Ask the screen for the page at ``offset``. When that page arrives (see
-        :meth:`show_page`), the cursor goes to its last row if ``cursor_to_end``, whether or
-        not the screen passes the flag back."""
+        :meth:`show_page`), the cursor goes to its last row if ``cursor_to_end``: the table
+        remembers, so screens only fetch the page."""
         self._wanted_at_end = offset if cursor_to_end else None
-        self.post_message(self.PageRequested(self, offset, cursor_to_end))
+        self.post_message(self.PageRequested(self, offset))
 
     def action_page(self, step: int) -> None:
         offset = self.row_offset + step * self.page_size
