@@ -215,8 +215,8 @@ def _request_rows(rng: random.Random, ref: dict[str, Any], sizes: Sizes, clock: 
         begins = created + rng.randint(60, 500) * 86400
         if state == "delivered":  # the course starts after the day it was scheduled, and is
             # marked delivered on or after its first day
-            first, last = moments[-2] // 86400 + 1, moments[-1] // 86400
-            begins = max(first, last - rng.randint(0, 10)) * 86400
+            first_day, last_day = moments[-2] // 86400 + 1, moments[-1] // 86400
+            begins = max(first_day, last_day - rng.randint(0, 10)) * 86400
         requests.append((
             rid, f"{name} {rng.choice(BODIES)}", code,
             json.dumps(rng.sample(discipline_ids, rng.randint(1, 3))),

@@ -135,6 +135,15 @@ async def probe(db: str, headless: bool, page_size: int | None = None) -> dict[s
     def record(name: str, meter: Meter) -> None:
         steps.setdefault(name, []).append(meter.stop())
 
+    async def step(name: str, key: str, condition: Callable[[], bool], what: str) -> None:
+        """Press ``key``, wait for ``condition`` (made before the press), then for the frame
+        and the app to settle; record the step under ``name``."""
+        meter = Meter()
+        await press(app, key)
+        await until(condition, what)
+        await shown(frames, meter)
+        record(name, meter)
+
     meter = Meter()
     app = CatalogueApp(db, TuiConfig(page_size=page_size) if page_size else TuiConfig())
     frames = Frames(app)
@@ -145,41 +154,29 @@ async def probe(db: str, headless: bool, page_size: int | None = None) -> dict[s
 
         explorer: Any = app.screen
         for _ in range(8):
-            condition = changed(lambda: explorer.detail_key, explorer.detail_key)
-            meter = Meter()
-            await press(app, "down")
-            await until(condition, "a country's detail")
-            await shown(frames, meter)
-            record("country detail", meter)
+            await step("country detail", "down",
+                       changed(lambda: explorer.detail_key, explorer.detail_key),
+                       "a country's detail")
 
         await pilot.press("slash")
         countries = Counter(explorer, "show_countries")
         for key in "kenya":
-            condition = grew(countries)
-            meter = Meter()
-            await press(app, key)
-            await until(condition, "the countries table")
-            await shown(frames, meter)
-            record("explorer search keystroke", meter)
+            await step("explorer search keystroke", key, grew(countries), "the countries table")
         await pilot.press("escape")
 
-        meter = Meter()
-        await press(app, "f4")
-        await until(lambda: type(app.screen).__name__ == "BoardScreen", "the board")
-        board: Any = app.screen
-        await until(lambda: {"counts", "requests"} <= board._loaded and board.detail is not None,
-                    "the board's counts, requests and first request")
-        await shown(frames, meter)
-        record("board open", meter)
+        def board_shown() -> bool:
+            board: Any = app.screen
+            return (type(board).__name__ == "BoardScreen"
+                    and {"counts", "requests"} <= board._loaded and board.detail is not None)
 
+        await step("board open", "f4", board_shown,
+                   "the board's counts, requests and first request")
+        board: Any = app.screen
         for _ in range(5):
-            condition = changed(lambda: board.detail["request"]["id"],
-                                board.detail["request"]["id"])
-            meter = Meter()
-            await press(app, "down")
-            await until(condition, "the next request's detail")
-            await shown(frames, meter)
-            record("board next request", meter)
+            await step("board next request", "down",
+                       changed(lambda: board.detail["request"]["id"],
+                               board.detail["request"]["id"]),
+                       "the next request's detail")
 
         await pilot.press("f3")
         await until(lambda: type(app.screen).__name__ == "BuilderScreen", "the builder")
@@ -189,12 +186,8 @@ async def probe(db: str, headless: bool, page_size: int | None = None) -> dict[s
         await pilot.pause()
         await pilot.press("slash")
         for key in "command":
-            condition = grew(programmes)
-            meter = Meter()
-            await press(app, key)
-            await until(condition, "the programmes table")
-            await shown(frames, meter)
-            record("builder search keystroke", meter)
+            await step("builder search keystroke", key, grew(programmes),
+                       "the programmes table")
     return {"steps": steps, "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 
 
