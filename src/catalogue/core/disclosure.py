@@ -1,0 +1,206 @@
+"""Every stored text field's disclosure class, in one place.
+
+Each TEXT column of every user and reference table is listed here with
+
+- its **class**: ``public`` (may appear in public material as it is), ``public-when-marked``
+  (public only when the row it belongs to is marked public: a module or discipline whose
+  ``sensitivity`` is public and whose discipline is not withheld, or a date whose delivery
+  mode deploys nobody overseas) or ``withheld`` (never in public material);
+- its **kind**: ``text`` (free text a person typed or a data file holds), ``list`` (a JSON list
+  of such texts) or ``value`` (an id, code, date or a word from a fixed vocabulary);
+- and a short reason.
+
+Public (redacted) exports are built from these classes: withheld programme fields are left
+out, and the values of every withheld field the export draws on (the programme, its linked
+request, the country's travel advice) are scrubbed from any text that quotes them.
+``tests/test_disclosure.py`` fails when a table gains a TEXT column that is not listed here,
+so a new field cannot reach public material unclassified.
+
+Imported by the export path only; it imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+PUBLIC = "public"
+WHEN_MARKED = "public-when-marked"
+WITHHELD = "withheld"
+CLASSES = (PUBLIC, WHEN_MARKED, WITHHELD)
+
+TEXT, LIST, VALUE = "text", "list", "value"
+KINDS = (TEXT, LIST, VALUE)
+
+
+class Field(NamedTuple):
+    cls: str
+    kind: str
+    why: str
+
+
+def _f(cls: str, kind: str, why: str) -> Field:
+    return Field(cls, kind, why)
+
+
+_INTERNAL = "the tool's own bookkeeping"
+_WHO_WHEN = "who did what when: internal"
+_REQUEST = "requests are internal case records; none of their fields is published"
+
+#: table -> column -> Field. Tables the tool creates, user tables first.
+FIELDS: dict[str, dict[str, Field]] = {
+    "programmes": {
+        "title": _f(WITHHELD, TEXT, "typed freely, may name withheld content; public "
+                                    "material uses a neutral title"),
+        "country": _f(PUBLIC, VALUE, "the country the programme is for"),
+        "delivery_mode": _f(PUBLIC, VALUE, "UK, in the country, remote or blended"),
+        "start_date": _f(WHEN_MARKED, VALUE, "exact dates only when no staff are deployed "
+                                             "overseas (months otherwise)"),
+        "audience_level": _f(PUBLIC, VALUE, "a rank from data/levels.toml"),
+        "language_notes": _f(WITHHELD, TEXT, "interpreting and language arrangements name "
+                                             "people and places of delivery"),
+        "notes": _f(PUBLIC, TEXT, "the programme's description; text quoting withheld "
+                                  "content is replaced"),
+        "vulnerability_notes": _f(WITHHELD, TEXT, "gaps in the force's capability"),
+        "commercial_terms": _f(WITHHELD, TEXT, "confidential to the partners"),
+        "osja_grade": _f(PUBLIC, VALUE, "low, medium or high"),
+        "created_at": _f(WITHHELD, VALUE, _INTERNAL),
+        "updated_at": _f(WITHHELD, VALUE, _INTERNAL),
+    },
+    "programme_modules": {
+        "module_id": _f(WHEN_MARKED, VALUE, "public when the module is"),
+        "notes": _f(WHEN_MARKED, TEXT, "trainer notes follow their module's mark"),
+    },
+    "requests": {
+        "requesting_body": _f(WITHHELD, TEXT, _REQUEST),
+        "country": _f(WITHHELD, VALUE, _REQUEST),
+        "disciplines": _f(WITHHELD, LIST, _REQUEST),
+        "modules": _f(WITHHELD, LIST, _REQUEST),
+        "location": _f(WITHHELD, VALUE, _REQUEST),
+        "audience": _f(WITHHELD, LIST, _REQUEST + " (unit tags may be typed freely)"),
+        "start": _f(WITHHELD, VALUE, _REQUEST),
+        "end": _f(WITHHELD, VALUE, _REQUEST),
+        "delivered_by": _f(WITHHELD, LIST, _REQUEST),
+        "notes": _f(WITHHELD, TEXT, _REQUEST),
+        "ethics_concerns": _f(WITHHELD, LIST, "allegations about named units"),
+        "state": _f(WITHHELD, VALUE, _REQUEST),
+        "ipab_reference": _f(WITHHELD, TEXT, _REQUEST),
+        "jiph_reference": _f(WITHHELD, TEXT, _REQUEST),
+        "osja_grade": _f(WITHHELD, VALUE, _REQUEST),
+        "osja_computed_grade": _f(WITHHELD, VALUE, _REQUEST),
+        "mission": _f(WITHHELD, TEXT, _REQUEST),
+        "authoriser": _f(WITHHELD, TEXT, "a named official"),
+        "authoriser_level": _f(WITHHELD, VALUE, _REQUEST),
+        "s26_reference": _f(WITHHELD, TEXT, _REQUEST),
+        "decline_signal": _f(WITHHELD, VALUE, _REQUEST),
+        "created_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "created_by": _f(WITHHELD, TEXT, _WHO_WHEN),
+        "updated_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "state_changed_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+    },
+    "request_events": {
+        "at": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "by": _f(WITHHELD, TEXT, _WHO_WHEN),
+        "action": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "from_state": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "to_state": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "note": _f(WITHHELD, TEXT, _WHO_WHEN),
+        "details": _f(WITHHELD, TEXT, _WHO_WHEN),
+    },
+    "travel_advice": {
+        "code": _f(PUBLIC, VALUE, "a country code"),
+        "level": _f(PUBLIC, VALUE, "the FCDO's published level"),
+        "part": _f(WITHHELD, TEXT, "with in-country delivery it points at where staff go"),
+        "as_of": _f(PUBLIC, VALUE, "the date of the advice"),
+        "note": _f(WITHHELD, TEXT, "the user's own note"),
+        "set_by": _f(WITHHELD, TEXT, _WHO_WHEN),
+        "set_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+    },
+    "_meta": {"key": _f(WITHHELD, VALUE, _INTERNAL), "value": _f(WITHHELD, TEXT, _INTERNAL)},
+    "_sqlite_migrations": {
+        "migration_set": _f(WITHHELD, VALUE, _INTERNAL),
+        "name": _f(WITHHELD, VALUE, _INTERNAL),
+        "applied_at": _f(WITHHELD, VALUE, _INTERNAL),
+    },
+    # Reference tables, rebuilt from data/.
+    "countries": {
+        **{c: _f(PUBLIC, VALUE, "ISO 3166 / UN M49 / data/") for c in (
+            "code", "alpha3", "numeric", "kind", "administered_by", "region", "subregion",
+            "intermediate", "m49", "liaison_area", "flag")},
+        **{c: _f(PUBLIC, TEXT, "published names and descriptions") for c in (
+            "iso_name", "name", "official_name", "listed_as", "uk_mission",
+            "liaison_area_name", "note")},
+    },
+    "country_names": {c: _f(PUBLIC, VALUE, "names and aliases from data/")
+                      for c in ("key", "code", "name", "source")},
+    "country_search": {"code": _f(PUBLIC, VALUE, "search index"),
+                       "names": _f(PUBLIC, TEXT, "search index")},
+    "liaison_areas": {"id": _f(PUBLIC, VALUE, "data/"), "name": _f(PUBLIC, TEXT, "data/"),
+                      "description": _f(PUBLIC, TEXT, "data/")},
+    "hr_priority_lists": {"published": _f(PUBLIC, VALUE, "the FCDO's published list"),
+                          "title": _f(PUBLIC, TEXT, "the FCDO's published list")},
+    "hr_priority_entries": {"name": _f(PUBLIC, TEXT, "the FCDO's published list"),
+                            "code": _f(PUBLIC, VALUE, "the FCDO's published list")},
+    "levels": {"id": _f(PUBLIC, VALUE, "data/levels.toml"),
+               "name": _f(PUBLIC, TEXT, "data/levels.toml")},
+    "principles": {"id": _f(PUBLIC, VALUE, "Stabilisation Unit principles"),
+                   "name": _f(PUBLIC, TEXT, "Stabilisation Unit principles"),
+                   "summary": _f(PUBLIC, TEXT, "Stabilisation Unit principles")},
+    "ethics": {c: _f(PUBLIC, TEXT if c in ("name", "summary", "edition_title") else VALUE,
+                     "the published Code of Ethics")
+               for c in ("edition_title", "kind", "id", "name", "summary")},
+    "disciplines": {
+        "id": _f(WHEN_MARKED, VALUE, "public when the discipline is"),
+        "title": _f(WHEN_MARKED, TEXT, "public when the discipline's sensitivity is public "
+                                       "and it is not counter-terrorism"),
+        "description": _f(WHEN_MARKED, TEXT, "as the title"),
+        "sensitivity": _f(PUBLIC, VALUE, "the mark itself"),
+    },
+    "modules": {
+        **{c: _f(WHEN_MARKED, VALUE, "public when the module is") for c in (
+            "id", "discipline_id", "level_from", "level_to", "principles", "prerequisites")},
+        **{c: _f(WHEN_MARKED, TEXT, "public when the module's sensitivity is public and "
+                                    "its discipline is not withheld")
+           for c in ("title", "summary", "note")},
+        "outcomes": _f(WHEN_MARKED, LIST, "as the title"),
+        "sensitivity": _f(PUBLIC, VALUE, "the mark itself"),
+    },
+    "policy": {"key": _f(PUBLIC, VALUE, "data/approval-policy.toml"),
+               "value": _f(PUBLIC, TEXT, "flag wording shown with every assessment")},
+    "travel_advice_data": {
+        "code": _f(PUBLIC, VALUE, "a country code"),
+        "level": _f(PUBLIC, VALUE, "the FCDO's published level"),
+        "part": _f(WITHHELD, TEXT, "with in-country delivery it points at where staff go"),
+        "as_of": _f(PUBLIC, VALUE, "the date of the advice"),
+        "source": _f(PUBLIC, TEXT, "where the advice was read"),
+        "note": _f(WITHHELD, TEXT, "the organisation's own note"),
+    },
+    "costing": {"key": _f(WITHHELD, VALUE, "rates are commercial"),
+                "value": _f(WITHHELD, TEXT, "rates are commercial")},
+}
+
+#: The rules engine's flag facts (placeholders of data/approval-policy.toml) and their class:
+#: a public flag keeps its explanation only when every fact it uses is public.
+FLAG_FACTS: dict[str, str] = {
+    "country": PUBLIC, "code": PUBLIC, "kind": PUBLIC, "grade": PUBLIC, "points": PUBLIC,
+    "approver": PUBLIC, "reasons": PUBLIC, "mission": PUBLIC, "mission_note": PUBLIC,
+    "level": PUBLIC, "as_of": PUBLIC, "origin": PUBLIC, "count": PUBLIC,
+    "hr_year": PUBLIC, "hr_title": PUBLIC, "sensitivity": PUBLIC,
+    "part": WITHHELD, "concerns": WITHHELD, "deliverers": WITHHELD, "unknown": WITHHELD,
+    "units": WITHHELD, "matched": WITHHELD, "items": WITHHELD,
+}
+
+
+def field(table: str, column: str) -> Field:
+    """The class of one stored field; KeyError when it has none (a test stops that)."""
+    return FIELDS[table][column]
+
+
+def columns_of(table: str, cls: str) -> tuple[str, ...]:
+    """The columns of ``table`` in class ``cls``."""
+    return tuple(name for name, f in FIELDS.get(table, {}).items() if f.cls == cls)
+
+
+def withheld_facts(facts: dict[str, object]) -> bool:
+    """Whether a flag's facts include a withheld (or unclassified) value that is not empty."""
+    return any(value not in (None, "", [], 0) and FLAG_FACTS.get(key, WITHHELD) != PUBLIC
+               for key, value in facts.items())
