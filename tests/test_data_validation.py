@@ -49,8 +49,8 @@ def _bad_toml(root: Path) -> tuple[str, int | None]:
 
 def _unknown_iso(root: Path) -> tuple[str, int | None]:
     path = root / "countries-assisted.csv"
-    _edit(path, "Kenya,KE,", "Kenya,XK,")
-    return "data/countries-assisted.csv", _line_of(path, "Kenya,XK")
+    _edit(path, "Kenya,KE,", "Kenya,XQ,")
+    return "data/countries-assisted.csv", _line_of(path, "Kenya,XQ")
 
 
 def _duplicate_module(root: Path) -> tuple[str, int | None]:

@@ -51,7 +51,7 @@ def test_several_processes_opening_a_new_database_at_once(tmp_path: Path) -> Non
     outcomes = [(p.wait(), p.stderr.read().decode() if p.stderr else "") for p in procs]
     assert all(code == 0 for code, _ in outcomes), outcomes
     with open_store(path) as store:
-        assert store.scalar("SELECT count(*) FROM countries") == 250
+        assert store.scalar("SELECT count(*) FROM countries") == 251
         assert store.scalar(
             "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = 'catalogue'"
         ) == store.scalar("SELECT count(DISTINCT name) FROM _sqlite_migrations")

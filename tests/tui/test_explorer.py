@@ -175,7 +175,7 @@ async def test_pages_never_hold_more_than_one_page(make_app, store: Store) -> No
     app = make_app(page_size=50)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("a")  # every country: 250 rows, 5 pages
+        await pilot.press("a")  # every country: 251 rows, 6 pages
         await settle(pilot)
         table = _table(app)
         total = count_countries(store, CountryFilter(assisted_only=False))

@@ -8,7 +8,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json
-from catalogue.core.country_card import country_card
+from catalogue.core.country_card import codes_line, country_card, region_line
 from catalogue.core.lookup import resolve_country
 from catalogue.core.names import printable
 
@@ -57,7 +57,7 @@ def country(app: AppContext, query: tuple[str, ...], as_json: bool) -> None:
 
 
 def render_card(card: dict[str, Any]) -> str:
-    names, codes, region = card["names"], card["codes"], card["region"]
+    names = card["names"]
     hr = card["human_rights_priority"]
     lines = [f"{card['flag']} {names['common']}".strip()]
     match = card.get("match")
@@ -73,13 +73,12 @@ def render_card(card: dict[str, Any]) -> str:
     row("Official name", names["official"])
     if names["iso"] and names["iso"] != names["common"]:
         row("ISO name", names["iso"])
-    row("Codes", " / ".join(filter(None, [codes["alpha2"], codes["alpha3"], codes["numeric"]]))
-        or f"{card['code']} (not an ISO 3166-1 country)")
+    row("Codes", codes_line(card))
     kind = card["kind_label"]
     if card["administered_by"]:
         kind += f" ({card['administered_by']})"
     row("Kind", kind)
-    row("UN M49 region", " › ".join(filter(None, region.values())) or "(none)")
+    row("UN M49 region", region_line(card))
     row("Liaison area", card["liaison_area"] or "(none)")
     row("Assisted", "yes" if card["assisted"] else "no")
     year = f"FCDO {hr['list_year']} list" if hr["list_year"] else "no list loaded"

@@ -56,3 +56,20 @@ def country_card(store: Store, match: Match | str) -> dict[str, Any]:
         card["match"] = {"query_matched": match.matched, "source": match.source,
                          "fuzzy": match.fuzzy, "score": match.score}
     return card
+
+
+def codes_line(card: dict[str, Any]) -> str:
+    """The card's codes as one line: ISO codes, or an entity's own codes said to be so."""
+    codes = card["codes"]
+    if codes["alpha2"]:
+        return " / ".join(filter(None, [codes["alpha2"], codes["alpha3"], codes["numeric"]]))
+    own = " / ".join(filter(None, [card["code"], codes["alpha3"]]))
+    return f"{own} (not an ISO 3166-1 country)"
+
+
+def region_line(card: dict[str, Any]) -> str:
+    """The card's UN M49 placing, or why it has none."""
+    placing = " › ".join(filter(None, card["region"].values()))
+    if placing:
+        return placing
+    return "(none)" if card["codes"]["alpha2"] else "(none: not in UN M49)"

@@ -86,16 +86,24 @@ def _load_entities(root: Path, countries: dict[str, dict[str, Any]]) -> None:
     doc = parse_toml(file)
     items = records(file, doc, "entity", "entity", key="code")
     for record in items:
-        record.known({"code", "name", "official_name", "kind", "note"})
+        record.known({"code", "alpha3", "name", "official_name", "kind", "note"})
+    iso_alpha3 = {c["alpha3"] for c in countries.values()}
     for code, record in check_unique(items, "code").items():
         if code in countries:
             raise record.fail(f"code {code!r} is already an ISO 3166-1 country", "code")
         if len(code) != 2 or not code.isupper() or not code.isalpha():
             raise record.fail(f"code {code!r} must be two capital letters", "code")
+        alpha3 = record.text("alpha3", required=False) or None
+        if alpha3 is not None and (len(alpha3) != 3 or not alpha3.isupper()
+                                   or not alpha3.isalpha()):
+            raise record.fail(f"alpha3 {alpha3!r} must be three capital letters", "alpha3")
+        if alpha3 in iso_alpha3:
+            raise record.fail(f"alpha3 {alpha3!r} is already an ISO 3166-1 code", "alpha3")
         name = record.text("name")
         countries[code] = {
             **dict.fromkeys(next(iter(countries.values())).keys()),
             "code": code,
+            "alpha3": alpha3,
             "iso_name": None,
             "name": name,
             "official_name": record.text("official_name", required=False) or name,

@@ -11,6 +11,8 @@ from typing import Any
 
 from rich.text import Text
 
+from catalogue.core.country_card import codes_line, region_line
+
 SEVERITY_STYLE = {"blocker": "bold red", "needs-action": "yellow", "info": "cyan"}
 LABEL_WIDTH = 15
 
@@ -31,7 +33,7 @@ def _heading(text: Text, title: str) -> None:
 
 def country_text(card: dict[str, Any], activity: dict[str, Any] | None = None) -> Text:
     """A country card, plus its programmes and open requests when ``activity`` is given."""
-    names, codes, region = card["names"], card["codes"], card["region"]
+    names = card["names"]
     hr = card["human_rights_priority"]
     text = Text()
     text.append(f"{card['flag']} " if card["flag"] else "")
@@ -46,13 +48,12 @@ def country_text(card: dict[str, Any], activity: dict[str, Any] | None = None) -
     _row(text, "Official name", names["official"])
     if names["iso"] and names["iso"] != names["common"]:
         _row(text, "ISO name", names["iso"])
-    codes_text = " / ".join(filter(None, [codes["alpha2"], codes["alpha3"], codes["numeric"]]))
-    _row(text, "Codes", codes_text or f"{card['code']} (not an ISO 3166-1 country)")
+    _row(text, "Codes", codes_line(card))
     kind = card["kind_label"]
     if card["administered_by"]:
         kind += f" ({card['administered_by']})"
     _row(text, "Kind", kind)
-    _row(text, "UN M49 region", " › ".join(filter(None, region.values())) or "(none)")
+    _row(text, "UN M49 region", region_line(card))
     _row(text, "Liaison area", card["liaison_area"] or "(none)")
     _row(text, "Assisted", "yes" if card["assisted"] else "no",
          "green" if card["assisted"] else "")
