@@ -94,4 +94,5 @@ def render_card(card: dict[str, Any]) -> str:
     for flag in card["approvals"]:
         lines.append(f"    - {flag['title']} ({flag['severity']})")
         lines.append(f"      why: {flag['why']}")
+        lines.append(f"      source: {flag['source']}")
     return "\n".join(lines)

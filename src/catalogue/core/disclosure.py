@@ -183,6 +183,7 @@ FIELDS: dict[str, dict[str, Field]] = {
 FLAG_FACTS: dict[str, str] = {
     "country": PUBLIC, "code": PUBLIC, "kind": PUBLIC, "grade": PUBLIC, "points": PUBLIC,
     "approver": PUBLIC, "reasons": PUBLIC, "mission": PUBLIC, "mission_note": PUBLIC,
+    "mission_basis": PUBLIC,
     "level": PUBLIC, "as_of": PUBLIC, "origin": PUBLIC, "count": PUBLIC,
     "hr_year": PUBLIC, "hr_title": PUBLIC, "sensitivity": PUBLIC,
     "part": WITHHELD, "concerns": WITHHELD, "deliverers": WITHHELD, "unknown": WITHHELD,

@@ -19,6 +19,7 @@ SATISFIED_BY = {
     "osja-assessment": "osja-assessed",
     "osja-grade": "authorised",
     "consult-mission": "embassy-consulted",
+    "no-mission": "embassy-consulted",
 }
 
 APPROVAL_STEPS = (

@@ -19,6 +19,9 @@ KIND_LABELS = {
     "uninhabited-territory": "uninhabited territory",
 }
 
+#: Mission keys that mean nobody to consult: the "no-mission" flag replaces "consult-mission".
+NO_MISSION_KEYS = ("no-mission", "home")
+
 
 def mission_key(policy: dict[str, Any], country: dict[str, Any]) -> str:
     """Which mission to consult: recorded for assisted countries, else by code, else by kind."""
@@ -26,6 +29,20 @@ def mission_key(policy: dict[str, Any], country: dict[str, Any]) -> str:
             or policy.get("missions_by_code", {}).get(country.get("code") or "")
             or policy.get("missions_by_kind", {}).get(country.get("kind") or "")
             or "unknown")
+
+
+def mission_basis(policy: dict[str, Any], country: dict[str, Any]) -> str:
+    """Where the mission to consult comes from: the organisation's record or an assumption."""
+    if country.get("uk_mission"):
+        return (f"recorded for {country['name']} in data/countries-assisted.csv "
+                "(the organisation's own record)")
+    if (country.get("code") or "") in policy.get("missions_by_code", {}):
+        return ("data/approval-policy.toml [missions_by_code], by country code "
+                "(a local assumption)")
+    if (country.get("kind") or "") in policy.get("missions_by_kind", {}):
+        return ("data/approval-policy.toml [missions_by_kind], by the kind of country "
+                "(a local assumption)")
+    return "no mission recorded (a local assumption)"
 
 
 def mission_for(policy: dict[str, Any], country: dict[str, Any]) -> str:
@@ -63,13 +80,17 @@ class _Blank(dict[str, str]):
 
 
 def mission_flag(policy: dict[str, Any], country: dict[str, Any]) -> Flag:
-    """Consult the mission; says so when the country has no British embassy of its own."""
+    """Consult the mission; says so when the country has no British embassy of its own, and
+    raises "no-mission" instead when there is nobody to consult (the UK itself, Antarctica)."""
     name, note = split_mission(mission_for(policy, country))
     facts = {"country": country["name"], "code": country["code"],
              "kind": KIND_LABELS.get(country["kind"], country["kind"]),
-             "mission": name, "mission_note": note}
-    flag = make_flag(policy, "consult-mission", facts)
-    if note and "{mission_note}" not in policy["flags"]["consult-mission"]["why"]:
+             "mission": name, "mission_note": note,
+             "mission_basis": mission_basis(policy, country)}
+    flag_id = ("no-mission" if mission_key(policy, country) in NO_MISSION_KEYS
+               and "no-mission" in policy["flags"] else "consult-mission")
+    flag = make_flag(policy, flag_id, facts)
+    if note and "{mission_note}" not in policy["flags"][flag_id]["why"]:
         flag.why += " Note: " + note + "."
     return flag
 

@@ -15,7 +15,8 @@ from catalogue.core.rules.model import Severity
 
 POLICY_FILE = "approval-policy.toml"
 MISSION_KEYS = ("high-commission", "embassy", "consulate-general", "governor", "mission-to-eu",
-                "crown-dependency", "administering-state", "no-mission", "home", "unknown")
+                "crown-dependency", "administering-state", "no-mission", "home", "disputed",
+                "unknown")
 COUNTRY_KINDS = ("sovereign-state", "overseas-territory", "special-administrative-region",
                  "supranational-union", "crown-dependency", "dependent-territory",
                  "disputed-territory", "uninhabited-territory")

@@ -69,6 +69,7 @@ def country_text(card: dict[str, Any], activity: dict[str, Any] | None = None) -
         text.append(flag["title"], style="bold")
         text.append(f"  {flag['severity']}\n", style=SEVERITY_STYLE.get(flag["severity"], ""))
         text.append(f"  why: {flag['why']}\n", style="dim")
+        text.append(f"  source: {flag['source']}\n", style="dim italic")
     _heading(text, "Disciplines on offer")
     for d in card["disciplines"]:
         text.append(f"• {d['title']}")
