@@ -39,7 +39,8 @@ def test_new_from_a_template_then_show(invoke) -> None:  # type: ignore[no-untyp
     out = result.stdout
     assert out.startswith(f"Programme {pid}: Kenya command course")
     assert "cmd-national-decision-model" in out and "Days by discipline:" in out
-    assert "Command: 19.33 day(s) (116 h, 7 module(s))" in out
+    assert "Command: 19 training days and 2 hours (116 hours, 7 modules)" in out
+    assert "module(s)" not in out and "day(s)" not in out
     assert "IPAB form to JIPH (blocker)" in out
     assert "Costs: set the number of trainers" in out
     assert _state(invoke, pid)["programme"]["delivery_mode"] == "blended"
@@ -51,7 +52,7 @@ def test_add_move_remove_and_set(invoke) -> None:  # type: ignore[no-untyped-def
                   "cmd-national-decision-model").exit_code == 0
     result = invoke("programme", "add", str(pid), "cmd-decision-logs", "--at", "1", "--hours",
                     "4", "--notes", "[bold]as typed[/bold]")
-    assert result.exit_code == 0 and "3 module(s)" in result.stdout
+    assert result.exit_code == 0 and "3 modules" in result.stdout
     result = invoke("programme", "move", str(pid), "cmd-national-decision-model", "1")
     assert result.exit_code == 0
     assert result.stdout.strip().endswith(
@@ -178,3 +179,14 @@ def test_every_programme_command_has_an_example(invoke) -> None:  # type: ignore
         result = invoke("programme", name, "--help")
         assert result.exit_code == 0
         assert f"catalogue programme {name}" in result.stdout, name
+
+
+def test_a_public_title_is_set_shown_and_used_by_redacted_exports(invoke) -> None:  # type: ignore[no-untyped-def]
+    pid = _new(invoke)
+    result = invoke("programme", "set", str(pid), "--public-title", "Leadership course")
+    assert result.exit_code == 0, result.output
+    assert "Added 1 module:" in invoke("programme", "add", str(pid), "cmd-decision-logs").stdout
+    assert "Public title    Leadership course" in invoke("programme", "show", str(pid)).stdout
+    public = invoke("programme", "export", str(pid), "--format", "md", "--redact").stdout
+    assert public.startswith("# Leadership course\n")
+    assert invoke("programme", "set", str(pid), "--public-title", "x" * 201).exit_code == 2

@@ -83,7 +83,7 @@ def test_markdown_has_headings_tables_outcomes_flags_and_totals(store, programme
             assert outcome.replace("(", "(") in text.replace("\\", "")
     for flag in outline["approval"]["flags"]:
         assert f"**{flag['title']}**" in text.replace("\\", "")
-    assert "52.5 hours in 4 module(s)" in text
+    assert "52.5 hours in 4 modules: 8 training days and 4.5 hours at 6 hours a day" in text
     assert "Total (estimate): GBP" in text
     assert f"Rates: {outline['costing']['rates_source']}." in text
     assert "Line one\nLine two" in text

@@ -108,14 +108,14 @@ def test_the_redacted_outline_says_what_was_withheld(secret_store, secret_progra
     categories = [w["category"] for w in public["withheld"]]
     assert set(categories) == {"confidential-content", "commercial-terms",
                                "force-vulnerabilities", "deployed-staff"}
-    assert public["withheld"][0]["what"].startswith("3 module(s) with confidential content")
+    assert public["withheld"][0]["what"].startswith("3 modules with confidential content")
     assert all(w["reason"] and w["source"] for w in public["withheld"])
     assert public["costing"] is None and public["programme"]["trainers"] is None
     assert public["programme"]["vulnerability_notes"] is None
     assert public["programme"]["commercial_terms"] is None
     assert (public["programme"]["start_date"], public["programme"]["notes"]) == \
         ("2026-05", "[withheld]")
-    assert public["totals"] == outline["totals"]  # the programme's length is public
+    assert public["totals"] == {**outline["totals"], "withheld_modules": 3}  # length is public
     withheld_row = public["days_by_discipline"][-1]
     assert (withheld_row["id"], withheld_row["modules"]) == (None, 3)
     assert sum(r["hours"] for r in public["days_by_discipline"]) == outline["totals"]["hours"]
@@ -131,12 +131,16 @@ def test_a_public_programme_loses_only_costs_and_notes(store) -> None:  # type: 
     public = export_outline(store, pid, redact=True)
     assert [m["id"] for m in public["modules"]] == ["cmd-decision-logs"]
     assert public["programme"]["start_date"] == "2026-05-04"  # no one is deployed overseas
-    assert [w["category"] for w in public["withheld"]] == ["commercial-terms"]
+    assert [w["category"] for w in public["withheld"]] == ["commercial-terms",
+                                                           "confidential-content"]
+    assert public["withheld"][1]["what"] == "internal details: the working title"
+    assert public["programme"]["title"] == "Training programme for Kenya"
     assert public["days_by_discipline"][-1]["id"] == "command"
 
 
 def test_redaction_follows_edits(store) -> None:  # type: ignore[no-untyped-def]
     pid = make_programme(store, ["cmd-decision-logs"])
+    changes.update_programme(store, pid, {"public_title": "Test programme"})
     assert export_outline(store, pid, redact=True)["withheld"] == []
     changes.add_modules(store, pid, ["ct-terrorism-law"])
     public = export_outline(store, pid, redact=True)
@@ -151,3 +155,42 @@ def test_references_to_withheld_modules_are_withheld_too(store) -> None:  # type
     public = redact(outline, disclosure_reasons(store))
     assert public["modules"][0]["prerequisites"] == ["cmd-national-decision-model", "[withheld]"]
     assert public["modules"][0]["sensitivity"] == "public"  # fixed vocabulary is never scrubbed
+
+
+def test_a_redacted_export_agrees_with_itself_when_every_module_is_withheld(store) -> None:  # type: ignore[no-untyped-def]
+    pid = make_programme(store, ["ct-prevent", "ct-terrorism-law", "ct-contest-four-ps"],
+                         title="Kenya CT course")
+    public = export_outline(store, pid, redact=True)
+    totals = public["totals"]
+    assert len(public["modules"]) + totals["withheld_modules"] == totals["modules"] == 3
+    markdown = render(public, "md").decode("utf-8")
+    assert "No modules yet" not in markdown
+    assert "No modules are listed: all 3 modules of this programme are withheld" in markdown
+    assert "in 3 modules (all withheld, none listed)" in markdown
+    word = docx_text(render(public, "docx"))
+    assert "No modules yet" not in word and "all 3 modules" in word
+
+
+def test_a_title_that_may_not_be_shown_becomes_a_public_one(store) -> None:  # type: ignore[no-untyped-def]
+    pid = make_programme(store, ["cmd-decision-logs", "ct-prevent"], title="Kenya CT course")
+    texts = {fmt: render(export_outline(store, pid, redact=True), fmt) for fmt in
+             ("md", "json", "csv", "docx")}
+    for fmt, data in texts.items():
+        text = docx_text(data) if fmt == "docx" else data.decode("utf-8")
+        assert "Kenya CT course" not in text, fmt
+    assert "# Training programme for Kenya" in texts["md"].decode("utf-8")
+    assert "Training programme for Kenya" in docx_text(texts["docx"])
+    changes.update_programme(store, pid, {"public_title": "Leadership course for Kenya"})
+    public = export_outline(store, pid, redact=True)
+    assert public["programme"]["title"] == "Leadership course for Kenya"
+    assert export_outline(store, pid)["programme"]["title"] == "Kenya CT course"
+
+
+def test_plural_and_day_wording_in_the_totals(store) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    pid = make_programme(store, [("cmd-decision-logs", 86, None)])
+    markdown = render(export_outline(store, pid), "md").decode("utf-8")
+    assert "86 hours in 1 module: 14 training days and 2 hours at 6 hours a day " \
+           "(15 scheduled days)" in markdown
+    assert "module(s)" not in markdown and not re.search(r"\d\.\d+ training day", markdown)

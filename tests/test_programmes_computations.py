@@ -20,7 +20,7 @@ def test_totals_and_days_by_discipline(store) -> None:  # type: ignore[no-untype
                                  ("cmd-decision-logs", 3, None), "cmd-gold-silver-bronze"])
     outline = build_outline(store, pid)
     assert outline["totals"] == {"modules": 4, "hours": 63.0, "hours_per_day": 6.0,
-                                 "training_days": 10.5, "scheduled_days": 11}
+                                 "training_days": 10.5, "scheduled_days": 11, "withheld_modules": 0}
     assert [(r["id"], r["modules"], r["hours"], r["days"])
             for r in outline["days_by_discipline"]] == [
         ("command", 3, 33.0, 5.5), ("investigation", 1, 30.0, 5.0)]

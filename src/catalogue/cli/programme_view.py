@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from catalogue.cli.output import render_table
+from catalogue.core.counting import days_and_hours, plural
 from catalogue.core.exports import wording as w
 from catalogue.core.names import printable
 
@@ -33,8 +34,9 @@ def render_outline(outline: dict[str, Any]) -> str:
                   f"{p['id']} MODULE'.", ""]
     if outline["days_by_discipline"]:
         lines.append("Days by discipline:")
-        lines += [f"  {printable(r['title'])}: {w.number(r['days'])} day(s) "
-                  f"({w.number(r['hours'])} h, {r['modules']} module(s))"
+        per_day = outline["totals"]["hours_per_day"]
+        lines += [f"  {printable(r['title'])}: {days_and_hours(r['hours'], per_day)} "
+                  f"({plural(float(r['hours']), 'hour')}, {plural(r['modules'], 'module')})"
                   for r in outline["days_by_discipline"]]
         lines.append("")
     covered = [r["name"] for r in outline["principles"] if r["covered"]]

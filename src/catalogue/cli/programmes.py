@@ -8,6 +8,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
+from catalogue.core.counting import plural
 from catalogue.core.exports.wording import number
 from catalogue.core.names import printable
 from catalogue.core.programmes import changes, queries, templates
@@ -29,6 +30,10 @@ def _field_options(func: Any) -> Any:
                      help="Audience level (a rank id or name), e.g. --level inspector."),
         click.option("--cohort", "cohort_size", metavar="N",
                      help="Number of participants (1-1000), e.g. --cohort 24."),
+        click.option("--public-title", "public_title", metavar="TEXT",
+                     help="Title for public (--redact) exports; without one they say "
+                          "'Training programme for COUNTRY', e.g. --public-title "
+                          "'Leadership course'."),
         click.option("--language", "language_notes", metavar="TEXT",
                      help="Language and interpreting notes, e.g. --language 'French, interpreter'."),
         click.option("--notes", metavar="TEXT",
@@ -61,7 +66,7 @@ def _given(values: dict[str, Any]) -> dict[str, Any]:
 
 def _summary(programme: Programme) -> str:
     return (f"programme {programme.id} ({printable(programme.title)}): "
-            f"{len(programme.modules)} module(s)")
+            f"{plural(len(programme.modules), 'module')}")
 
 
 @click.group()
@@ -186,7 +191,7 @@ def add(app: AppContext, programme_id: int, modules: tuple[str, ...], position: 
     """
     updated = changes.add_modules(app.store(), programme_id, list(modules), position=position,
                                   hours=hours, notes=notes)
-    click.echo(f"Added {len(modules)} module(s): {_summary(updated)}")
+    click.echo(f"Added {plural(len(modules), 'module')}: {_summary(updated)}")
 
 
 @programme.command()

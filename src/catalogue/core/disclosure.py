@@ -50,7 +50,8 @@ _REQUEST = "requests are internal case records; none of their fields is publishe
 FIELDS: dict[str, dict[str, Field]] = {
     "programmes": {
         "title": _f(WITHHELD, TEXT, "typed freely, may name withheld content; public "
-                                    "material uses a neutral title"),
+                                    "material uses public_title or a neutral title"),
+        "public_title": _f(PUBLIC, TEXT, "the title chosen for public material"),
         "country": _f(PUBLIC, VALUE, "the country the programme is for"),
         "delivery_mode": _f(PUBLIC, VALUE, "UK, in the country, remote or blended"),
         "start_date": _f(WHEN_MARKED, VALUE, "exact dates only when no staff are deployed "
@@ -79,7 +80,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "audience": _f(WITHHELD, LIST, _REQUEST + " (unit tags may be typed freely)"),
         "start": _f(WITHHELD, VALUE, _REQUEST),
         "end": _f(WITHHELD, VALUE, _REQUEST),
-        "delivered_by": _f(WITHHELD, LIST, _REQUEST),
+        "delivered_by": _f(WITHHELD, VALUE, _REQUEST + " (a fixed list of deliverers)"),
         "notes": _f(WITHHELD, TEXT, _REQUEST),
         "ethics_concerns": _f(WITHHELD, LIST, "allegations about named units"),
         "state": _f(WITHHELD, VALUE, _REQUEST),

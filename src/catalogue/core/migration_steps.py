@@ -19,6 +19,7 @@ NAMES: tuple[str, ...] = (
     "programmes_001_tables",
     "programmes_002_fts_prefix",
     "programmes_003_module_programme_index",
+    "programmes_004_public_title",
 )
 
 

@@ -120,7 +120,7 @@ def render_docx(outline: dict[str, Any]) -> bytes:
         _table(doc, w.MODULE_HEADINGS, [w.module_row(m) for m in outline["modules"]],
                weights=MODULE_WEIGHTS if len(w.MODULE_HEADINGS) == len(MODULE_WEIGHTS) else None)
     else:
-        doc.add_paragraph("No modules yet.")
+        doc.add_paragraph(w.no_modules_line(outline))
     doc.add_heading("Days by discipline", level=1)
     _table(doc, ["Discipline", "Modules", "Hours", "Days"],
            [[r["title"], str(r["modules"]), w.number(r["hours"]), w.number(r["days"])]

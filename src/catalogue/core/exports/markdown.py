@@ -45,7 +45,7 @@ def render_markdown(outline: dict[str, Any]) -> str:
         out += table(w.MODULE_HEADINGS, [[esc(c) for c in w.module_row(m)]
                                          for m in outline["modules"]])
     else:
-        out += ["No modules yet.", ""]
+        out += [w.no_modules_line(outline), ""]
     out += ["## Days by discipline", ""]
     out += table(["Discipline", "Modules", "Hours", "Days"],
                  [[esc(r["title"]), str(r["modules"]), w.number(r["hours"]), w.number(r["days"])]

@@ -22,18 +22,17 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable
 from typing import Any
 
+from catalogue.core.counting import plural
+from catalogue.core.disclosure import FIELDS, WITHHELD
+from catalogue.core.exports.public_approval import WITHHELD_TEXT, public_approval
 from catalogue.core.store import Store
 
 WITHHELD_DISCIPLINES = ("counter-terrorism",)
-WITHHELD_TEXT = "[withheld]"
 #: Free text mentioning these is withheld from public material whatever else it says.
 ALWAYS_WITHHELD_TERMS = ("counter-terror", "counter terror", "counterterror")
-#: The parts of the rules engine's assessment a public export keeps (not the scope, the
-#: factor details or the internal list of disclosure categories).
-PUBLIC_APPROVAL_KEYS = ("grade", "grade_reasons", "approver", "approver_title", "sensitivity",
-                        "location", "flags")
 MIN_SECRET_LENGTH = 8
 #: Values with a fixed vocabulary (ids, enums, dates): never free text, never scrubbed.
 STRUCTURAL_KEYS = {"format", "id", "module_id", "related_module_id", "principle_id",
@@ -75,8 +74,27 @@ def is_withheld_module(module: dict[str, Any]) -> bool:
             or module["discipline_id"] in WITHHELD_DISCIPLINES)
 
 
-def redact(outline: dict[str, Any], reasons: dict[str, dict[str, str]]) -> dict[str, Any]:
-    """A redacted deep copy of ``outline`` (the original is left as it was)."""
+#: Withheld programme fields that have a disclosure category of their own below.
+_OWN_CATEGORY = {"title", "vulnerability_notes", "commercial_terms"}
+_LABELS = {"language_notes": "the language notes"}
+#: Cleared without a mention: every programme has them.
+_SILENT = {"created_at", "updated_at"}
+
+
+def public_title(programme: dict[str, Any]) -> str:
+    """The title public material shows: the programme's public title, or a neutral one."""
+    chosen = (programme.get("public_title") or "").strip()
+    return chosen or f"Training programme for {programme['country']['name']}"
+
+
+def redact(outline: dict[str, Any], reasons: dict[str, dict[str, str]], *,
+           policy: dict[str, Any] | None = None, secrets: Iterable[str] = ()) -> dict[str, Any]:
+    """A redacted deep copy of ``outline`` (the original is left as it was).
+
+    ``secrets``: stored withheld values the programme draws on (its linked request, the
+    country's travel advice ...), scrubbed from any text that quotes them; ``policy``: the
+    approval policy, to re-render flags with their withheld facts masked.
+    """
     public = copy.deepcopy(outline)
     withheld: list[dict[str, Any]] = []
 
@@ -85,15 +103,20 @@ def redact(outline: dict[str, Any], reasons: dict[str, dict[str, str]]) -> dict[
         withheld.append({"category": category, "what": what, **info})
 
     hidden = [m for m in outline["modules"] if is_withheld_module(m)]
-    secrets = _secret_texts(outline, hidden)
-    terms = ({m["id"] for m in hidden} | {t for t in secrets if len(t) >= MIN_SECRET_LENGTH}
+    texts = _secret_texts(outline, hidden) | set(secrets)
+    texts.discard(outline["programme"].get("public_title") or "")
+    terms = ({m["id"] for m in hidden} | {t for t in texts if len(t) >= MIN_SECRET_LENGTH}
              | set(ALWAYS_WITHHELD_TERMS))
-    public["approval"] = _public_approval(public.get("approval") or {})
+    public["approval"] = public_approval(public.get("approval") or {}, policy or {})
+    public["sensitivity"] = None
+    public["totals"]["withheld_modules"] = len(hidden)
     if hidden:
         dropped = _drop_modules(public, hidden, terms)
-        what = f"{len(hidden)} module(s) with confidential content"
+        what = f"{plural(len(hidden), 'module')} with confidential content"
         if dropped:
-            what += f", and {dropped} warning(s), approval flag(s) or grading reason(s) about them"
+            about = plural(dropped, "warning, approval flag or grading reason",
+                           "warnings, approval flags or grading reasons")
+            what += f", and {about} about them"
         note(CONFIDENTIAL, what)
     programme = public["programme"]
     if outline["costing"] or programme.get("trainers") or programme.get("commercial_terms"):
@@ -112,9 +135,12 @@ def redact(outline: dict[str, Any], reasons: dict[str, dict[str, str]]) -> dict[
         programme["start_date"] = programme["start_date"][:7]
         programme["end_date"] = programme["end_date"][:7] if programme.get("end_date") else None
         note("deployed-staff", "the exact dates of delivery in the country (months shown)")
+    internal = _withhold_programme_fields(programme)
+    if internal:
+        note(CONFIDENTIAL, "internal details: " + ", ".join(internal))
     scrubbed = _scrub_tree(public, sorted(terms, key=len, reverse=True))
     if scrubbed:
-        note(CONFIDENTIAL, f"{scrubbed} other text(s) quoting withheld content")
+        note(CONFIDENTIAL, f"{plural(scrubbed, 'other text')} quoting withheld content")
     public["redacted"] = True
     public["withheld"] = withheld
     return public
@@ -142,13 +168,26 @@ def _secret_texts(outline: dict[str, Any], hidden: list[dict[str, Any]]) -> set[
     return secret - shown
 
 
-def _public_approval(approval: dict[str, Any]) -> dict[str, Any]:
-    """The assessment without its internals; the ``withhold-*`` flags (guidance for whoever
-    writes public material) are left out because the export has already applied them."""
-    public = {key: approval.get(key) for key in PUBLIC_APPROVAL_KEYS}
-    public["flags"] = [f for f in approval.get("flags") or []
-                       if not str(f.get("id", "")).startswith("withhold-")]
-    return public
+def _withhold_programme_fields(programme: dict[str, Any]) -> list[str]:
+    """Clear every withheld programme field (core/disclosure.py) and the request link;
+    the title becomes the public title. What was cleared, in words."""
+    cleared: list[str] = []
+    shown = public_title(programme)
+    if programme.get("title") != shown:
+        cleared.append("the working title")
+    programme["title"] = shown
+    if programme.get("request_id") is not None:
+        cleared.append("the linked request")
+    programme["request_id"] = None
+    for column, field in FIELDS["programmes"].items():
+        if field.cls != WITHHELD or column in _OWN_CATEGORY or column not in programme:
+            continue
+        if programme[column] not in (None, "") and column not in _SILENT:
+            label = _LABELS.get(column, "the " + column.replace("_", " "))
+            if label not in cleared:
+                cleared.append(label)
+        programme[column] = None
+    return cleared
 
 
 def _mentions(value: Any, terms: set[str]) -> bool:

@@ -26,10 +26,15 @@ def export_outline(store: Store, programme_id: int, *, redact: bool = False) -> 
     """The outline to export: the full one, or its public version."""
     from catalogue.core.exports.redaction import disclosure_reasons
     from catalogue.core.exports.redaction import redact as make_public
+    from catalogue.core.exports.withheld_values import withheld_values
     from catalogue.core.programmes.outline import build_outline
+    from catalogue.core.rules.stored import stored_policy
 
     outline = build_outline(store, programme_id)
-    return make_public(outline, disclosure_reasons(store)) if redact else outline
+    if not redact:
+        return outline
+    return make_public(outline, disclosure_reasons(store), policy=stored_policy(store),
+                       secrets=withheld_values(store, programme_id))
 
 
 def render(outline: dict[str, Any], fmt: str) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from catalogue.core.counting import days_and_hours, plural
 from catalogue.core.names import printable
 
 MODE_LABELS = {"uk": "in the UK", "in-country": "in the country", "remote": "remotely",
@@ -44,9 +45,28 @@ def audience(programme: dict[str, Any]) -> str:
 
 
 def totals_sentence(totals: dict[str, Any]) -> str:
-    return (f"{number(totals['hours'])} hours in {totals['modules']} module(s): "
-            f"{number(totals['training_days'])} training days at {number(totals['hours_per_day'])} "
-            f"hours a day ({totals['scheduled_days']} scheduled day(s))")
+    """"86 hours in 7 modules: 14 training days and 2 hours at 6 hours a day (15 scheduled
+    days)"; a public version says how many of the modules are withheld."""
+    modules = plural(totals["modules"], "module")
+    withheld = totals.get("withheld_modules") or 0
+    if withheld:
+        shown = totals["modules"] - withheld
+        modules += (f" ({shown} listed, {withheld} withheld)" if shown
+                    else " (all withheld, none listed)")
+    per_day = totals["hours_per_day"]
+    return (f"{plural(float(totals['hours']), 'hour')} in {modules}: "
+            f"{days_and_hours(totals['hours'], per_day)} at {plural(float(per_day), 'hour')} "
+            f"a day ({plural(totals['scheduled_days'], 'scheduled day')})")
+
+
+def no_modules_line(outline: dict[str, Any]) -> str:
+    """What the modules section says when it lists none, agreeing with the totals."""
+    withheld = outline["totals"].get("withheld_modules") or 0
+    if withheld:
+        return (f"No modules are listed: {'the' if withheld == 1 else 'all'} "
+                f"{plural(withheld, 'module')} of this programme "
+                f"{'is' if withheld == 1 else 'are'} withheld (see \"Withheld\").")
+    return "No modules yet."
 
 
 def summary_rows(outline: dict[str, Any]) -> list[tuple[str, str]]:
@@ -54,6 +74,8 @@ def summary_rows(outline: dict[str, Any]) -> list[tuple[str, str]]:
     p = outline["programme"]
     rows = [
         ("Country", f"{p['country']['name']} ({p['country']['code']})"),
+        *([("Public title", clean(p["public_title"]))]
+          if p.get("public_title") and not outline["redacted"] else []),
         ("Delivery", MODE_LABELS.get(p["delivery_mode"], p["delivery_mode"])),
         ("Dates", dates(p)),
         ("Audience level", audience(p)),
@@ -63,11 +85,12 @@ def summary_rows(outline: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append(("Linked request", str(p["request_id"])))
     if p.get("language_notes"):
         rows.append(("Language", clean(p["language_notes"])))
-    rows += [
-        ("Sensitivity", outline["sensitivity"]),
-        ("Total", totals_sentence(outline["totals"])),
-        ("Programme", f"no. {p['id']}, created {p['created_at']}, updated {p['updated_at']}"),
-    ]
+    if outline.get("sensitivity"):
+        rows.append(("Sensitivity", outline["sensitivity"]))
+    rows.append(("Total", totals_sentence(outline["totals"])))
+    if p.get("created_at"):
+        rows.append(("Programme", f"no. {p['id']}, created {p['created_at']}, "
+                                  f"updated {p['updated_at']}"))
     return rows
 
 

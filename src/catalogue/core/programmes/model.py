@@ -29,7 +29,7 @@ MAX_TITLE = 200
 
 #: Fields a user may set, and the column each is stored in.
 TEXT_FIELDS = ("language_notes", "notes", "vulnerability_notes", "commercial_terms")
-EDITABLE_FIELDS = ("title", "country", "request_id", "delivery_mode", "start_date",
+EDITABLE_FIELDS = ("title", "public_title", "country", "request_id", "delivery_mode", "start_date",
                    "audience_level", "cohort_size", *TEXT_FIELDS, "trainers", "osja_grade",
                    "hours_per_day")
 
@@ -56,6 +56,7 @@ class Programme:
     created_at: str
     updated_at: str
     request_id: int | None = None
+    public_title: str | None = None
     start_date: str | None = None
     audience_level: str | None = None
     cohort_size: int | None = None
@@ -174,6 +175,8 @@ def clean_fields(store: Store, raw: dict[str, Any]) -> dict[str, Any]:
             cleaned[key] = parse_mode(str(value or ""))
         elif _is_blank(value):
             cleaned[key] = None
+        elif key == "public_title":
+            cleaned[key] = parse_text(str(value), "public title", MAX_TITLE)
         elif key == "start_date":
             cleaned[key] = parse_date(str(value), "start date")
         elif key == "audience_level":

@@ -48,7 +48,7 @@ def build_outline(store: Store, programme: Programme | int) -> dict[str, Any]:
     levels = {r["id"]: dict(r) for r in store.query("SELECT id, name, rank FROM levels")}
     modules = calc.resolve_modules(programme, _library(store, programme),
                                    {d["id"]: d for d in disciplines})
-    totals = calc.totals(modules, hours_per_day)
+    totals = {**calc.totals(modules, hours_per_day), "withheld_modules": 0}
     audience = levels.get(programme.audience_level or "")
     coverage, principle_warnings = calc.principle_coverage(modules, principles(store))
     country = store.one("SELECT code, name FROM countries WHERE code = ?", (programme.country,))

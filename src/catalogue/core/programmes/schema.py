@@ -92,5 +92,14 @@ def programmes_003_module_programme_index(db: Database) -> None:
                "ON programme_modules (module_id, programme_id)")
 
 
+def programmes_004_public_title(db: Database) -> None:
+    """A title of its own for public material: the working title may name withheld content
+    (see core/disclosure.py); without one, public exports use a neutral title."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(programmes)").fetchall()}
+    if "public_title" not in columns:
+        db.execute("ALTER TABLE programmes ADD COLUMN public_title TEXT")
+
+
 STEPS: list[Callable[[Any], None]] = [programmes_001_tables, programmes_002_fts_prefix,
-                                      programmes_003_module_programme_index]
+                                      programmes_003_module_programme_index,
+                                      programmes_004_public_title]

@@ -1,0 +1,67 @@
+"""The approval part of a public export: flags and grading reasons with withheld facts masked.
+
+A flag's texts are rendered from the policy's templates with its facts; the facts each have
+a disclosure class (:data:`catalogue.core.disclosure.FLAG_FACTS`). A public flag is the same
+flag rendered again with every withheld fact shown as ``[withheld]``, and without its
+``facts``. A grading reason keeps its explanation only when every placeholder of its factor
+is public. The ``withhold-*`` flags (guidance for whoever writes public material) are left
+out because the export has already applied them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from catalogue.core.disclosure import FLAG_FACTS, PUBLIC, withheld_facts
+
+WITHHELD_TEXT = "[withheld]"
+#: The parts of the rules engine's assessment a public export keeps (not the scope, the
+#: factor details, the sensitivity or the internal list of disclosure categories).
+PUBLIC_APPROVAL_KEYS = ("grade", "grade_reasons", "approver", "approver_title", "location",
+                        "flags")
+_FLAG_KEYS = ("id", "severity", "title", "why", "source", "decline")
+
+
+def _masked(facts: dict[str, Any]) -> dict[str, Any]:
+    return {key: value if FLAG_FACTS.get(key) == PUBLIC else WITHHELD_TEXT
+            for key, value in facts.items()}
+
+
+def public_flag(flag: dict[str, Any], policy: dict[str, Any]) -> dict[str, Any]:
+    """The flag without its facts; texts re-rendered with withheld facts masked."""
+    public = {key: flag.get(key) for key in _FLAG_KEYS if key in flag}
+    facts = flag.get("facts") or {}
+    if not withheld_facts(facts):
+        return public
+    from catalogue.core.rules.baseline import make_flag
+
+    if flag.get("id") in policy.get("flags", {}):
+        masked = make_flag(policy, str(flag["id"]), _masked(facts))
+        public.update(title=masked.title, why=masked.why, source=masked.source)
+    else:
+        public["why"] = "The details are withheld from the public version."
+    return public
+
+
+def public_grade_reasons(approval: dict[str, Any]) -> list[str]:
+    """One line per grading factor that applied; the explanation only when it is public."""
+    from catalogue.core.rules.policy_check import COUNTRY_FACTS, FACTORS
+
+    reasons = []
+    for factor in approval.get("factors") or []:
+        placeholders = FACTORS.get(str(factor.get("id")), ({"unknown"}, None))[0] | COUNTRY_FACTS
+        head = f"{factor.get('label', factor.get('id'))} (+{factor.get('points', 0)})"
+        if all(FLAG_FACTS.get(name) == PUBLIC for name in placeholders):
+            reasons.append(f"{head}: {factor.get('why', '')}")
+        else:
+            reasons.append(f"{head}: details withheld from the public version")
+    return reasons
+
+
+def public_approval(approval: dict[str, Any], policy: dict[str, Any]) -> dict[str, Any]:
+    """The assessment as a public export shows it."""
+    public = {key: approval.get(key) for key in PUBLIC_APPROVAL_KEYS}
+    public["grade_reasons"] = public_grade_reasons(approval)
+    public["flags"] = [public_flag(f, policy) for f in approval.get("flags") or []
+                       if not str(f.get("id", "")).startswith("withhold-")]
+    return public
