@@ -30,11 +30,11 @@ def test_check_json(invoke) -> None:  # type: ignore[no-untyped-def]
     assert all(f["why"] and f["source"] for f in data["flags"])
 
 
-def test_check_unknown_discipline_is_a_decline_signal(invoke) -> None:  # type: ignore[no-untyped-def]
-    result = invoke("check", "--country", "EU", "--discipline", "forensic accounting", "--json")
+def test_check_for_the_eu_names_its_mission(invoke) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("check", "--country", "EU", "--discipline", "investigation", "--json")
     assert result.exit_code == 0
     data = json.loads(result.output)
-    assert data["decline_signals"] == ["decline-no-skills"]
+    assert data["decline_signals"] == []
     mission = next(f for f in data["flags"] if f["id"] == "consult-mission")
     assert "UK Mission to the European Union" in mission["title"]
     assert "not a country" in mission["why"]

@@ -54,9 +54,11 @@ def new(app: AppContext, requesting_body: str, country: str, disciplines: tuple[
           --discipline counter-terrorism --location in-country --audience armed-units
     """
     from catalogue.core.requests.register import create_request
+    from catalogue.core.rules.known_training import check_known_training
     from catalogue.core.rules.scope import build_scope
 
     store = app.store()
+    check_known_training(store, disciplines, modules)
     scope = build_scope(store, country, disciplines=disciplines, modules=modules,
                         location=location, audience=audience, cohort=cohort, start=start,
                         end=end, delivered_by=delivered_by, ethics_concerns=ethics_concerns)
@@ -172,9 +174,11 @@ def edit(app: AppContext, request_id: int, requesting_body: str | None, country:
       catalogue request edit 12 --clear ethics_concerns --note "concern resolved with FCDO"
     """
     from catalogue.core.requests.register import edit_request
+    from catalogue.core.rules.known_training import check_known_training
     from catalogue.core.rules.scope import scope_changes
 
     store = app.store()
+    check_known_training(store, disciplines, modules)
     changes = scope_changes(store, country=country, disciplines=disciplines or None,
                             modules=modules or None, location=location,
                             audience=audience or None, delivered_by=delivered_by or None)

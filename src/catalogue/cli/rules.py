@@ -31,7 +31,7 @@ def check(app: AppContext, country: str, disciplines: tuple[str, ...],
 
     Lists every flag (blockers first) with why it fired and its source, the computed OSJA
     grade with the factors behind it, and the approver that grade needs. A discipline or
-    module that is not in the catalogue raises the "no skills to deliver" decline signal.
+    module that is not in the catalogue is an error (exit 2) naming the nearest ones.
 
     \b
     Examples:
@@ -42,9 +42,11 @@ def check(app: AppContext, country: str, disciplines: tuple[str, ...],
           --delivered-by serving-officers
     """
     from catalogue.core.rules.engine import assess
+    from catalogue.core.rules.known_training import check_known_training
     from catalogue.core.rules.scope import build_scope
 
     store = app.store()
+    check_known_training(store, disciplines, modules)
     scope = build_scope(store, country, disciplines=disciplines, modules=modules,
                         location=location, audience=audience, cohort=cohort, start=start,
                         end=end, delivered_by=delivered_by, ethics_concerns=ethics_concerns,

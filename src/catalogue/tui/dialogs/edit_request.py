@@ -22,9 +22,11 @@ from catalogue.tui.dialogs.new_request import NewRequestDialog, scope_fields
 def edit_from_form(store: Any, request_id: int, form: dict[str, str], *, by: str) -> Any:
     """Apply the form to request ``request_id`` (``edit_request`` with the changed fields)."""
     from catalogue.core.requests.register import edit_request
+    from catalogue.core.rules.known_training import check_known_training
     from catalogue.core.rules.scope import scope_changes
 
     fields = scope_fields(form)
+    check_known_training(store, fields["disciplines"])
     plain = {key: fields.pop(key) for key in ("cohort", "start", "end")}  # need no resolving
     changes = scope_changes(store, country=form["country"], **fields)
     changes.update(plain, requesting_body=form["body"], notes=form["notes"].strip() or None)

@@ -62,9 +62,12 @@ def scope_fields(form: dict[str, str]) -> dict[str, Any]:
 def create_from_form(store: Any, form: dict[str, str], *, by: str) -> Any:
     """The request the form describes (``create_request`` with ``build_scope``'s Scope)."""
     from catalogue.core.requests.register import create_request
+    from catalogue.core.rules.known_training import check_known_training
     from catalogue.core.rules.scope import build_scope
 
-    scope = build_scope(store, form["country"], **scope_fields(form))
+    fields = scope_fields(form)
+    check_known_training(store, fields["disciplines"])
+    scope = build_scope(store, form["country"], **fields)
     return create_request(store, form["body"], scope, by=by, notes=form["notes"] or None)
 
 
