@@ -95,4 +95,31 @@ def render_card(card: dict[str, Any]) -> str:
         lines.append(f"    - {flag['title']} ({flag['severity']})")
         lines.append(f"      why: {flag['why']}")
         lines.append(f"      source: {flag['source']}")
+    lines += delivery_lines(card["deliveries"])
     return "\n".join(lines)
+
+
+def delivery_lines(history: dict[str, Any]) -> list[str]:
+    """The country's delivery history and what each delivery achieved."""
+    from catalogue.core.trainers.cohorts import LEVEL_LABELS
+
+    shown = history["deliveries"]
+    more = f" (latest {len(shown)})" if history["total"] > len(shown) else ""
+    lines = ["", f"  Deliveries here: {history['total']}{more}"]
+    for d in shown:
+        lines.append(f"    - {d['start']}..{d['end']}  #{d['programme_id']} "
+                     f"{printable(d['title'])} ({d['mode']})")
+        cohort = d["cohort"]
+        if cohort["participants"]:
+            done = cohort["completed"]
+            lines.append(f"      trained {cohort['participants']} ({cohort['women']} women, "
+                         f"{cohort['men']} men)" + (f", {done} completed" if done is not None
+                                                    else "")
+                         + (f"; attendance {d['attendance']:g}%" if d["attendance"] is not None
+                            else ""))
+        else:
+            lines.append("      cohort not recorded")
+        scores = [f"{LEVEL_LABELS[e['level']]} {e['score']:g}/{e['out_of']:g}"
+                  for e in d["evaluations"]]
+        lines.append(f"      evaluation: {', '.join(scores) if scores else 'not recorded'}")
+    return lines

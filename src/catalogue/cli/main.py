@@ -28,6 +28,9 @@ COMMANDS = {
     "request": "catalogue.cli.requests:request",
     "tui": "catalogue.cli.tui:tui",
     "programme": "catalogue.cli.programmes:programme",
+    "trainer": "catalogue.cli.trainers:trainer",
+    "calendar": "catalogue.cli.calendar:calendar",
+    "delivery": "catalogue.cli.deliveries:delivery",
 }
 
 

@@ -23,6 +23,7 @@ def country_card(store: Store, match: Match | str) -> dict[str, Any]:
     """Everything a liaison officer needs on one screen, as plain data (JSON-ready)."""
     from catalogue.core.catalog import list_disciplines
     from catalogue.core.rules.baseline import KIND_LABELS, country_requirements
+    from catalogue.core.trainers.results import country_history
 
     code = match if isinstance(match, str) else match.code
     c = country_row(store, code)
@@ -51,6 +52,7 @@ def country_card(store: Store, match: Match | str) -> dict[str, Any]:
         "disciplines": [{"id": d["id"], "title": d["title"], "sensitivity": d["sensitivity"]}
                         for d in list_disciplines(store)],
         "approvals": [f.to_dict() for f in country_requirements(store, c)],
+        "deliveries": country_history(store, code).to_dict(),
     }
     if not isinstance(match, str):
         card["match"] = {"query_matched": match.matched, "source": match.source,

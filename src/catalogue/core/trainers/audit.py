@@ -1,0 +1,59 @@
+"""The trainer audit trail: every roster, assignment and results change, append-only.
+
+Rows are written inside the transaction of the change they record; database triggers refuse
+UPDATE and DELETE on ``trainer_events``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from catalogue.core.store import Store
+
+ACTIONS = ("added", "edited", "subject-added", "subject-removed", "accredited",
+           "unavailable", "available", "assigned", "unassigned", "cohort-recorded",
+           "evaluation-recorded", "attendance-recorded")
+
+
+@dataclass(frozen=True)
+class TrainerEvent:
+    id: int
+    at: str
+    by: str
+    action: str
+    trainer_id: int | None
+    programme_id: int | None
+    details: dict[str, Any]
+
+
+def record(conn: sqlite3.Connection, *, at: str, by: str, action: str,
+           trainer_id: int | None = None, programme_id: int | None = None,
+           details: dict[str, Any] | None = None) -> None:
+    """Insert one audit row; call inside the transaction that makes the change."""
+    assert conn.in_transaction, "audit rows are written in the change's own transaction"
+    assert action in ACTIONS, action
+    conn.execute('INSERT INTO trainer_events (at, "by", action, trainer_id, programme_id, '
+                 "details) VALUES (?, ?, ?, ?, ?, ?)",
+                 (at, by, action, trainer_id, programme_id,
+                  json.dumps(details or {}, ensure_ascii=False, default=str)))
+
+
+def _event(row: Any) -> TrainerEvent:
+    return TrainerEvent(id=row["id"], at=row["at"], by=row["by"], action=row["action"],
+                        trainer_id=row["trainer_id"], programme_id=row["programme_id"],
+                        details=json.loads(row["details"] or "{}"))
+
+
+def trainer_history(store: Store, trainer_id: int) -> list[TrainerEvent]:
+    """One trainer's audit rows, oldest first."""
+    return [_event(r) for r in store.query(
+        "SELECT * FROM trainer_events WHERE trainer_id = ? ORDER BY id", (trainer_id,))]
+
+
+def programme_history(store: Store, programme_id: int) -> list[TrainerEvent]:
+    """The assignment and results rows of one programme's delivery, oldest first."""
+    return [_event(r) for r in store.query(
+        "SELECT * FROM trainer_events WHERE programme_id = ? ORDER BY id", (programme_id,))]

@@ -1,0 +1,93 @@
+"""The delivery calendar as iCalendar (RFC 5545), built with the ``icalendar`` library, for
+trainers to subscribe their calendars to.
+
+Redacted by the public rules: only fields classed public appear (no trainer names or forces,
+no notes, no unavailability); a programme holding confidential or counter-terrorism content
+appears without its title. The exact dates of in-country or blended delivery are the
+movements of deployed staff: a feed of everyone's deliveries leaves those deliveries out
+(its description counts them); a trainer's own feed (``trainer_id``) keeps their dates, since
+it goes only to the trainer deployed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from catalogue.core.dates import utc_now
+from catalogue.core.store import Store
+from catalogue.core.trainers.calendar import month_calendar, shift_month
+from catalogue.core.trainers.deliveries import Delivery
+from catalogue.core.trainers.disclosure import public_title, withheld_programmes
+
+PRODID = "-//catalogue//delivery calendar//EN"
+MAX_MONTHS = 36
+
+
+@dataclass(frozen=True)
+class Feed:
+    text: bytes
+    events: int
+    left_out: int  # in-country deliveries left out of an all-deliveries feed
+
+
+def place(delivery: Delivery) -> str:
+    """Where the delivery happens, in words."""
+    if delivery.mode == "uk":
+        return f"United Kingdom (course for {delivery.country_name})"
+    if delivery.mode == "remote":
+        return f"Remote (course for {delivery.country_name})"
+    return f"{delivery.country_name} ({delivery.mode})"
+
+
+def _months(first: str, count: int) -> list[str]:
+    return [shift_month(first, step) for step in range(count)]
+
+
+def build_feed(store: Store, first_month: str, months: int = 12, *,
+               trainer_id: int | None = None) -> Feed:
+    """Every delivery overlapping ``months`` months from ``first_month``, one event each."""
+    from icalendar import Calendar, Event
+
+    from catalogue.core.errors import InvalidInputError
+
+    if not 1 <= months <= MAX_MONTHS:
+        raise InvalidInputError(f"--months must be 1 to {MAX_MONTHS}")
+    seen: dict[int, tuple[Delivery, int]] = {}
+    for month in _months(first_month, months):
+        for entry in month_calendar(store, month, trainer_id=trainer_id).entries:
+            seen[entry.delivery.programme_id] = (entry.delivery, len(entry.trainers))
+    withheld = withheld_programmes(store, list(seen))
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    name = "Deliveries" if trainer_id is None else f"Deliveries: trainer {trainer_id}"
+    cal.add("x-wr-calname", name)
+    stamp = utc_now()
+    events = left_out = 0
+    for delivery, trainers in sorted(seen.values(), key=lambda p: (p[0].start or "",
+                                                                    p[0].programme_id)):
+        if trainer_id is None and delivery.in_country:
+            left_out += 1
+            continue
+        event = Event()
+        event.add("uid", f"programme-{delivery.programme_id}@catalogue")
+        event.add("dtstamp", stamp)
+        event.add("summary", f"{public_title(delivery, withheld)} ({delivery.country_name})")
+        event.add("dtstart", date.fromisoformat(delivery.start or ""))
+        # DTEND of an all-day event is the day after the last day (RFC 5545 3.6.1).
+        event.add("dtend", date.fromisoformat(delivery.end or "") + timedelta(days=1))
+        event.add("location", place(delivery))
+        event.add("description", f"Programme {delivery.programme_id}; delivery {delivery.mode}; "
+                                 f"{trainers} trainer(s) assigned; dates from "
+                                 f"{delivery.dates_from}")
+        event.add("categories", [delivery.mode])
+        cal.add_component(event)
+        events += 1
+    description = f"{events} deliveries from {first_month}, {months} month(s)"
+    if left_out:
+        description += (f"; {left_out} in-country or blended deliveries left out (their dates "
+                        "are withheld: British staff deployed overseas)")
+    cal.add("x-wr-caldesc", description)
+    return Feed(cal.to_ical(), events, left_out)

@@ -1,0 +1,130 @@
+"""The typed read model of what deliveries achieved, for the country card, the app and the
+reports that quote it (the IPAB draft and the IATI export read it from here).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from catalogue.core.store import Store
+from catalogue.core.trainers.cohorts import KIRKPATRICK, CohortGroup
+from catalogue.core.trainers.deliveries import Delivery, deliveries_of, get_delivery
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    level: str  # reaction | learning | behaviour | results (Kirkpatrick 1-4)
+    score: float
+    out_of: float
+    method: str | None
+    notes: str | None
+    recorded_at: str
+
+
+@dataclass(frozen=True)
+class DeliveryResults:
+    """One delivery and what it achieved (cohort and evaluation empty until recorded)."""
+
+    delivery: Delivery
+    trainers: tuple[str, ...]
+    groups: tuple[CohortGroup, ...]
+    attendance: float | None
+    evaluations: tuple[Evaluation, ...]
+
+    @property
+    def women(self) -> int:
+        return sum(g.women for g in self.groups)
+
+    @property
+    def men(self) -> int:
+        return sum(g.men for g in self.groups)
+
+    @property
+    def participants(self) -> int:
+        return self.women + self.men
+
+    @property
+    def completed(self) -> int | None:
+        done = [g.completed for g in self.groups]
+        return None if not done or None in done else sum(d for d in done if d is not None)
+
+    @property
+    def recorded(self) -> bool:
+        return bool(self.groups or self.evaluations or self.attendance is not None)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.delivery
+        return {
+            "programme_id": d.programme_id, "title": d.title, "country": d.country,
+            "country_name": d.country_name, "mode": d.mode, "start": d.start, "end": d.end,
+            "dates_from": d.dates_from, "request_id": d.request_id,
+            "trainers": list(self.trainers),
+            "cohort": {"groups": [asdict(g) for g in self.groups], "women": self.women,
+                       "men": self.men, "participants": self.participants,
+                       "completed": self.completed},
+            "attendance": self.attendance,
+            "evaluations": [asdict(e) for e in self.evaluations],
+        }
+
+
+def _results(store: Store, deliveries: list[Delivery]) -> list[DeliveryResults]:
+    if not deliveries:
+        return []
+    ids = [d.programme_id for d in deliveries]
+    marks = ",".join("?" * len(ids))
+    groups: dict[int, list[CohortGroup]] = {}
+    for r in store.query(f"SELECT * FROM delivery_cohorts WHERE programme_id IN ({marks}) "
+                         "ORDER BY id", ids):
+        groups.setdefault(r["programme_id"], []).append(
+            CohortGroup(r["rank"], r["women"], r["men"], r["completed"], r["unit"]))
+    attendance = {r["programme_id"]: r["attendance"] for r in store.query(
+        f"SELECT programme_id, attendance FROM delivery_results WHERE programme_id IN ({marks})",
+        ids)}
+    order = {name: i for i, name in enumerate(KIRKPATRICK)}
+    evaluations: dict[int, list[Evaluation]] = {}
+    for r in store.query(f"SELECT * FROM delivery_evaluations WHERE programme_id IN ({marks})",
+                         ids):
+        evaluations.setdefault(r["programme_id"], []).append(
+            Evaluation(r["level"], r["score"], r["out_of"], r["method"], r["notes"],
+                       r["recorded_at"]))
+    names: dict[int, list[str]] = {}
+    for r in store.query("SELECT a.programme_id, t.name FROM trainer_assignments a JOIN trainers "
+                         f"t ON t.id = a.trainer_id WHERE a.programme_id IN ({marks}) "
+                         "ORDER BY a.role = 'trainer', t.name", ids):
+        names.setdefault(r["programme_id"], []).append(r["name"])
+    return [DeliveryResults(
+        delivery=d, trainers=tuple(names.get(d.programme_id, [])),
+        groups=tuple(groups.get(d.programme_id, [])),
+        attendance=attendance.get(d.programme_id),
+        evaluations=tuple(sorted(evaluations.get(d.programme_id, []),
+                                 key=lambda e: order[e.level])))
+        for d in deliveries]
+
+
+def delivery_results(store: Store, programme_id: int) -> DeliveryResults:
+    return _results(store, [get_delivery(store, programme_id)])[0]
+
+
+@dataclass(frozen=True)
+class CountryHistory:
+    total: int  # deliveries that have started
+    latest: tuple[DeliveryResults, ...]  # the latest ``limit`` of them, latest first
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "deliveries": [r.to_dict() for r in self.latest]}
+
+
+def country_history(store: Store, code: str, *, today: date | None = None,
+                    limit: int = 10) -> CountryHistory:
+    """A country's deliveries that have started, latest first, with what each achieved."""
+    now = (today or date.today()).isoformat()
+    ids = [r[0] for r in store.query(
+        "SELECT id FROM programmes WHERE country = ? AND start_date <= ? "
+        "UNION SELECT programme_id FROM requests WHERE country = ? AND "
+        "start <= ? AND programme_id IS NOT NULL", (code, now, code, now))]
+    found = [d for d in deliveries_of(store, ids) if d.country == code and d.dated
+             and (d.start or "") <= now]
+    found.sort(key=lambda d: (d.start or "", d.programme_id), reverse=True)
+    return CountryHistory(len(found), tuple(_results(store, found[:limit])))

@@ -1,0 +1,106 @@
+"""The delivery calendar, its clashes, and the .ics feed parsed back with icalendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from icalendar import Calendar
+from trainer_helpers import programme, trainer
+
+from catalogue.core.errors import InvalidInputError
+from catalogue.core.requests.register import create_request, link_programme
+from catalogue.core.rules.scope import build_scope
+from catalogue.core.store import Store
+from catalogue.core.trainers import roster
+from catalogue.core.trainers.assignments import assign
+from catalogue.core.trainers.calendar import month_calendar, parse_month, shift_month
+from catalogue.core.trainers.ical import build_feed
+
+
+def test_parse_month() -> None:
+    assert parse_month("2027-02") == (date(2027, 2, 1), date(2027, 2, 28))
+    assert shift_month("2027-12", 1) == "2028-01" and shift_month("2027-01", -1) == "2026-12"
+    for bad in ("2027-13", "March", "2027-3", ""):
+        with pytest.raises(InvalidInputError, match="YYYY-MM"):
+            parse_month(bad)
+
+
+def test_month_shows_deliveries_by_country_and_trainer_with_clashes(store: Store) -> None:
+    ident = trainer(store, "A. Okafor")
+    other = trainer(store, "B. Jones")
+    kenya = programme(store, "2027-02-28", title="Kenya course")  # runs into March
+    ghana = programme(store, "2027-03-01", country="Ghana", mode="uk", title="Ghana course")
+    programme(store, "2027-04-05", title="April course")
+    assign(store, ident, kenya, by="t")
+    assign(store, ident, ghana, by="t")
+    assign(store, other, ghana, by="t")
+    month = month_calendar(store, "2027-03")
+    assert [e.delivery.programme_id for e in month.entries] == [kenya, ghana]
+    assert [name for name, _ in month.by_country()] == ["Ghana", "Kenya"]
+    assert [(name, len(rows)) for name, rows in month.by_trainer()] == [
+        ("A. Okafor", 2), ("B. Jones", 1)]
+    assert month.clash_count == 2
+    clash = month.entries[0].clashes[0]
+    assert clash.trainer == "A. Okafor" and f"programme {ghana}" in clash.why
+    assert [e.delivery.programme_id for e in
+            month_calendar(store, "2027-03", trainer_id=other).entries] == [ghana]
+    assert month_calendar(store, "2027-03", country="GH").entries[0].delivery.title \
+        == "Ghana course"
+
+
+def test_unavailability_is_a_clash(store: Store) -> None:
+    ident = trainer(store)
+    pid = programme(store, "2027-03-01")
+    roster.set_unavailable(store, ident, "2027-03-02", "2027-03-03", by="t", reason="leave")
+    assign(store, ident, pid, by="t")
+    (entry,) = month_calendar(store, "2027-03").entries
+    assert "unavailable 2027-03-02..2027-03-03" in entry.clashes[0].why
+
+
+def test_request_dates_win_over_the_programme(store: Store) -> None:
+    pid = programme(store, "2027-01-04", mode="uk")
+    scope = build_scope(store, "Kenya", disciplines=["command"], location="uk",
+                        start=date(2027, 3, 15), end=date(2027, 3, 19))
+    rid = create_request(store, "Kenya Police Service", scope, by="t").id
+    link_programme(store, rid, pid, by="t")
+    (entry,) = month_calendar(store, "2027-03").entries
+    assert (entry.delivery.start, entry.delivery.end) == ("2027-03-15", "2027-03-19")
+    assert entry.delivery.dates_from == f"request {rid}"
+    assert month_calendar(store, "2027-01").entries == ()
+
+
+def test_ics_parses_back_and_is_redacted(store: Store) -> None:
+    ident = trainer(store, "Canary Trainername")
+    roster.set_unavailable(store, ident, "2027-05-01", "2027-05-02", by="t",
+                           reason="CANARY-REASON")
+    uk = programme(store, "2027-03-01", mode="uk", title="Command in the UK")
+    kenya = programme(store, "2027-03-08", title="Kenya in-country")
+    secret = programme(store, "2027-03-15", mode="remote", title="Secret course",
+                       modules=("ct-prevent",))
+    for pid in (uk, kenya, secret):
+        assign(store, ident, pid, by="t")
+
+    public = build_feed(store, "2027-03", 1)
+    cal = Calendar.from_ical(public.text)
+    events = cal.walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [f"programme-{uk}@catalogue",
+                                               f"programme-{secret}@catalogue"]
+    assert public.left_out == 1 and "left out" in str(cal["X-WR-CALDESC"])
+    first = events[0]
+    assert first.decoded("DTSTART") == date(2027, 3, 1)
+    assert first.decoded("DTEND") == date(2027, 3, 3)  # the day after the last (2 days)
+    assert str(first["LOCATION"]) == "United Kingdom (course for Kenya)"
+    assert str(events[1]["SUMMARY"]).startswith(f"Programme {secret} (title withheld)")
+    text = public.text.decode()
+    for canary in ("Canary Trainername", "CANARY-REASON", "Secret course", "French"):
+        assert canary not in text
+
+    own = Calendar.from_ical(build_feed(store, "2027-03", 1, trainer_id=ident).text)
+    assert len(own.walk("VEVENT")) == 3  # a trainer's own feed keeps in-country dates
+    assert "Canary Trainername" not in own.to_ical().decode()
+
+
+def test_ics_months_bounds(store: Store) -> None:
+    with pytest.raises(InvalidInputError, match="--months"):
+        build_feed(store, "2027-03", 0)
