@@ -23,7 +23,7 @@ from click.testing import CliRunner
 from catalogue.cli.main import cli
 from catalogue.core.requests.workflow import advance
 from catalogue.core.rules.advice import set_advice
-from catalogue.core.store import open_store
+from catalogue.core.store import Store, open_store
 from programme_helpers import make_programme
 from request_helpers import new_request
 
@@ -110,6 +110,22 @@ BASELINES: dict[str, tuple[list[str], dict[str, str]]] = {
     "request reset": (["2"], {"--to": "received", "--reason": "again"}),
     "request show": (["1"], {}),
     "request withdraw": (["1"], {"--reason": "no"}),
+    "trainer accredit": (["1"], {"--discipline": "command", "--on": "2026-01-10"}),
+    "trainer add": (["A. Name"], {"--kind": "staff"}),
+    "trainer assign": (["1", "1"], {}),
+    "trainer available": (["1", "1"], {}),
+    "trainer edit": (["1"], {"--name": "New name"}),
+    "trainer history": (["1"], {}),
+    "trainer list": ([], {}),
+    "trainer show": (["1"], {}),
+    "trainer subject": (["1"], {"--discipline": "command"}),
+    "trainer team": (["1"], {}),
+    "trainer unassign": (["2", "1"], {}),
+    "trainer unavailable": (["1"], {"--from": "2027-05-01", "--to": "2027-05-02"}),
+    "calendar": ([], {"--month": "2027-03"}),
+    "delivery cohort": (["2"], {"--group": "inspector:1:1"}),
+    "delivery evaluate": (["2"], {"--level": "reaction", "--score": "4"}),
+    "delivery show": (["2"], {}),
 }
 #: Not run here: ``tui`` opens the full-screen app (its inputs are tested in tests/tui).
 SKIPPED = {"tui"}
@@ -165,7 +181,9 @@ def _user_state(db: Path) -> str:
     conn = sqlite3.connect(db)
     try:
         for table in ("_meta", "travel_advice", "requests", "request_events", "programmes",
-                      "programme_modules"):
+                      "programme_modules", "trainers", "trainer_subjects",
+                      "trainer_unavailable", "trainer_assignments", "delivery_cohorts",
+                      "delivery_results", "delivery_evaluations", "trainer_events"):
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
                 digest.update(repr(tuple(row)).encode("utf-8", "backslashreplace"))
     finally:
@@ -184,8 +202,22 @@ def hardening_template(seeded_template: Path, tmp_path_factory: pytest.TempPathF
         new_request(store)
         advance(store, new_request(store).id, by="tester")
         set_advice(store, "KE", "none", date(2026, 11, 20), by="tester")
+        _trainers(store)
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return target
+
+
+def _trainers(store: Store) -> None:
+    """Trainer 1 (unavailable period 1), trainer 2 on programme 1, and programme 2 (started
+    2026-10-05, cohort 30) for the trainer, calendar and delivery baselines."""
+    from catalogue.core.trainers import roster
+    from catalogue.core.trainers.assignments import assign
+
+    make_programme(store, ["cmd-national-decision-model"], start_date="2026-10-05",
+                   cohort_size="30")
+    first = roster.add_trainer(store, "A. Okafor", "associate", by="tester")
+    roster.set_unavailable(store, first, "2027-04-01", "2027-04-02", by="tester")
+    assign(store, roster.add_trainer(store, "B. Jones", "staff", by="tester"), 1, by="tester")
 
 
 def _restore(template: Path, db: Path) -> None:

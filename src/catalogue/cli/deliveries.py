@@ -25,7 +25,7 @@ def delivery() -> None:
 
 @delivery.command("show")
 @click.argument("programme_id", type=int)
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Write JSON for scripts.")
 @pass_app
 def show(app: AppContext, programme_id: int, as_json: bool) -> None:
     """A delivery's dates, trainers, cohort, attendance and evaluation."""

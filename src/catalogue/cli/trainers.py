@@ -63,12 +63,12 @@ def add(app: AppContext, name: str, kind: str, force: str | None, languages: tup
 
 @trainer.command("edit")
 @click.argument("trainer_ref", metavar="TRAINER")
-@click.option("--name")
+@click.option("--name", help="The new name.")
 @click.option("--kind", help="staff, associate or serving-officer.")
 @click.option("--force", help="A serving officer's police force.")
 @click.option("--language", "languages", multiple=True,
               help="Replaces the languages; repeat for more.")
-@click.option("--notes")
+@click.option("--notes", help="Replaces the notes (never in public material).")
 @by_option
 @pass_app
 def edit(app: AppContext, trainer_ref: str, name: str | None, kind: str | None,
@@ -102,7 +102,7 @@ def list_(app: AppContext, search: str | None, kind: str | None, subject: str | 
 
 @trainer.command("show")
 @click.argument("trainer_ref", metavar="TRAINER")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Write JSON for scripts.")
 @pass_app
 def show(app: AppContext, trainer_ref: str, as_json: bool) -> None:
     """One trainer: subjects with accreditation, unavailability and deliveries."""
@@ -234,7 +234,7 @@ def unassign_(app: AppContext, trainer_ref: str, programme_id: int, reason: str 
 
 @trainer.command("team")
 @click.argument("programme_id", type=int)
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Write JSON for scripts.")
 @pass_app
 def team(app: AppContext, programme_id: int, as_json: bool) -> None:
     """A programme's delivery (dates, place) and its trainers with their warnings."""

@@ -65,8 +65,8 @@ def get_trainer(store: Store, trainer_id: int) -> Trainer:
 def resolve_trainer(store: Store, text: str | int) -> int:
     """A trainer id from an id or a (unique) name."""
     value = str(text).strip()
-    if value.isdigit():
-        if store.scalar("SELECT 1 FROM trainers WHERE id = ?", (int(value),)) is None:
+    if value.isascii() and value.isdigit():
+        if len(value) > 18 or store.scalar("SELECT 1 FROM trainers WHERE id = ?", (int(value),)) is None:
             raise NotFoundError(f"no trainer {value} (list them with 'catalogue trainer list')")
         return int(value)
     wanted = fold(value)
