@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from trainer_helpers import programme, trainer
 
 from catalogue.core.errors import InvalidInputError, NotFoundError
 from catalogue.core.rules.advice import set_advice
@@ -14,6 +13,7 @@ from catalogue.core.trainers import roster
 from catalogue.core.trainers.assignments import assign, delivery_team, unassign
 from catalogue.core.trainers.audit import programme_history
 from catalogue.core.trainers.deliveries import get_delivery
+from trainer_helpers import programme, trainer
 
 TODAY = date(2026, 12, 1)
 

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 from icalendar import Calendar
-from trainer_helpers import programme, trainer
 
 from catalogue.core.errors import InvalidInputError
 from catalogue.core.requests.register import create_request, link_programme
@@ -16,6 +15,7 @@ from catalogue.core.trainers import roster
 from catalogue.core.trainers.assignments import assign
 from catalogue.core.trainers.calendar import month_calendar, parse_month, shift_month
 from catalogue.core.trainers.ical import build_feed
+from trainer_helpers import programme, trainer
 
 
 def test_parse_month() -> None:
@@ -104,3 +104,13 @@ def test_ics_parses_back_and_is_redacted(store: Store) -> None:
 def test_ics_months_bounds(store: Store) -> None:
     with pytest.raises(InvalidInputError, match="--months"):
         build_feed(store, "2027-03", 0)
+
+
+def test_indicative_end_matches_the_outline() -> None:
+    from catalogue.core.programmes.computations import end_date
+    from catalogue.core.trainers.deliveries import indicative_end
+
+    for hours in (1, 6, 12, 30, 31, 61, 200):
+        days = -(-hours // 6)
+        assert indicative_end("2027-03-03", hours, 6) == end_date("2027-03-03", days)
+    assert indicative_end("2027-03-03", 0, 6) == "2027-03-03"

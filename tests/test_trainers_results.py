@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from trainer_helpers import programme, trainer
 
 from catalogue.core.country_card import country_card
 from catalogue.core.errors import InvalidInputError, RefusedError
@@ -15,6 +14,7 @@ from catalogue.core.trainers.assignments import assign
 from catalogue.core.trainers.cohorts import parse_group, record_cohort, record_evaluation
 from catalogue.core.trainers.disclosure import FIELD_CLASSES, TABLES
 from catalogue.core.trainers.results import country_history, delivery_results
+from trainer_helpers import programme, trainer
 
 TODAY = date(2026, 12, 1)
 

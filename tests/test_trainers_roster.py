@@ -63,7 +63,7 @@ def test_expired_accreditation_typed_as_valid_is_refused(store: Store) -> None:
     with pytest.raises(InvalidInputError, match="expired on 2025-03-10"):
         roster.accredit(store, ident, "discipline", "command", by="tester",
                         accredited_on="2020-01-10", expires_on="2025-03-10", today=TODAY)
-    with pytest.raises(InvalidInputError, match="ends .* before it starts"):
+    with pytest.raises(InvalidInputError, match=r"ends .* before it starts"):
         roster.accredit(store, ident, "discipline", "command", by="tester",
                         accredited_on="2026-01-10", expires_on="2026-01-01", today=TODAY)
     with pytest.raises(InvalidInputError, match="in the future"):
@@ -76,8 +76,8 @@ def test_expired_accreditation_typed_as_valid_is_refused(store: Store) -> None:
 def test_overlapping_unavailable_dates_are_refused(store: Store) -> None:
     ident = trainer(store)
     roster.set_unavailable(store, ident, "2027-04-01", "2027-04-10", by="tester", reason="leave")
-    with pytest.raises(InvalidInputError, match="overlaps the unavailable period "
-                                                "2027-04-01..2027-04-10"):
+    with pytest.raises(InvalidInputError, match=r"overlaps the unavailable period "
+                                                r"2027-04-01\.\.2027-04-10"):
         roster.set_unavailable(store, ident, "2027-04-10", "2027-04-20", by="tester")
     with pytest.raises(InvalidInputError, match="before it starts"):
         roster.set_unavailable(store, ident, "2027-05-10", "2027-05-01", by="tester")

@@ -105,6 +105,6 @@ def calendar_dict(month: MonthCalendar) -> dict[str, Any]:
 
     return {"month": month.month, "first": month.first.isoformat(),
             "last": month.last.isoformat(),
-            "deliveries": [{**asdict(e.delivery),
+            "deliveries": [{**e.delivery._asdict(),
                             "trainers": [{"id": i, "name": n} for i, n in e.trainers],
                             "clashes": [asdict(c) for c in e.clashes]} for e in month.entries]}

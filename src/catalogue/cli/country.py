@@ -101,7 +101,7 @@ def render_card(card: dict[str, Any]) -> str:
 
 def delivery_lines(history: dict[str, Any]) -> list[str]:
     """The country's delivery history and what each delivery achieved."""
-    from catalogue.core.trainers.cohorts import LEVEL_LABELS
+    from catalogue.core.trainers.schema import LEVEL_LABELS
 
     shown = history["deliveries"]
     more = f" (latest {len(shown)})" if history["total"] > len(shown) else ""

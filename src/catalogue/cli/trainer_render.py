@@ -32,7 +32,7 @@ def dates(delivery: Delivery) -> str:
 def trainer_dict(store: Store, person: Trainer) -> dict[str, Any]:
     data = asdict(person)
     data["accreditation"] = [accreditation_status(s) for s in person.subjects]
-    data["deliveries"] = [{**asdict(d), "role": role}
+    data["deliveries"] = [{**d._asdict(), "role": role}
                           for d, role in trainer_deliveries(store, person.id)]
     return data
 
@@ -77,7 +77,7 @@ def member_lines(member: TeamMember, indent: str = "") -> list[str]:
 
 
 def team_dict(team: Team) -> dict[str, Any]:
-    return {"delivery": asdict(team.delivery),
+    return {"delivery": team.delivery._asdict(),
             "trainers": [{"id": m.trainer.id, "name": m.trainer.name, "kind": m.trainer.kind,
                           "force": m.trainer.force, "role": m.role,
                           "assigned_at": m.assigned_at, "assigned_by": m.assigned_by,

@@ -8,7 +8,6 @@ recording (one audit row says what it was replaced with); evaluations are kept p
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date
 
 from catalogue.core.dates import stamp
@@ -17,26 +16,11 @@ from catalogue.core.store import Store
 from catalogue.core.trainers import audit
 from catalogue.core.trainers.deliveries import Delivery, get_delivery
 from catalogue.core.trainers.model import parse_text
-from catalogue.core.trainers.schema import KIRKPATRICK
+from catalogue.core.trainers.results import CohortGroup
+from catalogue.core.trainers.schema import KIRKPATRICK, LEVEL_LABELS
 
-LEVEL_LABELS = {"reaction": "Reaction", "learning": "Learning", "behaviour": "Behaviour",
-                "results": "Results"}
 MAX_GROUP = 1000
-
-
-@dataclass(frozen=True)
-class CohortGroup:
-    """Participants of one rank (and unit, when recorded)."""
-
-    rank: str
-    women: int
-    men: int
-    completed: int | None = None
-    unit: str | None = None
-
-    @property
-    def total(self) -> int:
-        return self.women + self.men
+__all__ = ["LEVEL_LABELS", "CohortGroup"]
 
 
 def _count(text: str, label: str) -> int:
@@ -129,7 +113,7 @@ def record_cohort(store: Store, programme_id: int, groups: list[CohortGroup], *,
                          "excluded.recorded_at, recorded_by = excluded.recorded_by",
                          (programme_id, attendance, at, who))
         audit.record(conn, at=at, by=who, action="cohort-recorded", programme_id=programme_id,
-                     details={"groups": [g.__dict__ for g in checked], "attendance": attendance})
+                     details={"groups": [g._asdict() for g in checked], "attendance": attendance})
 
 
 def parse_level(value: str) -> str:

@@ -9,10 +9,10 @@ a change to the programme, its modules or the request shows at once.
 
 from __future__ import annotations
 
+import json
 import math
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from catalogue.core.errors import NotFoundError
 from catalogue.core.store import Store
@@ -24,9 +24,11 @@ LOOKBACK_DAYS = 366
 IN_COUNTRY_MODES = ("in-country", "blended")
 
 
-@dataclass(frozen=True)
-class Delivery:
-    """One programme's delivery: dates (when known), place and where the dates come from."""
+class Delivery(NamedTuple):
+    """One programme's delivery: dates (when known), place and where the dates come from.
+
+    A NamedTuple rather than a dataclass: the country card (the quick lookup's path, which
+    must not import dataclasses) reads deliveries."""
 
     programme_id: int
     title: str
@@ -53,12 +55,15 @@ class Delivery:
         return self.dated and self.start <= end and self.end >= start  # type: ignore[operator]
 
 
-def _indicative_end(start: str | None, hours: float, hours_per_day: float) -> str | None:
-    from catalogue.core.programmes.computations import end_date
-
+def indicative_end(start: str | None, hours: float, hours_per_day: float) -> str | None:
+    """The outline's indicative end (``computations.end_date`` over its scheduled days, at
+    least one); computed here without importing the programme model, which the quick
+    lookup's path must not load. A test keeps the two equal."""
     if not start:
         return None
-    return end_date(start, max(1, math.ceil(round(hours / hours_per_day, 6))))
+    days = max(1, math.ceil(round(hours / hours_per_day, 6)))
+    elapsed = (days - 1) + 2 * ((days - 1) // 5)
+    return (date.fromisoformat(start) + timedelta(days=elapsed)).isoformat()
 
 
 _SELECT = """
@@ -71,11 +76,10 @@ _SELECT = """
 
 
 def _build(store: Store, rows: list[Any]) -> list[Delivery]:
-    from catalogue.core.programmes.costing import stored_rates
-
     if not rows:
         return []
-    default_hpd = float(stored_rates(store)["hours_per_day"])
+    rates = store.scalar("SELECT value FROM costing WHERE key = 'rates'")
+    default_hpd = float(json.loads(rates)["hours_per_day"]) if rates else 6.0
     ids = [r["id"] for r in rows]
     modules: dict[int, list[str]] = {i: [] for i in ids}
     hours: dict[int, float] = dict.fromkeys(ids, 0.0)
@@ -94,7 +98,7 @@ def _build(store: Store, rows: list[Any]) -> list[Delivery]:
             start, end, source = r["r_start"], r["r_end"], f"request {r['request_id']}"
         elif r["start_date"]:
             start = r["start_date"]
-            end = _indicative_end(start, hours[r["id"]], float(r["hours_per_day"] or default_hpd))
+            end = indicative_end(start, hours[r["id"]], float(r["hours_per_day"] or default_hpd))
             source = "programme (indicative end)"
         else:
             start = end = None

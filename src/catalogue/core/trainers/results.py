@@ -4,17 +4,32 @@ reports that quote it (the IPAB draft and the IATI export read it from here).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from catalogue.core.store import Store
-from catalogue.core.trainers.cohorts import KIRKPATRICK, CohortGroup
 from catalogue.core.trainers.deliveries import Delivery, deliveries_of, get_delivery
+from catalogue.core.trainers.schema import KIRKPATRICK
+
+# NamedTuples rather than dataclasses: the country card, on the quick lookup's path (which
+# must not import dataclasses), reads them.
 
 
-@dataclass(frozen=True)
-class Evaluation:
+class CohortGroup(NamedTuple):
+    """Participants of one rank (and unit, when recorded)."""
+
+    rank: str
+    women: int
+    men: int
+    completed: int | None = None
+    unit: str | None = None
+
+    @property
+    def total(self) -> int:
+        return self.women + self.men
+
+
+class Evaluation(NamedTuple):
     level: str  # reaction | learning | behaviour | results (Kirkpatrick 1-4)
     score: float
     out_of: float
@@ -23,8 +38,7 @@ class Evaluation:
     recorded_at: str
 
 
-@dataclass(frozen=True)
-class DeliveryResults:
+class DeliveryResults(NamedTuple):
     """One delivery and what it achieved (cohort and evaluation empty until recorded)."""
 
     delivery: Delivery
@@ -61,11 +75,11 @@ class DeliveryResults:
             "country_name": d.country_name, "mode": d.mode, "start": d.start, "end": d.end,
             "dates_from": d.dates_from, "request_id": d.request_id,
             "trainers": list(self.trainers),
-            "cohort": {"groups": [asdict(g) for g in self.groups], "women": self.women,
+            "cohort": {"groups": [g._asdict() for g in self.groups], "women": self.women,
                        "men": self.men, "participants": self.participants,
                        "completed": self.completed},
             "attendance": self.attendance,
-            "evaluations": [asdict(e) for e in self.evaluations],
+            "evaluations": [e._asdict() for e in self.evaluations],
         }
 
 
@@ -107,8 +121,7 @@ def delivery_results(store: Store, programme_id: int) -> DeliveryResults:
     return _results(store, [get_delivery(store, programme_id)])[0]
 
 
-@dataclass(frozen=True)
-class CountryHistory:
+class CountryHistory(NamedTuple):
     total: int  # deliveries that have started
     latest: tuple[DeliveryResults, ...]  # the latest ``limit`` of them, latest first
 

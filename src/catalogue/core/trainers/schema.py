@@ -11,6 +11,8 @@ from typing import Any
 
 KINDS = ("staff", "associate", "serving-officer")
 KIRKPATRICK = ("reaction", "learning", "behaviour", "results")
+LEVEL_LABELS = {"reaction": "Reaction", "learning": "Learning", "behaviour": "Behaviour",
+                "results": "Results"}
 
 _KIND_LIST = ", ".join(f"'{k}'" for k in KINDS)
 _LEVEL_LIST = ", ".join(f"'{k}'" for k in KIRKPATRICK)
