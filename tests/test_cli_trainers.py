@@ -42,7 +42,8 @@ def test_the_whole_journey(invoke, tmp_path: Path) -> None:  # type: ignore[no-u
     assert "Wrote 2 deliveries" in _ok(invoke("calendar", "--month", "2027-03", "--trainer",
                                               "1", "--ics", str(feed)))
     events = Calendar.from_ical(feed.read_bytes()).walk("VEVENT")
-    assert [str(e["SUMMARY"]) for e in events] == ["Command course (Kenya)", "Second (Ghana)"]
+    assert [str(e["SUMMARY"]) for e in events] == ["Training programme for Kenya",
+                                                   "Training programme for Ghana"]
     again = invoke("calendar", "--month", "2027-03", "--ics", str(feed))
     assert again.exit_code == 6  # never overwritten without --force
 

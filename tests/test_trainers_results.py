@@ -1,5 +1,4 @@
-"""Cohorts, attendance and Kirkpatrick evaluation; the country card's delivery history;
-every stored text field of the trainer tables has a disclosure class."""
+"""Cohorts, attendance and Kirkpatrick evaluation; the country card's delivery history."""
 
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ from catalogue.core.errors import InvalidInputError, RefusedError
 from catalogue.core.store import Store
 from catalogue.core.trainers.assignments import assign
 from catalogue.core.trainers.cohorts import parse_group, record_cohort, record_evaluation
-from catalogue.core.trainers.disclosure import FIELD_CLASSES, TABLES
 from catalogue.core.trainers.results import country_history, delivery_results
 from trainer_helpers import programme, trainer
 
@@ -86,9 +84,3 @@ def test_country_history_is_latest_first_and_only_started(store: Store) -> None:
     assert [r.delivery.programme_id for r in history.latest] == [new, old]
     assert not history.latest[0].recorded
 
-
-def test_every_text_column_has_a_disclosure_class(store: Store) -> None:
-    for table in TABLES:
-        for column in store.query(f"PRAGMA table_info({table})"):
-            if column["type"].upper() == "TEXT":
-                assert f"{table}.{column['name']}" in FIELD_CLASSES, (table, column["name"])

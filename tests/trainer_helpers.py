@@ -12,8 +12,11 @@ TODAY = "2026-12-01"
 
 def programme(store: Store, start: str | None, *, country: str = "Kenya",
               modules: tuple[str, ...] = ("cmd-national-decision-model",),
-              mode: str = "in-country", cohort: int | None = None, title: str = "Course") -> int:
+              mode: str = "in-country", cohort: int | None = None, title: str = "Course",
+              public_title: str | None = None) -> int:
     raw = {"title": title, "country": country, "delivery_mode": mode}
+    if public_title:
+        raw["public_title"] = public_title
     if start:
         raw["start_date"] = start
     if cohort:

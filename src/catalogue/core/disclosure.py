@@ -44,6 +44,7 @@ def _f(cls: str, kind: str, why: str) -> Field:
 
 _INTERNAL = "the tool's own bookkeeping"
 _WHO_WHEN = "who did what when: internal"
+_TRAINER = "the trainer roster: British staff deployed overseas"
 _REQUEST = "requests are internal case records; none of their fields is published"
 
 #: table -> column -> Field. Tables the tool creates, user tables first.
@@ -164,6 +165,50 @@ FIELDS: dict[str, dict[str, Field]] = {
            for c in ("title", "summary", "note")},
         "outcomes": _f(WHEN_MARKED, LIST, "as the title"),
         "sensitivity": _f(PUBLIC, VALUE, "the mark itself"),
+    },
+    # Trainers (core/trainers): the roster is about people who deploy overseas; nothing of
+    # it is published. Cohort numbers are numbers (not text); ranks and Kirkpatrick levels
+    # and the evaluation method are public, notes and unit names are not.
+    "trainers": {
+        "name": _f(WITHHELD, TEXT, _TRAINER),
+        "kind": _f(WITHHELD, VALUE, _TRAINER + " (serving officers point at a force)"),
+        "force": _f(WITHHELD, TEXT, _TRAINER),
+        "languages": _f(WITHHELD, LIST, _TRAINER),
+        "notes": _f(WITHHELD, TEXT, _TRAINER),
+        "created_at": _f(WITHHELD, VALUE, _INTERNAL),
+        "updated_at": _f(WITHHELD, VALUE, _INTERNAL),
+    },
+    "trainer_subjects": {c: _f(WITHHELD, TEXT if c == "reference" else VALUE, _TRAINER)
+                         for c in ("kind", "subject", "accredited_on", "expires_on",
+                                   "reference")},
+    "trainer_unavailable": {
+        "start": _f(WITHHELD, VALUE, _TRAINER), "end": _f(WITHHELD, VALUE, _TRAINER),
+        "reason": _f(WITHHELD, TEXT, _TRAINER + " (may be personal)"),
+    },
+    "trainer_assignments": {
+        "role": _f(WITHHELD, VALUE, _TRAINER),
+        "assigned_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "assigned_by": _f(WITHHELD, TEXT, _WHO_WHEN),
+    },
+    "delivery_cohorts": {
+        "rank": _f(PUBLIC, VALUE, "a rank from data/levels.toml"),
+        "unit": _f(WITHHELD, TEXT, "names the force's units: force structure"),
+        "recorded_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "recorded_by": _f(WITHHELD, TEXT, _WHO_WHEN),
+    },
+    "delivery_results": {"recorded_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+                         "recorded_by": _f(WITHHELD, TEXT, _WHO_WHEN)},
+    "delivery_evaluations": {
+        "level": _f(PUBLIC, VALUE, "a Kirkpatrick level"),
+        "method": _f(PUBLIC, TEXT, "how the score was measured"),
+        "notes": _f(WITHHELD, TEXT, "what the evaluation found may expose the force's "
+                                    "weaknesses"),
+        "recorded_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "recorded_by": _f(WITHHELD, TEXT, _WHO_WHEN),
+    },
+    "trainer_events": {
+        "at": _f(WITHHELD, VALUE, _WHO_WHEN), "by": _f(WITHHELD, TEXT, _WHO_WHEN),
+        "action": _f(WITHHELD, VALUE, _WHO_WHEN), "details": _f(WITHHELD, TEXT, _WHO_WHEN),
     },
     "policy": {"key": _f(PUBLIC, VALUE, "data/approval-policy.toml"),
                "value": _f(PUBLIC, TEXT, "flag wording shown with every assessment")},

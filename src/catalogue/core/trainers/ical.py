@@ -1,9 +1,10 @@
 """The delivery calendar as iCalendar (RFC 5545), built with the ``icalendar`` library, for
 trainers to subscribe their calendars to.
 
-Redacted by the public rules: only fields classed public appear (no trainer names or forces,
-no notes, no unavailability); a programme holding confidential or counter-terrorism content
-appears without its title. The exact dates of in-country or blended delivery are the
+Redacted by the public rules (the classes of ``catalogue.core.disclosure``): only fields
+classed public appear (no trainer names or forces, no notes, no unavailability), and a
+programme appears under its public title (or "Training programme for COUNTRY"), never its
+working title. The exact dates of in-country or blended delivery are the
 movements of deployed staff: a feed of everyone's deliveries leaves those deliveries out
 (its description counts them); a trainer's own feed (``trainer_id``) keeps their dates, since
 it goes only to the trainer deployed.
@@ -18,7 +19,7 @@ from catalogue.core.dates import utc_now
 from catalogue.core.store import Store
 from catalogue.core.trainers.calendar import month_calendar, shift_month
 from catalogue.core.trainers.deliveries import Delivery
-from catalogue.core.trainers.disclosure import public_title, withheld_programmes
+from catalogue.core.trainers.disclosure import public_titles
 
 PRODID = "-//catalogue//delivery calendar//EN"
 MAX_MONTHS = 36
@@ -57,7 +58,7 @@ def build_feed(store: Store, first_month: str, months: int = 12, *,
     for month in _months(first_month, months):
         for entry in month_calendar(store, month, trainer_id=trainer_id).entries:
             seen[entry.delivery.programme_id] = (entry.delivery, len(entry.trainers))
-    withheld = withheld_programmes(store, list(seen))
+    titles = public_titles(store, [d for d, _ in seen.values()])
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -74,7 +75,7 @@ def build_feed(store: Store, first_month: str, months: int = 12, *,
         event = Event()
         event.add("uid", f"programme-{delivery.programme_id}@catalogue")
         event.add("dtstamp", stamp)
-        event.add("summary", f"{public_title(delivery, withheld)} ({delivery.country_name})")
+        event.add("summary", titles[delivery.programme_id])
         event.add("dtstart", date.fromisoformat(delivery.start or ""))
         # DTEND of an all-day event is the day after the last day (RFC 5545 3.6.1).
         event.add("dtend", date.fromisoformat(delivery.end or "") + timedelta(days=1))
