@@ -28,7 +28,12 @@ HIDDEN_MODULES = ("pss-security-coordination-link", "ct-prevent")  # confidentia
 #: Tables whose rows no programme export reads (checked: they are listed, not forgotten).
 NEVER_EXPORTED = {"_meta", "_sqlite_migrations", "costing", "policy", "country_names",
                   "country_search", "liaison_areas", "hr_priority_lists",
-                  "hr_priority_entries", "ethics", "principles", "levels", "countries"}
+                  "hr_priority_entries", "ethics", "principles", "levels", "countries",
+                  # Trainer tables are in no programme export; the .ics feed, the one public
+                  # output that reads them, has its canary test in test_trainers_calendar.py.
+                  "trainers", "trainer_subjects", "trainer_unavailable", "trainer_assignments",
+                  "delivery_cohorts", "delivery_results", "delivery_evaluations",
+                  "trainer_events"}
 WRITTEN = ("programmes", "programme_modules", "requests", "request_events", "travel_advice",
            "travel_advice_data", "modules", "disciplines")
 

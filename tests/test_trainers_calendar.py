@@ -71,13 +71,17 @@ def test_request_dates_win_over_the_programme(store: Store) -> None:
 
 
 def test_ics_parses_back_and_is_redacted(store: Store) -> None:
-    ident = trainer(store, "Canary Trainername")
+    ident = roster.add_trainer(store, "Canary Trainername", "serving-officer",
+                               by="CANARY-BY", force="CANARY-FORCE", languages=["CANARY-LANG"],
+                               notes="CANARY-NOTES", disciplines=["command"])
+    roster.accredit(store, ident, "discipline", "command", by="t", accredited_on="2026-01-01",
+                    expires_on=None, reference="CANARY-REF", today=date(2026, 12, 1))
     roster.set_unavailable(store, ident, "2027-05-01", "2027-05-02", by="t",
                            reason="CANARY-REASON")
     uk = programme(store, "2027-03-01", mode="uk", title="Working title CANARY",
                    public_title="Command in the UK")
     kenya = programme(store, "2027-03-08", title="Kenya in-country")
-    secret = programme(store, "2027-03-15", mode="remote", title="Secret course",
+    secret = programme(store, "2027-03-15", mode="remote", title="Secret course CANARY",
                        modules=("ct-prevent",))
     for pid in (uk, kenya, secret):
         assign(store, ident, pid, by="t")
@@ -95,13 +99,11 @@ def test_ics_parses_back_and_is_redacted(store: Store) -> None:
     assert str(first["SUMMARY"]) == "Command in the UK"
     assert str(events[1]["SUMMARY"]) == "Training programme for Kenya"
     text = public.text.decode()
-    for canary in ("Canary Trainername", "CANARY-REASON", "Secret course", "French",
-                   "Working title CANARY"):
-        assert canary not in text
+    assert "CANARY" not in text.upper()
 
     own = Calendar.from_ical(build_feed(store, "2027-03", 1, trainer_id=ident).text)
     assert len(own.walk("VEVENT")) == 3  # a trainer's own feed keeps in-country dates
-    assert "Canary Trainername" not in own.to_ical().decode()
+    assert "CANARY" not in own.to_ical().decode().upper()
 
 
 def test_ics_months_bounds(store: Store) -> None:
