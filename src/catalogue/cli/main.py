@@ -31,6 +31,7 @@ COMMANDS = {
     "trainer": "catalogue.cli.trainers:trainer",
     "calendar": "catalogue.cli.calendar:calendar",
     "delivery": "catalogue.cli.deliveries:delivery",
+    "map": "catalogue.cli.maps:map_command",
 }
 
 

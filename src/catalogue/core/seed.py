@@ -80,8 +80,14 @@ def _costing_tables(root: Path) -> list[RefTable]:
     return costing_tables(root)
 
 
+def _map_tables(root: Path) -> list[RefTable]:
+    from catalogue.core.worldmap.regions import map_view_tables
+
+    return map_view_tables(root)
+
+
 SEEDERS: list[Callable[[Path], list[RefTable]]] = [geography_tables, catalog_tables,
-                                                   _policy_tables, _costing_tables]
+                                                   _policy_tables, _costing_tables, _map_tables]
 
 
 def build(root: Path | str) -> list[RefTable]:
