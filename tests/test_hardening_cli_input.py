@@ -78,6 +78,7 @@ BASELINES: dict[str, tuple[list[str], dict[str, str]]] = {
     "advice set": (["Kenya", "none"], {"--as-of": "2026-11-20"}),
     "areas": ([], {}),
     "check": ([], {"--country": "Kenya"}),
+    "map": ([], {"--width": "40"}),
     "countries": ([], {}),
     "country": (["Kenya"], {}),
     "db backup": (["copy.db"], {}),

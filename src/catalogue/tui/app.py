@@ -28,7 +28,7 @@ from catalogue.tui.theme import CATALOGUE_THEMES
 from catalogue.tui.workers import report_failure
 
 STYLESHEETS = ("app.tcss", "explorer.tcss", "builder.tcss", "board.tcss", "help.tcss",
-               "dialogs.tcss")
+               "dialogs.tcss", "map.tcss")
 EXIT_AFTER_READY_ENV = "CATALOGUE_EXIT_AFTER_READY"
 #: Seconds after the first screen is shown before the board is built in the background.
 PREBUILD_DELAY = 0.5
@@ -45,6 +45,7 @@ class CatalogueApp(App[None]):
     SCREENS: ClassVar[dict[str, Any]] = {
         "builder": lambda: _screen("builder", "BuilderScreen"),
         "board": lambda: _screen("board", "BoardScreen"),
+        "map": lambda: _screen("map", "MapScreen"),
     }
     COMMANDS = App.COMMANDS | set(COMMAND_PROVIDERS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (180, "-wide")]
@@ -64,6 +65,8 @@ class CatalogueApp(App[None]):
                 show=False, tooltip="The programme builder"),
         Binding("f4", "switch_screen_mode('board')", "Requests", id="app.board", show=False,
                 tooltip="The requests board"),
+        Binding("f6", "switch_screen_mode('map')", "Map", id="app.map", show=False,
+                tooltip="The world map"),
     ]
 
     def __init__(self, db_path: str | os.PathLike[str] | None = None,

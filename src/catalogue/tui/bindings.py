@@ -17,13 +17,16 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from catalogue.tui.screens.builder import BuilderScreen
     from catalogue.tui.screens.explorer import ExplorerScreen
     from catalogue.tui.screens.help import HelpScreen
+    from catalogue.tui.screens.map import MapScreen
     from catalogue.tui.widgets.paged_table import PagedTable
+    from catalogue.tui.widgets.world_map import WorldMap
 
     sections = [
         ("Everywhere", _bindings(CatalogueApp.BINDINGS)),
         ("Explorer", _bindings(ExplorerScreen.BINDINGS)),
         ("Programmes", _bindings(BuilderScreen.BINDINGS)),
         ("Requests", _bindings(BoardScreen.BINDINGS)),
+        ("Map", _bindings(MapScreen.BINDINGS) + _bindings(WorldMap.BINDINGS)),
         ("Paged tables", _bindings(PagedTable.BINDINGS)),
         ("Help", _bindings(HelpScreen.BINDINGS)),
     ]

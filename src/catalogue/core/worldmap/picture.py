@@ -36,6 +36,7 @@ class MapPicture:
     highlight: str | None
     names: dict[str, str]  # alpha-2 -> common name, for the countries drawn
     lines: tuple[tuple[Run, ...], ...]  # one per cell row
+    colours: tuple[str, ...]  # per raster index (minus one)
     centres: dict[str, tuple[float, float]]  # alpha-2 -> middle of its cells (x, y)
 
     def country_at(self, x: int, y: int) -> str | None:
@@ -52,6 +53,16 @@ class MapPicture:
         said = self.shading.values.get(code) or (
             self.shading.categories[index].label if index is not None else "no data")
         return f"{name}: {said}"
+
+    def lines_highlighting(self, code: str | None) -> dict[int, tuple[Run, ...]]:
+        """The rows that change when ``code`` is drawn highlighted, drawn so."""
+        if not code or code not in self.raster.codes:
+            return {}
+        index = self.raster.codes.index(code) + 1
+        colours = list(self.colours)
+        colours[index - 1] = HIGHLIGHT
+        return {y: _runs(self.raster, colours, y) for y in range(self.height)
+                if index in self.raster.rows[2 * y] or index in self.raster.rows[2 * y + 1]}
 
     def step(self, code: str | None, dx: int, dy: int) -> str | None:
         """The nearest country in direction (dx, dy) from ``code``'s middle."""
@@ -88,7 +99,7 @@ def world_map(store: Store, *, shading: str = "assisted", region: str | None = N
     names = {r[0]: r[1] for r in store.query("SELECT code, name FROM countries")
              if r[0] in set(raster.codes)}
     return MapPicture(width, height, raster, shaded, zoom, highlight, names, lines,
-                      _centres(raster))
+                      tuple(colours), _centres(raster))
 
 
 def _colour(code: str, shaded: Shading, zoom: Region, highlight: str | None) -> str:

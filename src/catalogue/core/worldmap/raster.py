@@ -63,7 +63,8 @@ def rasterise(world: World, view: BBox, width: int, height: int) -> Raster:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    raster = _draw(world, fit(view, width, height), max(width, 1), max(height, 1))
+    wraps = view[0] < -180 or view[2] > 180
+    raster = _draw(world, fit(view, width, height), max(width, 1), max(height, 1), wraps)
     with _lock:
         _cache[key] = raster
         while len(_cache) > _CACHE_SIZE:
@@ -71,12 +72,17 @@ def rasterise(world: World, view: BBox, width: int, height: int) -> Raster:
     return raster
 
 
-def _draw(world: World, bbox: BBox, width: int, height: int) -> Raster:
+def _draw(world: World, bbox: BBox, width: int, height: int, wraps: bool) -> Raster:
+    """Draw every shape in view; unless the view itself crosses the date line, nothing is
+    drawn beyond it (a widened world view shows no second copy of Alaska)."""
     west, south, east, north = bbox
     sx, sy = width / (east - west), height / (north - south)
+    limits = (0, width) if wraps else (max(0, math.ceil((-180 - west) * sx - 0.5)),
+                                       min(width, math.ceil((180 - west) * sx - 0.5)))
     rows = tuple(array("H", bytes(2 * width)) for _ in range(height))
-    # A view past the date line also draws each shape shifted by a whole turn.
-    shifts = [0.0] + ([360.0] if east > 180 else []) + ([-360.0] if west < -180 else [])
+    # Shapes are drawn a whole turn east and west too where that is in view: a view past
+    # the date line, and rings made continuous across it (see shapes._ring).
+    shifts = (0.0, 360.0, -360.0)
     codes: list[str] = []
     marks: list[tuple[int, float, float]] = []
     for shape in world.shapes:
@@ -90,16 +96,17 @@ def _draw(world: World, bbox: BBox, width: int, height: int) -> Raster:
                 codes.append(shape.code)
                 index = len(codes)
             lon, lat = shape.point
-            marks.append((index, (lon + shift - west) * sx, (north - lat) * sy))
+            if wraps or -180 <= lon + shift <= 180:
+                marks.append((index, (lon + shift - west) * sx, (north - lat) * sy))
             if shape.rings:
-                _fill(rows, shape.rings, index, shift - west, north, sx, sy, width, height)
+                _fill(rows, shape.rings, index, shift - west, north, sx, sy, limits, height)
     _mark_missing(rows, marks, width, height)
     return Raster(width, height, bbox, tuple(codes), rows)
 
 
 def _fill(rows: tuple[array[int], ...], rings: tuple[tuple[tuple[float, float], ...], ...],
-          index: int, dx: float, north: float, sx: float, sy: float, width: int,
-          height: int) -> None:
+          index: int, dx: float, north: float, sx: float, sy: float,
+          limits: tuple[int, int], height: int) -> None:
     """Fill every pixel whose centre is inside the rings (even-odd) with ``index``."""
     crossings: dict[int, list[float]] = {}
     for ring in rings:
@@ -114,11 +121,13 @@ def _fill(rows: tuple[array[int], ...], rings: tuple[tuple[tuple[float, float], 
                     crossings.setdefault(row, []).append(ax + (row + 0.5 - ay) * slope)
             x0, y0 = x1, y1
     fill = array("H", [index])
+    low, high = limits
     for row, xs in crossings.items():
         xs.sort()
         line = rows[row]
         for i in range(0, len(xs) - 1, 2):
-            start, stop = max(0, math.ceil(xs[i] - 0.5)), min(width, math.ceil(xs[i + 1] - 0.5))
+            start = max(low, math.ceil(xs[i] - 0.5))
+            stop = min(high, math.ceil(xs[i + 1] - 0.5))
             if stop > start:
                 line[start:stop] = fill * (stop - start)
 

@@ -12,6 +12,7 @@ import json
 import os
 import threading
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -108,11 +109,21 @@ def _decode_arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
 
 
 def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> Ring:
+    """A closed ring; one that crosses the date line (Chukotka, Fiji) is made continuous
+    (longitudes past 180 or before -180), so no edge jumps across the whole map."""
     points: list[tuple[float, float]] = []
     for index in indexes:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc if not points else arc[1:])
-    return tuple(points)
+    shift = 0.0
+    unwrapped = points[:1]
+    for (x0, _), (x1, y1) in pairwise(points):
+        if x1 - x0 > 180:
+            shift -= 360
+        elif x0 - x1 > 180:
+            shift += 360
+        unwrapped.append((x1 + shift, y1))
+    return tuple(unwrapped)
 
 
 def _bbox(rings: tuple[Ring, ...]) -> BBox:
