@@ -26,8 +26,10 @@ async def test_the_map_fills_its_widget_and_follows_the_explorer(
         make_app: Callable[..., CatalogueApp]) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
         explorer = app.screen
         assert isinstance(explorer, ExplorerScreen)
+        await wait_for(pilot, lambda: explorer.current_country() is not None)
         selected = explorer.current_country()
         assert selected is not None
         screen = await _open_map(pilot)

@@ -32,6 +32,7 @@ COMMANDS = {
     "calendar": "catalogue.cli.calendar:calendar",
     "delivery": "catalogue.cli.deliveries:delivery",
     "map": "catalogue.cli.maps:map_command",
+    "stats": "catalogue.cli.stats:stats",
 }
 
 

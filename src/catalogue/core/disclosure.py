@@ -223,6 +223,9 @@ FIELDS: dict[str, dict[str, Field]] = {
     "costing": {"key": _f(WITHHELD, VALUE, "rates are commercial"),
                 "value": _f(WITHHELD, TEXT, "rates are commercial")},
     "map_views": {"name": _f(PUBLIC, VALUE, "a region's name, data/map-views.toml")},
+    "workflow_targets": {"state": _f(PUBLIC, VALUE, "a workflow state"),
+                         "basis": _f(PUBLIC, TEXT, "whose practice the targets are, "
+                                                   "data/workflow-targets.toml")},
 }
 
 #: The rules engine's flag facts (placeholders of data/approval-policy.toml) and their class:

@@ -86,8 +86,15 @@ def _map_tables(root: Path) -> list[RefTable]:
     return map_view_tables(root)
 
 
+def _stats_tables(root: Path) -> list[RefTable]:
+    from catalogue.core.stats.targets import target_tables
+
+    return target_tables(root)
+
+
 SEEDERS: list[Callable[[Path], list[RefTable]]] = [geography_tables, catalog_tables,
-                                                   _policy_tables, _costing_tables, _map_tables]
+                                                   _policy_tables, _costing_tables, _map_tables,
+                                                   _stats_tables]
 
 
 def build(root: Path | str) -> list[RefTable]:
