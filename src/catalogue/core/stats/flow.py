@@ -74,8 +74,8 @@ def states_over_time(store: Store, months: int = 24, *, today: date | None = Non
     running = dict.fromkeys(STATES, 0)
     counts: dict[str, list[int]] = {state: [] for state in STATES}
     for month in every:
-        for state, change in deltas.get(month, {}).items():
-            running[state] = running.get(state, 0) + change
+        for state, delta in deltas.get(month, {}).items():
+            running[state] = running.get(state, 0) + delta
         for state in STATES:
             counts[state].append(running[state])
     keep = every[-months:]
