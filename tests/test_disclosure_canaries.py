@@ -33,7 +33,7 @@ NEVER_EXPORTED = {"_meta", "_sqlite_migrations", "costing", "policy", "country_n
                   # output that reads them, has its canary test in test_trainers_calendar.py.
                   "trainers", "trainer_subjects", "trainer_unavailable", "trainer_assignments",
                   "delivery_cohorts", "delivery_results", "delivery_evaluations",
-                  "trainer_events"}
+                  "trainer_events", "workflow_targets"}
 WRITTEN = ("programmes", "programme_modules", "requests", "request_events", "travel_advice",
            "travel_advice_data", "modules", "disciplines")
 

@@ -28,7 +28,7 @@ from catalogue.tui.theme import CATALOGUE_THEMES
 from catalogue.tui.workers import report_failure
 
 STYLESHEETS = ("app.tcss", "explorer.tcss", "builder.tcss", "board.tcss", "help.tcss",
-               "dialogs.tcss", "map.tcss")
+               "dialogs.tcss", "map.tcss", "charts.tcss")
 EXIT_AFTER_READY_ENV = "CATALOGUE_EXIT_AFTER_READY"
 #: Seconds after the first screen is shown before the board is built in the background.
 PREBUILD_DELAY = 0.5
@@ -46,6 +46,7 @@ class CatalogueApp(App[None]):
         "builder": lambda: _screen("builder", "BuilderScreen"),
         "board": lambda: _screen("board", "BoardScreen"),
         "map": lambda: _screen("map", "MapScreen"),
+        "charts": lambda: _screen("charts", "ChartsScreen"),
     }
     COMMANDS = App.COMMANDS | set(COMMAND_PROVIDERS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (180, "-wide")]
@@ -67,6 +68,8 @@ class CatalogueApp(App[None]):
                 tooltip="The requests board"),
         Binding("f6", "switch_screen_mode('map')", "Map", id="app.map", show=False,
                 tooltip="The world map"),
+        Binding("f7", "switch_screen_mode('charts')", "Charts", id="app.charts", show=False,
+                tooltip="Charts: workload, requests over time, step times, delivery by region"),
     ]
 
     def __init__(self, db_path: str | os.PathLike[str] | None = None,

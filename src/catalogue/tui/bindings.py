@@ -15,6 +15,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from catalogue.tui.dialogs import DIALOG_CLASSES
     from catalogue.tui.screens.board import BoardScreen
     from catalogue.tui.screens.builder import BuilderScreen
+    from catalogue.tui.screens.charts import ChartsScreen
     from catalogue.tui.screens.explorer import ExplorerScreen
     from catalogue.tui.screens.help import HelpScreen
     from catalogue.tui.screens.map import MapScreen
@@ -27,6 +28,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Programmes", _bindings(BuilderScreen.BINDINGS)),
         ("Requests", _bindings(BoardScreen.BINDINGS)),
         ("Map", _bindings(MapScreen.BINDINGS) + _bindings(WorldMap.BINDINGS)),
+        ("Charts", _bindings(ChartsScreen.BINDINGS)),
         ("Paged tables", _bindings(PagedTable.BINDINGS)),
         ("Help", _bindings(HelpScreen.BINDINGS)),
     ]
