@@ -58,6 +58,14 @@ async def test_arrows_move_the_highlight_and_enter_selects_in_the_explorer(
         explorer = app.screen
         assert isinstance(explorer, ExplorerScreen)
         await wait_for(pilot, lambda: explorer.detail_key == ("country", moved))
+        await pilot.press("down")  # the explorer's next country ...
+        await settle(pilot)
+        await wait_for(pilot, lambda: explorer.detail_key not in (None, ("country", moved)))
+        chosen = explorer.detail_key
+        assert chosen is not None
+        await pilot.press("f6")  # ... is the one highlighted back on the map
+        await settle(pilot)
+        assert app.screen is screen and world.highlight == chosen[1]
 
 
 async def test_a_click_selects_the_country_under_the_pointer(

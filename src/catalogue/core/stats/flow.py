@@ -95,16 +95,7 @@ def step_report(store: Store, *, now: datetime | None = None) -> StepReport:
     """The median days from entering each state to moving on to the next step, and the open
     requests past their state's target (local practice, data/workflow-targets.toml)."""
     targets = load_targets(store)
-    rows = store.query(
-        "WITH changes AS (SELECT from_state, to_state, julianday(at) - julianday(lag(at) OVER "
-        "(PARTITION BY request_id ORDER BY id)) AS days FROM request_events "
-        "WHERE to_state IS NOT NULL) "
-        "SELECT from_state, to_state, days FROM changes WHERE from_state IS NOT NULL "
-        "AND days IS NOT NULL")
-    spans: dict[str, list[float]] = {}
-    for row in rows:
-        if next_state(row["from_state"]) == row["to_state"]:
-            spans.setdefault(row["from_state"], []).append(row["days"])
+    spans = _step_spans(store)
     steps = [StepTime(state, LABELS[state],
                       round(statistics.median(spans[state]), 1) if state in spans else None,
                       len(spans.get(state, [])), targets.days.get(state))
@@ -112,6 +103,28 @@ def step_report(store: Store, *, now: datetime | None = None) -> StepReport:
     moment = now or datetime.now(UTC)
     overdue, total = _overdue(store, moment)
     return StepReport(steps, overdue, total, targets.basis, moment.date().isoformat())
+
+
+def _step_spans(store: Store) -> dict[str, list[float]]:
+    """Days spent in each state by every request that moved on to the next step.
+
+    One pass over the state changes in the order they were recorded (the table's own order:
+    no sort, no per-request lookups), remembering when each request entered its state.
+    """
+    following = {state: next_state(state) for state in FORWARD}
+    entered: dict[int, str] = {}
+    spans: dict[str, list[float]] = {}
+    parse = datetime.fromisoformat
+    cursor = store.conn.execute("SELECT request_id, at, from_state, to_state FROM "
+                                "request_events WHERE to_state IS NOT NULL ORDER BY id")
+    cursor.row_factory = None
+    for request_id, at, from_state, to_state in cursor:
+        before = entered.get(request_id)
+        entered[request_id] = at
+        if before is not None and from_state and following.get(from_state) == to_state:
+            days = (parse(at) - parse(before)).total_seconds() / 86400
+            spans.setdefault(from_state, []).append(days)
+    return spans
 
 
 def _overdue(store: Store, moment: datetime) -> tuple[list[Overdue], int]:

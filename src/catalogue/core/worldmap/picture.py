@@ -65,12 +65,15 @@ class MapPicture:
                 if index in self.raster.rows[2 * y] or index in self.raster.rows[2 * y + 1]}
 
     def step(self, code: str | None, dx: int, dy: int) -> str | None:
-        """The nearest country in direction (dx, dy) from ``code``'s middle."""
+        """The nearest country in direction (dx, dy) from ``code``'s middle (within the
+        region zoomed to, if any)."""
+        inside = self.region.codes
+        centres = {c: xy for c, xy in self.centres.items() if inside is None or c in inside}
         if code not in self.centres:
-            return min(self.centres, key=lambda c: self.centres[c], default=None)
+            return min(centres, key=lambda c: centres[c], default=None)
         x0, y0 = self.centres[code]
         best: tuple[float, str] | None = None
-        for other, (x, y) in self.centres.items():
+        for other, (x, y) in centres.items():
             ahead = (x - x0) * dx + (y - y0) * 2 * dy
             if other == code or ahead <= 0:
                 continue

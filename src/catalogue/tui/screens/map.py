@@ -67,8 +67,13 @@ class MapScreen(CatalogueScreen):
         from catalogue.tui.screens.explorer import ExplorerScreen
 
         for screen in self.app.screen_stack:
-            if isinstance(screen, ExplorerScreen) and (row := screen.current_country()):
-                self.query_one(WorldMap).set_highlight(row["code"])
+            if not isinstance(screen, ExplorerScreen):
+                continue
+            shown = screen.detail_key  # the country whose card it shows, else its table row
+            row = screen.current_country()
+            code = shown[1] if shown and shown[0] == "country" else row["code"] if row else None
+            if code:
+                self.query_one(WorldMap).set_highlight(code)
                 self._show_country()
 
     # ---------------------------------------------------------------- workers
