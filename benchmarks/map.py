@@ -5,7 +5,8 @@
 At 140x45 (the map widget is then 140x34 cells, 140x68 pixels) the probe opens the map (F6),
 then for each round: a new shade (the worker makes the picture, the UI thread draws it), a
 highlight move (→) and a resize (the screen is laid out again and a new picture is asked
-for once resizing stops). ``ui_ms`` is CPU time of the UI thread from the action until the
+for once resizing stops); and, on its own, the widget turning a picture into strips and
+drawing every line (wall time, no layout or frame). ``ui_ms`` is CPU time of the UI thread from the action until the
 frame shows the result and the app has settled (tui_probe's Meter: layout, compositor and
 frame included; the worker's database queries and rasterising are not). The worker's own
 cost is measured separately, in this process: ``world_map()`` with the raster cache empty
@@ -71,6 +72,14 @@ async def ui_times(db: str, rounds: int) -> dict[str, list[float]]:
                       lambda: type(app.screen).__name__ == "MapScreen"
                       and app.screen.picture is not None)  # type: ignore[attr-defined]
         screen: Any = app.screen
+        world = screen.query_one("#world-map")
+        for _ in range(rounds):  # the map's own drawing, without Textual's layout and frame
+            start = time.perf_counter()
+            world.show(screen.picture)
+            for y in range(world.size.height):
+                world.render_line(y)
+            steps.setdefault("map widget: strips for a picture, every line",
+                             []).append((time.perf_counter() - start) * 1000)
         pictures = Counter(screen, "show_map")
         for i in range(rounds):
             seen = pictures.calls
