@@ -6,12 +6,14 @@ At 140x45 (the map widget is then 140x34 cells, 140x68 pixels) the probe opens t
 then for each round: a new shade (the worker makes the picture, the UI thread draws it), a
 highlight move (→) and a resize (the screen is laid out again and a new picture is asked
 for once resizing stops); and, on its own, the widget turning a picture into strips and
-drawing every line (wall time, no layout or frame). ``ui_ms`` is CPU time of the UI thread from the action until the
-frame shows the result and the app has settled (tui_probe's Meter: layout, compositor and
-frame included; the worker's database queries and rasterising are not). The worker's own
-cost is measured separately, in this process: ``world_map()`` with the raster cache empty
-(cold) and after (warm). Target: every UI-thread step that draws a map ≤ 50 ms (the first
-F6 also builds the screen, once per session: reported, not judged).
+drawing every line (wall time, no layout or frame).
+
+``ui_ms`` is CPU time of the UI thread from the action until the frame shows the result and
+the app has settled (tui_probe's Meter: layout, compositor and frame included; the worker's
+database queries and rasterising are not). The worker's own cost is measured separately, in
+this process: ``world_map()`` with the raster cache empty (cold) and after (warm).
+Target: every UI-thread step that draws a map ≤ 50 ms (the first F6 also builds the screen,
+once per session: reported, not judged).
 """
 
 from __future__ import annotations
