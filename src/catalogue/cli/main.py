@@ -22,6 +22,7 @@ COMMANDS = {
     "disciplines": "catalogue.cli.listings:disciplines",
     "discipline": "catalogue.cli.listings:discipline",
     "module": "catalogue.cli.listings:module",
+    "ethics": "catalogue.cli.ethics:ethics",
     "db": "catalogue.cli.db:db",
     "check": "catalogue.cli.rules:check",
     "advice": "catalogue.cli.rules:advice",

@@ -147,9 +147,10 @@ FIELDS: dict[str, dict[str, Field]] = {
     "principles": {"id": _f(PUBLIC, VALUE, "Stabilisation Unit principles"),
                    "name": _f(PUBLIC, TEXT, "Stabilisation Unit principles"),
                    "summary": _f(PUBLIC, TEXT, "Stabilisation Unit principles")},
-    "ethics": {c: _f(PUBLIC, TEXT if c in ("name", "summary", "edition_title") else VALUE,
+    "ethics": {c: _f(PUBLIC, VALUE if c in ("kind", "id") else TEXT,
                      "the published Code of Ethics")
-               for c in ("edition_title", "kind", "id", "name", "summary")},
+               for c in ("edition_title", "kind", "id", "name", "summary", "edition_summary",
+                         "edition_source")},
     "disciplines": {
         "id": _f(WHEN_MARKED, VALUE, "public when the discipline is"),
         "title": _f(WHEN_MARKED, TEXT, "public when the discipline's sensitivity is public "

@@ -28,7 +28,8 @@ from catalogue.tui.theme import CATALOGUE_THEMES
 from catalogue.tui.workers import report_failure
 
 STYLESHEETS = ("app.tcss", "explorer.tcss", "builder.tcss", "board.tcss", "help.tcss",
-               "dialogs.tcss", "map.tcss", "charts.tcss")
+               "dialogs.tcss", "map.tcss", "charts.tcss",
+               "ethics.tcss")
 EXIT_AFTER_READY_ENV = "CATALOGUE_EXIT_AFTER_READY"
 #: Seconds after the first screen is shown before the board is built in the background.
 PREBUILD_DELAY = 0.5
@@ -70,6 +71,8 @@ class CatalogueApp(App[None]):
                 tooltip="The world map"),
         Binding("f7", "switch_screen_mode('charts')", "Charts", id="app.charts", show=False,
                 tooltip="Charts: workload, requests over time, step times, delivery by region"),
+        Binding("f8", "ethics", "Ethics", id="app.ethics", show=False,
+                tooltip="The Code of Ethics (2024 and 2014 editions)"),
     ]
 
     def __init__(self, db_path: str | os.PathLike[str] | None = None,
@@ -179,6 +182,13 @@ class CatalogueApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_ethics(self, edition: int | None = None) -> None:
+        """Show the Code of Ethics (every edition, or one), over the current screen."""
+        from catalogue.tui.screens.ethics import EthicsScreen
+
+        if not isinstance(self.screen, EthicsScreen):
+            self.push_screen(EthicsScreen(edition))
 
     def open_builder(self, *, country: str | None = None,
                      programme_id: int | None = None) -> None:

@@ -16,6 +16,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from catalogue.tui.screens.board import BoardScreen
     from catalogue.tui.screens.builder import BuilderScreen
     from catalogue.tui.screens.charts import ChartsScreen
+    from catalogue.tui.screens.ethics import EthicsScreen
     from catalogue.tui.screens.explorer import ExplorerScreen
     from catalogue.tui.screens.help import HelpScreen
     from catalogue.tui.screens.map import MapScreen
@@ -31,6 +32,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Charts", _bindings(ChartsScreen.BINDINGS)),
         ("Paged tables", _bindings(PagedTable.BINDINGS)),
         ("Help", _bindings(HelpScreen.BINDINGS)),
+        ("Code of Ethics", _bindings(EthicsScreen.BINDINGS)),
     ]
     dialog_bindings: dict[str, Binding] = {}
     for dialog in DIALOG_CLASSES:

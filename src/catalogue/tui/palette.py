@@ -200,5 +200,19 @@ class RequestCommands(SearchingProvider):
                      partial(self.catalogue.open_request, int(row["id"])))
 
 
+class EthicsCommands(CatalogueProvider):
+    kind = "editions of the Code of Ethics"
+
+    def fetch(self, store: Any) -> list[dict[str, Any]]:
+        from catalogue.core.ethics import code_of_ethics
+
+        return [{"year": e["year"], "title": e["title"], "count": len(e["principles"])}
+                for e in code_of_ethics(store)]
+
+    def entry(self, row: dict[str, Any]) -> Entry:
+        return Entry(row["title"], f"Code of Ethics · {row['count']} principles (F8)",
+                     partial(self.catalogue.action_ethics, int(row["year"])))
+
+
 COMMAND_PROVIDERS: list[type[Provider]] = [CountryCommands, DisciplineCommands, ModuleCommands,
-                                           ProgrammeCommands, RequestCommands]
+                                           ProgrammeCommands, RequestCommands, EthicsCommands]

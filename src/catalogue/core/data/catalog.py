@@ -64,8 +64,10 @@ def _load_principles(root: Path, catalog: Catalog) -> set[str]:
 def _load_ethics(root: Path, catalog: Catalog) -> None:
     file, doc = _load(root, "code-of-ethics.toml")
     for edition in records(file, doc, "edition", "edition", key="year"):
-        edition.known({"year", "title", "summary", "principles", "standards"})
+        edition.known({"year", "title", "summary", "source", "principles", "standards"})
         year = edition.integer("year", 1990, 2100)
+        about = {"edition_summary": edition.text("summary"),
+                 "edition_source": edition.text("source")}
         for kind in ("principles", "standards"):
             tables = edition.tables(kind)
             if kind == "principles" and not tables:
@@ -77,6 +79,7 @@ def _load_ethics(root: Path, catalog: Catalog) -> None:
                     "edition": year, "edition_title": edition.text("title"),
                     "kind": kind[:-1], "id": ident, "name": record.text("name"),
                     "summary": record.text("summary", required=False), "position": position,
+                    **about,
                 })
 
 
