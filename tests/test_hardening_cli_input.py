@@ -94,6 +94,7 @@ BASELINES: dict[str, tuple[list[str], dict[str, str]]] = {
     "discipline": (["command"], {}),
     "disciplines": ([], {}),
     "module": (["cmd-decision-logs"], {}),
+    "ethics": ([], {"--edition": "2014"}),
     "programme add": (["1", "inv-peace-interviewing"], {}),
     "programme clone": (["1"], {"--country": "Ghana"}),
     "programme delete": (["1"], {"--yes": ""}),
