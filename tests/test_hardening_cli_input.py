@@ -83,6 +83,7 @@ BASELINES: dict[str, tuple[list[str], dict[str, str]]] = {
     "stats states": ([], {}),
     "stats steps": ([], {}),
     "stats regions": ([], {}),
+    "facets": ([], {}),
     "countries": ([], {}),
     "country": (["Kenya"], {}),
     "db backup": (["copy.db"], {}),

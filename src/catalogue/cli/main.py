@@ -34,6 +34,7 @@ COMMANDS = {
     "delivery": "catalogue.cli.deliveries:delivery",
     "map": "catalogue.cli.maps:map_command",
     "stats": "catalogue.cli.stats:stats",
+    "facets": "catalogue.cli.facets:facets",
 }
 
 

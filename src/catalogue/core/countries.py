@@ -69,6 +69,11 @@ def count_countries(store: Store, flt: CountryFilter | None = None) -> int:
     return int(store.scalar(f"SELECT count(*) FROM countries c {sql}", params))
 
 
+def filter_sql(store: Store, flt: CountryFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (over ``countries c``) and parameters for ``flt``."""
+    return _where(store, flt)
+
+
 def _where(store: Store, flt: CountryFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []

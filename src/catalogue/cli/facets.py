@@ -1,0 +1,56 @@
+"""``catalogue facets``: requests by region, discipline and state, under country filters."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import click
+
+from catalogue.cli.context import AppContext, pass_app
+from catalogue.cli.output import dump_json, render_table
+from catalogue.core.countries import CountryFilter
+from catalogue.core.facets import GROUPS, request_facets
+
+_HEADINGS = [("open", "Open"), ("delivered", "Delivered"), ("closed", "Declined/withdrawn")]
+
+
+@click.command()
+@click.option("--discipline", help="Only requests in this discipline (id, title or prefix).")
+@click.option("--region", help="UN M49 region, e.g. Africa.")
+@click.option("--subregion", help="UN M49 sub-region.")
+@click.option("--intermediate", help="UN M49 intermediate region.")
+@click.option("--area", help="Liaison area, by name or id.")
+@click.option("--assisted/--all", "assisted_only", default=True, show_default=True,
+              help="The countries assisted, or every country.")
+@click.option("--priority", "priority_only", is_flag=True,
+              help="Only human-rights priority countries (latest FCDO list).")
+@click.option("--search", help="Words to find in any country name or alias.")
+@click.option("--json", "as_json", is_flag=True, help="Every region x discipline x state count.")
+@pass_app
+def facets(app: AppContext, discipline: str | None, region: str | None, subregion: str | None,
+           intermediate: str | None, area: str | None, assisted_only: bool,
+           priority_only: bool, search: str | None, as_json: bool) -> None:
+    """Count requests by region, discipline and state for the countries listed.
+
+    The filters are those of 'catalogue countries'; the explorer's facets show the same counts.
+
+    \b
+    Examples:
+      catalogue facets --discipline counter-terrorism
+      catalogue facets --region Africa --json
+    """
+    flt = CountryFilter(region=region, subregion=subregion, intermediate=intermediate, area=area,
+                        assisted_only=assisted_only, search=search,
+                        hr_priority_only=priority_only)
+    result = request_facets(app.store(), flt, discipline)
+    if as_json:
+        click.echo(dump_json(asdict(result)))
+        return
+    which = result.titles.get(result.discipline or "", "every discipline")
+    click.echo(f"Requests by region ({which}):")
+    rows = [{"name": region_name, **counts} for region_name, counts in result.regions.items()]
+    click.echo(render_table(rows, [("name", "Region"), *_HEADINGS]) if rows else "  none")
+    click.echo("\nRequests by discipline (a request counts under each discipline it is in):")
+    rows = [{"name": result.titles[d], **counts} for d, counts in result.disciplines.items()
+            if any(counts[g] for g in GROUPS) or result.discipline]
+    click.echo(render_table(rows, [("name", "Discipline"), *_HEADINGS]) if rows else "  none")

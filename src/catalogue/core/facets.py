@@ -1,0 +1,92 @@
+"""Request counts by region x discipline x state, under the explorer's country filters.
+
+``request_facets`` counts the requests of the countries a filter lists, by UN region, by
+discipline and by state (grouped as open, delivered and closed: declined or withdrawn), for
+one discipline or all; ``activity_by_country`` gives each listed country its delivered and
+open counts, shown beside it. A request is in a discipline when it names the discipline or
+one of its modules (so one request can count under several disciplines, never twice under one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from catalogue.core.activity import IN_DISCIPLINE, discipline_id
+from catalogue.core.countries import CountryFilter, filter_sql
+from catalogue.core.requests.states import EXITS
+from catalogue.core.store import Store
+
+GROUPS = ("open", "delivered", "closed")
+_GROUP_SQL = (f"CASE WHEN r.state = 'delivered' THEN 'delivered' WHEN r.state IN "
+              f"({', '.join(repr(s) for s in EXITS)}) THEN 'closed' ELSE 'open' END")
+#: Each request once per discipline it is in (named, or through one of its modules).
+_REQUEST_DISCIPLINES = (
+    "SELECT r.id AS request_id, j.value AS discipline FROM requests r, json_each(r.disciplines) j "
+    "UNION SELECT r.id, m.discipline_id FROM requests r, json_each(r.modules) j "
+    "JOIN modules m ON m.id = j.value")
+
+
+@dataclass(frozen=True)
+class FacetCell:
+    region: str
+    discipline: str
+    group: str  # open | delivered | closed
+    requests: int
+
+
+@dataclass(frozen=True)
+class RequestFacets:
+    discipline: str | None  # the one chosen, or None for every discipline
+    regions: dict[str, dict[str, int]]  # region -> group -> requests (each request once)
+    disciplines: dict[str, dict[str, int]]  # discipline id -> group -> requests
+    titles: dict[str, str]  # discipline id -> title, in catalogue order
+    cells: list[FacetCell]  # region x discipline x group
+
+
+def _countries(store: Store, flt: CountryFilter) -> tuple[str, list[Any]]:
+    where, params = filter_sql(store, flt)
+    return f"r.country IN (SELECT c.code FROM countries c {where})", params
+
+
+def request_facets(store: Store, flt: CountryFilter, discipline: str | None = None
+                   ) -> RequestFacets:
+    """The counts for the countries ``flt`` lists (and ``discipline``, if given)."""
+    chosen = discipline_id(store, discipline)
+    inside, params = _countries(store, flt)
+    only = f" AND {IN_DISCIPLINE}" if chosen else ""
+    rows = store.query(
+        f"SELECT coalesce(c.region, '(no region)') AS region, {_GROUP_SQL} AS grp, count(*) AS n "
+        f"FROM requests r LEFT JOIN countries c ON c.code = r.country WHERE {inside}{only} "
+        "GROUP BY 1, 2", [*params, *([chosen, chosen] if chosen else [])])
+    regions: dict[str, dict[str, int]] = {}
+    for row in rows:
+        regions.setdefault(row["region"], dict.fromkeys(GROUPS, 0))[row["grp"]] = row["n"]
+    pick = " AND d.discipline = ?" if chosen else ""
+    rows = store.query(
+        f"SELECT coalesce(c.region, '(no region)') AS region, d.discipline, {_GROUP_SQL} AS grp, "
+        f"count(*) AS n FROM ({_REQUEST_DISCIPLINES}) d JOIN requests r ON r.id = d.request_id "
+        f"LEFT JOIN countries c ON c.code = r.country WHERE {inside}{pick} GROUP BY 1, 2, 3",
+        [*params, *([chosen] if chosen else [])])
+    cells = [FacetCell(r["region"], r["discipline"], r["grp"], r["n"]) for r in rows]
+    titles = {r["id"]: r["title"] for r in store.query(
+        "SELECT id, title FROM disciplines ORDER BY position")}
+    disciplines = {d: dict.fromkeys(GROUPS, 0) for d in titles if not chosen or d == chosen}
+    for cell in cells:
+        if cell.discipline in disciplines:
+            disciplines[cell.discipline][cell.group] += cell.requests
+    return RequestFacets(chosen, dict(sorted(regions.items())), disciplines, titles, cells)
+
+
+def activity_by_country(store: Store, codes: list[str], discipline: str | None = None
+                        ) -> dict[str, tuple[int, int]]:
+    """Country code -> (requests delivered, requests open), in ``discipline`` if given."""
+    if not codes:
+        return {}
+    chosen = discipline_id(store, discipline)
+    only = f" AND {IN_DISCIPLINE}" if chosen else ""
+    rows = store.query(
+        f"SELECT r.country, sum(r.state = 'delivered') AS delivered, sum({_GROUP_SQL} = 'open') "
+        f"AS open FROM requests r WHERE r.country IN ({', '.join('?' * len(codes))}){only} "
+        "GROUP BY 1", [*codes, *([chosen, chosen] if chosen else [])])
+    return {r["country"]: (r["delivered"], r["open"]) for r in rows}
