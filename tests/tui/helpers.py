@@ -45,10 +45,9 @@ async def ready(pilot: Pilot[Any], timeout: float = 10.0) -> None:
 
 
 async def type_text(pilot: Pilot[Any], text: str) -> None:
-    """Type printable text into the focused widget, key by key."""
-    from textual.keys import _character_to_key
-
-    await pilot.press(*[_character_to_key(ch) for ch in text])
+    """Type printable text into the focused widget, key by key (Pilot names the keys of
+    characters such as space and punctuation itself)."""
+    await pilot.press(*text)
 
 
 async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 5.0,
@@ -59,6 +58,19 @@ async def wait_for(pilot: Pilot[Any], condition: Callable[[], bool], timeout: fl
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.02)
     await settle(pilot)
+
+
+def record_notices(app: Any) -> list[str]:
+    """From now on, the text of every notification ``app`` shows (newest last)."""
+    notices: list[str] = []
+    notify = app.notify
+
+    def recorded(message: str, *args: Any, **kwargs: Any) -> None:
+        notices.append(str(message))
+        notify(message, *args, **kwargs)
+
+    app.notify = recorded
+    return notices
 
 
 def plain(widget: Static) -> str:

@@ -14,7 +14,7 @@ from catalogue.core.rules.scope import build_scope
 from catalogue.core.store import Store
 from catalogue.tui.dialogs.edit_request import EditRequestDialog
 from catalogue.tui.screens.board import BoardScreen
-from tui.helpers import SIZE, plain, ready, settle, show_request, wait_for
+from tui.helpers import SIZE, plain, ready, record_notices, settle, show_request, wait_for
 
 START = date.today() + timedelta(days=120)
 
@@ -68,6 +68,7 @@ async def test_scope_change_after_approvals_resets_them_and_is_audited(make_app,
                                                                        store: Store) -> None:
     request_id = _walked(store)
     app = make_app()
+    notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         dialog = await _edit_dialog(pilot, request_id)
@@ -78,7 +79,6 @@ async def test_scope_change_after_approvals_resets_them_and_is_audited(make_app,
         await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
                        and (app.screen.detail or {}).get("request", {}).get("state")
                        == "scoping", what="the reset request")
-        notices = [n.message for n in app._notifications]
         assert any("changed location, cohort" in n and "Back to Scoping" in n
                    and "IPAB" in n for n in notices), notices
     request = get_request(store, request_id)

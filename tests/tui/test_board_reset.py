@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from catalogue.core.requests.audit import history
 from catalogue.core.requests.register import create_request, get_request
-from catalogue.core.requests.states import FORWARD
+from catalogue.core.requests.states import FORWARD, LABELS
 from catalogue.core.requests.workflow import advance
 from catalogue.core.rules.scope import build_scope
 from catalogue.core.store import Store
@@ -43,8 +43,8 @@ async def test_reset_goes_back_with_a_reason_and_is_audited(make_app, store: Sto
         await ready(pilot)
         dialog = await _reset_dialog(pilot, request_id)
         to = dialog.query_one("#to", Select)
-        offered = [value for _label, value in to._options]
-        assert offered == list(FORWARD[:FORWARD.index("jiph-approved")])  # forward order
+        offered = [str(option.prompt) for option in to.query_one(OptionList).options]
+        assert offered == [LABELS[s] for s in FORWARD[:FORWARD.index("jiph-approved")]]
         assert to.value == "ipab-submitted"  # the state just before, by default
         to.value = "scoping"
         dialog.query_one("#reason", Input).value = "IPAB form [sent] to the wrong desk"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Checkbox, DataTable, Input, Markdown, Select, Static
+from textual.widgets import Checkbox, Input, Markdown, Select, Static
 
 from catalogue.core.programmes.changes import add_modules, create_programme
 from catalogue.core.programmes.queries import get_programme
@@ -14,8 +14,9 @@ from catalogue.tui.dialogs.export import ExportDialog
 from catalogue.tui.dialogs.module_picker import ModulePickerDialog
 from catalogue.tui.dialogs.new_programme import NewProgrammeDialog
 from catalogue.tui.screens.builder import BuilderScreen
+from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.programme_form import ProgrammeForm
-from tui.helpers import SIZE, ready, settle, type_text, wait_for
+from tui.helpers import SIZE, ready, record_notices, settle, type_text, wait_for
 
 
 def _side(app: Any) -> str:
@@ -101,7 +102,7 @@ async def test_reorder_remove_and_override_hours(make_app, store: Store) -> None
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         screen = await _open(pilot, programme_id)
-        table = screen.query_one("#modules", DataTable)
+        table = screen.query_one("#modules", PagedTable)
         assert app.focused is table
         assert [m["id"] for m in screen.outline["modules"]] == [
             "cmd-national-decision-model", "cmd-decision-logs"]
@@ -130,6 +131,7 @@ async def test_a_refused_value_is_reported_and_the_stored_one_comes_back(make_ap
                                                                          store: Store) -> None:
     programme_id = create_programme(store, {"title": "Dates", "country": "Kenya"})
     app = make_app()
+    notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         screen = await _open(pilot, programme_id)
@@ -139,7 +141,7 @@ async def test_a_refused_value_is_reported_and_the_stored_one_comes_back(make_ap
         await pilot.press("enter")
         await settle(pilot)
         await settle(pilot)
-        assert any("not a real date" in str(n.message) for n in app._notifications)
+        assert any("not a real date" in n for n in notices)
         assert start.value == ""
         assert get_programme(store, programme_id).start_date is None
         assert isinstance(screen.query_one(ProgrammeForm), ProgrammeForm)

@@ -156,7 +156,7 @@ async def test_sort_by_header_click_and_reverse(make_app) -> None:
         await ready(pilot)
         table = _table(app)
         # Click the "ISO" heading (the second column) with the mouse.
-        first = next(iter(table.columns.values())).get_render_width(table)
+        first = table.column_width(table.shown_columns[0].key)
         await pilot.click(table, offset=(1 + first + 2, 1))  # inside the border
         await settle(pilot)
         codes = [r["code"] for r in table.rows_shown]

@@ -1,15 +1,13 @@
-"""PagedTable's own row drawing gives the same segments as DataTable's, row by row."""
+"""What a paged table draws, line by line: text as written, cut to its column, in its styles."""
 
 from __future__ import annotations
 
-from itertools import chain
 from typing import Any
 
-from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.coordinate import Coordinate
-from textual.widgets import DataTable
+from textual.strip import Strip
 
 from catalogue.tui.widgets.paged_table import ColumnSpec, PagedTable
 
@@ -40,51 +38,61 @@ class TableApp(App[None]):
         yield PagedTable(COLUMNS, id_key="id")
 
 
-def _line(cells: list[list[Segment]]) -> list[Segment]:
-    return list(Segment.simplify(chain.from_iterable(cells)))
+def _cells(table: PagedTable, strip: Strip) -> list[str]:
+    """A drawn line cut at the columns' edges, each cell without its padding."""
+    text, cells, x = strip.text, [], 0
+    for spec in table.shown_columns:
+        width = table.column_width(spec.key)
+        cells.append(text[x:x + width])
+        x += width
+    assert all(cell.startswith(" ") and cell.endswith(" ") for cell in cells), cells
+    return [cell[1:-1] for cell in cells]
 
 
-async def test_rows_drawn_like_datatable() -> None:
+def _style_of(strip: Strip, text: str) -> Style:
+    for segment in strip:
+        if text in segment.text:
+            return segment.style or Style()
+    raise AssertionError(f"{text!r} is not drawn")
+
+
+async def test_cells_are_drawn_as_written_and_cut_to_their_columns() -> None:
+    app = TableApp()
+    async with app.run_test(size=(50, 12)) as pilot:
+        table = app.query_one(PagedTable)
+        table.show_page(ROWS, total=len(ROWS), offset=0)
+        await pilot.pause()
+        width = table.scrollable_content_region.width
+        lines = [table.render_line(y) for y in range(len(ROWS) + 2)]
+        assert all(line.cell_length == width for line in lines)
+        assert [c.strip() for c in _cells(table, lines[0])] == ["A", "B", "C"]
+        c_width = table.widths["c"]
+        rows = [_cells(table, line) for line in lines[1:-1]]
+        assert rows[0] == ["plain".ljust(8), "dim italic".ljust(12), "[bold]x[/]".ljust(c_width)]
+        assert rows[1][0] == "red and…"  # "red and b", one too many
+        assert rows[1][1] == "right".rjust(12)
+        assert rows[1][2] == "far too long for its column"[:c_width - 1] + "…"
+        assert rows[2][0] == "two".ljust(8) and rows[2][1].startswith("tab ")
+        assert rows[3][2].startswith("ünïcödé 漢字")
+        assert rows[4][0] == "truncat…"
+        assert rows[4][2] == "cropped, not ellipsised, far too long"[:c_width]
+        assert lines[-1].text.strip() == ""  # past the last row: blank
+
+
+async def test_cells_keep_their_styles_and_the_cursor_row_stands_out() -> None:
     app = TableApp()
     async with app.run_test(size=(80, 12)) as pilot:
         table = app.query_one(PagedTable)
         table.show_page(ROWS, total=len(ROWS), offset=0)
+        table.focus()
         await pilot.pause()
-        base = table.rich_style
-        checked = 0
-        cases = [(row, cursor, hover, shown, priority) for row in range(len(ROWS))
-                 for cursor, hover in ((row, 0), (0, row), ((row + 1) % len(ROWS), -1))
-                 for shown in (False, True) for priority in ("css", "renderable")]
-        for row, cursor_row, hover_row, hover_shown, priority in cases:
-            key = table._row_locations.get_key(row)
-            table._show_hover_cursor = hover_shown
-            table.cursor_foreground_priority = priority
-            table.cursor_background_priority = priority
-            where = (Coordinate(cursor_row, 0), Coordinate(hover_row, 0))
-            table._clear_caches()
-            ours = PagedTable._render_line_in_row(table, key, 0, base, *where)
-            table._clear_caches()
-            theirs = DataTable._render_line_in_row(table, key, 0, base, *where)
-            assert ours[0] == theirs[0] == []
-            assert _line(ours[1]) == _line(theirs[1]), (row, cursor_row, hover_row, priority)
-            checked += 1
-        assert checked == len(ROWS) * 12
-
-
-async def test_lines_drawn_like_datatable() -> None:
-    app = TableApp()
-    async with app.run_test(size=(80, 12)) as pilot:
-        table = app.query_one(PagedTable)
-        table.show_page(ROWS, total=len(ROWS), offset=0)
+        table.move_cursor(row=1)
         await pilot.pause()
-        base = table.rich_style
-        width = table.size.width
-        for cursor_row in (0, 2):
-            table.move_cursor(row=cursor_row)
-            for y in range(len(ROWS) + 2):  # the header, every row, and a line past the end
-                table._clear_caches()
-                ours = PagedTable._render_line(table, y, 0, width, base)
-                table._clear_caches()
-                theirs = DataTable._render_line(table, y, 0, width, base)
-                assert list(ours) == list(theirs.simplify()), (cursor_row, y)
-                assert ours.cell_length == theirs.cell_length == width
+        fourth = table.render_line(4)
+        assert _style_of(fourth, "● 2022").bold and _style_of(fourth, "● 2022").color.name == "red"
+        assert _style_of(fourth, "✓").color.name == "green"
+        second = table.render_line(2)  # the cursor's row: the cursor's colours win
+        cursor = table.get_component_rich_style("paged-table--cursor")
+        assert _style_of(second, "red").bgcolor == cursor.bgcolor
+        assert _style_of(table.render_line(1), "plain").bgcolor != cursor.bgcolor
+        assert _style_of(table.render_line(0), "A").bold  # the header

@@ -58,3 +58,36 @@ async def test_moving_past_the_edges_of_a_page_turns_it() -> None:
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert table.row_offset == 40 and table.selected_row() == ROWS[40]
+
+
+async def test_the_cursor_row_stays_in_view_when_the_table_shrinks() -> None:
+    app = TableApp()
+    async with app.run_test(size=(40, 30)) as pilot:
+        table = app.query_one(PagedTable)
+        table.show_page(ROWS, total=len(ROWS), offset=0)
+        table.focus()
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        await pilot.pause()
+        top = round(table.scroll_y)
+        assert top <= table.cursor_row < top + table.rows_in_view
+
+
+async def test_a_click_on_a_row_selects_it_by_id() -> None:
+    selected: list[str] = []
+
+    class ClickApp(TableApp):
+        def on_paged_table_row_selected(self, event: PagedTable.RowSelected) -> None:
+            selected.append(event.row_id)
+
+    app = ClickApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(PagedTable)
+        table.show_page(ROWS, total=len(ROWS), offset=0)
+        await pilot.pause()
+        await pilot.click(PagedTable, offset=(3, 3))  # line 0 is the header: the third row
+        await pilot.pause()
+        assert selected == ["3"] and table.selected_row() == ROWS[2]

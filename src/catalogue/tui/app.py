@@ -31,8 +31,6 @@ STYLESHEETS = ("app.tcss", "explorer.tcss", "builder.tcss", "board.tcss", "help.
                "dialogs.tcss", "map.tcss", "charts.tcss",
                "ethics.tcss")
 EXIT_AFTER_READY_ENV = "CATALOGUE_EXIT_AFTER_READY"
-#: Seconds after the first screen is shown before the board is built in the background.
-PREBUILD_DELAY = 0.5
 
 
 class CatalogueApp(App[None]):
@@ -40,15 +38,17 @@ class CatalogueApp(App[None]):
 
     TITLE = "catalogue"
     CSS_PATH = [str(styles_dir() / name) for name in STYLESHEETS]
-    #: The builder and the board, created (and their modules imported) on first use, then
-    #: kept with their state while other screens are shown. The explorer is the bottom of
-    #: the stack (the default screen); dialogs and help are pushed on top.
-    SCREENS: ClassVar[dict[str, Any]] = {
+    #: Each main screen is a mode with its own screen stack (dialogs and help are pushed on
+    #: the current one). A mode's screen is created (and its module imported) when it is
+    #: first shown, then kept with its state while the others are shown.
+    MODES: ClassVar[dict[str, Any]] = {
+        "explorer": lambda: _screen("explorer", "ExplorerScreen"),
         "builder": lambda: _screen("builder", "BuilderScreen"),
         "board": lambda: _screen("board", "BoardScreen"),
         "map": lambda: _screen("map", "MapScreen"),
         "charts": lambda: _screen("charts", "ChartsScreen"),
     }
+    DEFAULT_MODE = "explorer"
     COMMANDS = App.COMMANDS | set(COMMAND_PROVIDERS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (180, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -108,11 +108,6 @@ class CatalogueApp(App[None]):
     def keymap(self) -> dict[str, str]:
         return dict(self.config.keymap)
 
-    def get_default_screen(self) -> Screen[Any]:
-        from catalogue.tui.screens.explorer import ExplorerScreen
-
-        return ExplorerScreen()
-
     def on_load(self) -> None:
         # No cyclic garbage collection while the first screen is built: the objects made
         # now (modules, widgets, styles) live as long as the app, and a full collection
@@ -148,16 +143,6 @@ class CatalogueApp(App[None]):
                 # After the next refresh, so the populated screen has been drawn: the
                 # start-up benchmark times the first complete screen, not just the data.
                 self.call_after_refresh(self.exit)
-            else:
-                self.set_timer(PREBUILD_DELAY, self._prebuild_board)
-
-    async def _prebuild_board(self) -> None:
-        """Build the requests board (compose, styles, its first queries) while the user
-        looks at the explorer, so the first F4 only has to lay it out and draw it. The
-        board is kept from then on, as after any visit (F5 reloads it)."""
-        if self.is_running and "board" in self.SCREENS:
-            _screen, await_mount = self._get_screen("board")
-            await await_mount
 
     @property
     def is_ready(self) -> bool:
@@ -169,13 +154,7 @@ class CatalogueApp(App[None]):
         """Show the explorer, the builder or the board (closing any dialog first)."""
         while len(self.screen_stack) > 1 and self.screen.is_modal:
             await self.pop_screen()
-        if name == "explorer":
-            while len(self.screen_stack) > 1:
-                await self.pop_screen()
-        elif len(self.screen_stack) == 1:
-            await self.push_screen(name)
-        elif self.screen is not self.get_screen(name):
-            await self.switch_screen(name)
+        await self.switch_mode(name)
 
     def action_help(self) -> None:
         from catalogue.tui.screens.help import HelpScreen

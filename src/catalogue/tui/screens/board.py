@@ -201,8 +201,8 @@ class BoardScreen(CatalogueScreen):
 
     @on(PagedTable.RowHighlighted, "#requests")
     def request_highlighted(self, event: PagedTable.RowHighlighted) -> None:
-        if event.row_key.value:
-            self.load_detail(int(event.row_key.value))
+        if event.row_id:
+            self.load_detail(int(event.row_id))
 
     @on(PagedTable.RowSelected, "#requests")
     def request_selected(self) -> None:

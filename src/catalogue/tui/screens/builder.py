@@ -179,8 +179,8 @@ class BuilderScreen(CatalogueScreen):
 
     @on(PagedTable.RowSelected, "#programmes")
     def list_selected(self, event: PagedTable.RowSelected) -> None:
-        if event.row_key.value:
-            self.open_programme(int(event.row_key.value))
+        if event.row_id:
+            self.open_programme(int(event.row_id))
 
     def action_focus_search(self) -> None:
         if self.programme_id is None:

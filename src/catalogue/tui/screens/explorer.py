@@ -204,8 +204,8 @@ class ExplorerScreen(CatalogueScreen):
     def country_highlighted(self, event: PagedTable.RowHighlighted) -> None:
         if self.query_one(DisciplineTree).has_focus:
             return  # the detail pane follows the pane in use
-        if event.row_key.value and ("country", event.row_key.value) != self.detail_key:
-            self.load_detail("country", event.row_key.value)
+        if event.row_id and ("country", event.row_id) != self.detail_key:
+            self.load_detail("country", event.row_id)
 
     @on(PagedTable.RowSelected, "#countries")
     def country_selected(self, event: PagedTable.RowSelected) -> None:
@@ -346,10 +346,7 @@ class ExplorerScreen(CatalogueScreen):
     def show_country(self, code: str) -> None:
         """Show a country's card, and put the table cursor on it if it is on this page."""
         table = self.query_one("#countries", PagedTable)
-        for index, row in enumerate(table.rows_shown):
-            if row["code"] == code:
-                table.move_cursor(row=index)
-                break
+        table.select_id(code)
         self.load_detail("country", code)
         if not table.has_focus:
             self._keep_detail = True  # focusing the table must not replace this card

@@ -1,12 +1,13 @@
-"""A DataTable that shows one page of a long listing and asks its screen for others.
+"""A table that shows one page of a long listing and asks its screen for others.
 
-The table never holds more than one page (``page_size`` rows, 200 by default): ``]`` and
-``[`` (or reaching past the last / first row) post :class:`PagedTable.PageRequested`, and a
-header click posts :class:`PagedTable.SortRequested`; the screen fetches in a worker and calls
-:meth:`show_page`. Each cell draws as ``rich.text.Text`` (so stored text is never markup),
-made only when the cell is first drawn: a page costs what is on screen, not its 200 rows.
-On a narrow terminal the columns marked ``drop`` are left out, highest first. The fast
-drawing and page loading come from :class:`~catalogue.tui.widgets.fast_datatable.FastDataTable`.
+A ``ScrollView`` drawn one line at a time (Textual's Line API): line 0 is the header, the
+others are the page's rows from the scroll position down. The table never holds more than
+one page (``page_size`` rows, 200 by default): ``]`` and ``[`` (or moving past the last or
+first row) post :class:`PagedTable.PageRequested`, and a click on a sortable header posts
+:class:`PagedTable.SortRequested`; the screen fetches in a worker and calls :meth:`show_page`.
+Rows are chosen by id (``keep``), cells are ``rich.text.Text`` made when a row is first drawn
+(stored text is never markup), and on a narrow terminal the columns marked ``drop`` are left
+out, highest first (:mod:`~catalogue.tui.widgets.table_layout`).
 """
 
 from __future__ import annotations
@@ -14,22 +15,59 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
-from catalogue.tui.widgets.fast_datatable import FastDataTable
-from catalogue.tui.widgets.table_cells import Cell, ColumnSpec
+from catalogue.tui.widgets.table_cells import ColumnSpec, cell_width
+from catalogue.tui.widgets.table_drawing import line_segments
+from catalogue.tui.widgets.table_layout import PADDING, fit_widths
 
-__all__ = ["Cell", "ColumnSpec", "PagedTable"]
+__all__ = ["ColumnSpec", "PagedTable"]
+
+#: The table's parts that themes and style sheets can restyle.
+HEADER, CURSOR, EVEN, ODD, HOVER = ("paged-table--header", "paged-table--cursor",
+                                    "paged-table--even-row", "paged-table--odd-row",
+                                    "paged-table--hover")
 
 
-class PagedTable(FastDataTable):
-    """One page of rows; row keys are the ids given to :meth:`show_page`."""
+class PagedTable(ScrollView, can_focus=True):
+    """One page of rows; each row is known by its ``id_key`` value (a string)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {HEADER, CURSOR, EVEN, ODD, HOVER}
 
     DEFAULT_CSS = """
-    PagedTable { height: 1fr; }
+    PagedTable {
+        height: 1fr;
+        background: $surface;
+        color: $foreground;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .paged-table--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .paged-table--header { background-tint: $foreground 5%; }
+        }
+        & > .paged-table--header { text-style: bold; background: $panel; color: $foreground; }
+        &:ansi > .paged-table--header { background: ansi_bright_blue; color: ansi_default; }
+        & > .paged-table--even-row { background: $surface-lighten-1 50%; }
+        &:dark > .paged-table--even-row { background: $surface-darken-1 40%; }
+        & > .paged-table--odd-row { }
+        & > .paged-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        & > .paged-table--hover { background: $block-hover-background; }
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -37,7 +75,39 @@ class PagedTable(FastDataTable):
                 tooltip="The next page of rows"),
         Binding("left_square_bracket", "page(-1)", "Previous page", id="table.prev-page",
                 tooltip="The previous page of rows"),
+        Binding("enter", "select", "Open", id="table.select", show=False,
+                tooltip="Open the highlighted row"),
+        Binding("down", "cursor(1)", "Down", id="table.down", show=False,
+                tooltip="The next row (past the last: the next page)"),
+        Binding("up", "cursor(-1)", "Up", id="table.up", show=False,
+                tooltip="The previous row (past the first: the previous page)"),
+        Binding("pagedown", "screenful(1)", "Page down", id="table.screen-down", show=False,
+                tooltip="A screenful of rows down"),
+        Binding("pageup", "screenful(-1)", "Page up", id="table.screen-up", show=False,
+                tooltip="A screenful of rows up"),
+        Binding("home,ctrl+home", "edge(0)", "First row", id="table.first", show=False,
+                tooltip="The page's first row"),
+        Binding("end,ctrl+end", "edge(1)", "Last row", id="table.last", show=False,
+                tooltip="The page's last row"),
+        Binding("left", "scroll_left", "Scroll left", id="table.left", show=False,
+                tooltip="Scroll sideways (when the columns are wider than the table)"),
+        Binding("right", "scroll_right", "Scroll right", id="table.right", show=False,
+                tooltip="Scroll sideways (when the columns are wider than the table)"),
     ]
+
+    class RowHighlighted(Message):
+        """The cursor is on another row (or the page changed under it)."""
+
+        def __init__(self, table: PagedTable, row_id: str, row: dict[str, Any]) -> None:
+            super().__init__()
+            self.table, self.row_id, self.row = table, row_id, row
+
+        @property
+        def control(self) -> PagedTable:
+            return self.table
+
+    class RowSelected(RowHighlighted):
+        """Enter, or a click, on a row."""
 
     class PageRequested(Message):
         def __init__(self, table: PagedTable, offset: int) -> None:
@@ -61,87 +131,58 @@ class PagedTable(FastDataTable):
 
     def __init__(self, columns: Sequence[ColumnSpec], *, id_key: str, page_size: int = 200,
                  id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id, classes=classes)
         self.columns_spec = list(columns)
         self.id_key = id_key
         self.page_size = page_size
         self.row_offset = 0
         self.row_total = 0
         self.rows_shown: list[dict[str, Any]] = []
-
         self.sort_key: str | None = None
         self.descending = False
-        self._widths: dict[str, int | None] = {}
+        self.cursor_row = 0
+        self.shown_columns: list[ColumnSpec] = list(columns)
+        #: The content widths of the columns shown (see :meth:`_fit`).
+        self.widths: dict[str, int] = fit_widths(self.columns_spec, 0, lambda spec: 0)
+        self._hover_row: int | None = None
         self._paging_shown = False
         self._wanted_at_end: int | None = None
-        self._cells_cache: list[list[Cell]] = []
-        self._cells_for: list[dict[str, Any]] | None = None
+        self._texts: dict[int, list[Text]] = {}  # row index -> its cells, as drawn
+        self._row_strips: dict[tuple[Any, ...], Strip] = {}
+        self._frame_styles: tuple[Style, ...] | None = None
 
-    def on_mount(self) -> None:
-        self._widths = self._fit_widths()
-        self._add_columns()
+    # ------------------------------------------------------------------ columns
 
     def on_resize(self) -> None:
-        widths = self._fit_widths()
-        if widths != self._widths:
-            self._widths = widths
-            keep = self.selected_row()
-            self.clear(columns=True)
-            self._add_columns()
-            self._add_rows(str(keep[self.id_key]) if keep else None, cursor_to_end=False)
+        self._fit()
+        self._scroll_to_cursor()
 
-    def _columns_that_fit(self) -> list[ColumnSpec]:
-        """Every column, unless their least widths are wider than the table: then the columns
-        marked ``drop`` are left out, highest first, until the rest fit (or none is left to
-        drop, and the table scrolls sideways)."""
-        shown = list(self.columns_spec)
-        if not self.size.width:
-            return shown
+    def _fit(self) -> None:
+        """Choose the columns and widths for the table's width and the page's cells."""
+        width = self.size.width
+        rows = self.rows_shown
 
-        def least(specs: list[ColumnSpec]) -> int:  # 2: vertical scrollbar
-            return sum((s.width or len(s.label)) + 2 * self.cell_padding for s in specs) + 2
+        def natural(spec: ColumnSpec) -> int:
+            return max([len(spec.label) + 2, *(cell_width(spec, row) for row in rows)])
 
-        while least(shown) > self.size.width:
-            droppable = [s for s in shown if s.drop]
-            if not droppable:
-                break
-            shown.remove(max(droppable, key=lambda s: s.drop))
-        return shown
+        widths = fit_widths(self.columns_spec, width, natural)
+        if widths != self.widths:
+            self.widths = widths
+            self.shown_columns = [s for s in self.columns_spec if s.key in widths]
+            self._texts.clear()
+            self._row_strips.clear()
+        self.virtual_size = Size(self.table_width, len(rows) + 1)
+        self.refresh()
 
-    def _fit_widths(self) -> dict[str, int | None]:
-        """The widths of the columns shown (see :meth:`_columns_that_fit`): fixed columns as
-        given; flexible ones share what is left of the table's width, none wider than its
-        widest cell on this page (the narrowest needs are met first)."""
-        shown = self._columns_that_fit()
-        flexible = [s for s in shown if s.flex]
-        widths: dict[str, int | None] = {s.key: s.width for s in shown}
-        if not flexible or not self.size.width:
-            return widths
-        padding = 2 * self.cell_padding * len(shown)
-        fixed = sum(s.width or len(s.label) for s in shown if not s.flex)
-        spare = self.size.width - padding - fixed - 2  # 2: vertical scrollbar
-        cells = self._cells()
-        natural = {spec.key: max([len(spec.label) + 2,
-                                  *(row[index].cell_len for row in cells)])
-                   for index, spec in enumerate(self.columns_spec)
-                   if spec.flex and spec.key in widths}
-        weights = sum(s.flex for s in flexible)
-        for spec in sorted(flexible, key=lambda s: natural[s.key] / s.flex):
-            least = spec.width or len(spec.label)
-            width = max(least, min(natural[spec.key], spare * spec.flex // max(1, weights)))
-            widths[spec.key] = width
-            spare -= width
-            weights -= spec.flex
-        return widths
+    @property
+    def table_width(self) -> int:
+        return sum(self.column_width(s.key) for s in self.shown_columns)
 
-    def _add_columns(self) -> None:
-        for spec in self.columns_spec:
-            if spec.key not in self._widths:
-                continue  # left out: the table is too narrow for it
-            label = Text(spec.label)
-            if spec.key == self.sort_key:
-                label.append(" ▼" if self.descending else " ▲", style="bold")
-            self.add_column(label, key=spec.key, width=self._widths.get(spec.key, spec.width))
+    def column_width(self, key: str) -> int:
+        """A shown column's drawn width (its content and the padding each side)."""
+        return self.widths[key] + 2 * PADDING
+
+    # ------------------------------------------------------------------ pages
 
     @property
     def page(self) -> int:
@@ -160,47 +201,43 @@ class PagedTable(FastDataTable):
         cursor_to_end = not keep and self._wanted_at_end == offset
         self._wanted_at_end = None
         self.row_total, self.row_offset, self.rows_shown = total, offset, rows
-        widths = self._fit_widths()
-        relabel = (sort_key, descending) != (self.sort_key, self.descending) \
-            or widths != self._widths
-        self.sort_key, self.descending, self._widths = sort_key, descending, widths
-        self.clear(columns=relabel)
-        if relabel:
-            self._add_columns()
-        self._add_rows(keep, cursor_to_end)
+        self.sort_key, self.descending = sort_key, descending
+        self._texts.clear()
+        self._row_strips.clear()
+        self._hover_row = None
+        self._fit()
+        target = len(rows) - 1 if cursor_to_end else 0
+        if keep is not None:
+            target = next((i for i, row in enumerate(rows) if self.row_id(row) == keep), target)
+        self.cursor_row = -1  # the page changed: announce the row even at the same index
+        self.move_cursor(row=target)
         if (self.pages > 1) != self._paging_shown:
             self._paging_shown = self.pages > 1
             self.refresh_bindings()  # only when the page keys appear or go (the footer redraws)
 
-    def _cells(self) -> list[list[Cell]]:
-        """The page's cells, made once per page (widths are fitted from them too)."""
-        if self._cells_for is not self.rows_shown:
-            self._cells_cache = [[Cell(spec, row) for spec in self.columns_spec]
-                                 for row in self.rows_shown]
-            self._cells_for = self.rows_shown
-        return self._cells_cache
-
-    def _add_rows(self, keep: str | None, cursor_to_end: bool) -> None:
-        rows = self.rows_shown
-        if not rows:
-            return
-        cells = self._cells()
-        shown = [i for i, spec in enumerate(self.columns_spec) if spec.key in self._widths]
-        if len(shown) < len(self.columns_spec):
-            cells = [[row[i] for i in shown] for row in cells]
-        self._append_rows([str(row[self.id_key]) for row in rows], cells)
-        target = len(rows) - 1 if cursor_to_end else 0
-        if keep is not None:
-            for index, row in enumerate(rows):
-                if str(row[self.id_key]) == keep:
-                    target = index
-                    break
-        self.move_cursor(row=target, animate=False, scroll=True)
+    def row_id(self, row: dict[str, Any]) -> str:
+        return str(row[self.id_key])
 
     def selected_row(self) -> dict[str, Any] | None:
-        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
+        if not 0 <= self.cursor_row < len(self.rows_shown):
             return None
         return self.rows_shown[self.cursor_row]
+
+    def select_id(self, row_id: str) -> bool:
+        """Put the cursor on the row with this id, if it is on this page."""
+        for index, row in enumerate(self.rows_shown):
+            if self.row_id(row) == row_id:
+                self.move_cursor(row=index)
+                return True
+        return False
+
+    def row_cells(self, index: int) -> list[Text]:
+        """The cells of row ``index`` of the page, as drawn (the columns shown)."""
+        texts = self._texts.get(index)
+        if texts is None:
+            row = self.rows_shown[index]
+            texts = self._texts[index] = [spec.cell(row) for spec in self.shown_columns]
+        return texts
 
     def page_summary(self) -> str:
         if not self.row_total:
@@ -211,10 +248,37 @@ class PagedTable(FastDataTable):
             return f"{self.row_total}"
         return f"{first}–{last} of {self.row_total} · page {self.page}/{self.pages}"
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "page":
-            return self.pages > 1  # the page keys appear only when there are pages
-        return True
+    # ------------------------------------------------------------------ cursor
+
+    def move_cursor(self, *, row: int) -> None:
+        """Put the cursor on row ``row`` of the page (clamped), scroll it into view, and
+        post :class:`RowHighlighted` if it moved."""
+        rows = self.rows_shown
+        row = max(0, min(row, len(rows) - 1))
+        old, self.cursor_row = self.cursor_row, row
+        if old != row:
+            self.refresh_line(old + 1)
+            self.refresh_line(row + 1)
+        self._scroll_to_cursor()
+        if rows and old != row:
+            self.post_message(self.RowHighlighted(self, self.row_id(rows[row]), rows[row]))
+
+    @property
+    def rows_in_view(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)  # less the header
+
+    def _scroll_to_cursor(self) -> None:
+        """Scroll so the cursor's row is in view (after the next layout too, as a page of
+        another length changes how far the table can scroll)."""
+        def scroll() -> None:
+            top, row = round(self.scroll_y), self.cursor_row
+            if row < top:
+                self.scroll_to(y=row, animate=False)
+            elif row >= top + self.rows_in_view:
+                self.scroll_to(y=row - self.rows_in_view + 1, animate=False)
+
+        scroll()
+        self.call_after_refresh(scroll)
 
     def _request_page(self, offset: int, cursor_to_end: bool) -> None:
         """Ask the screen for the page at ``offset``. When that page arrives (see
@@ -223,42 +287,130 @@ class PagedTable(FastDataTable):
         self._wanted_at_end = offset if cursor_to_end else None
         self.post_message(self.PageRequested(self, offset))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "page":
+            return self.pages > 1  # the page keys appear only when there are pages
+        return True
+
     def action_page(self, step: int) -> None:
         offset = self.row_offset + step * self.page_size
         if 0 <= offset < self.row_total:
             self._request_page(offset, cursor_to_end=False)
 
-    def action_scroll_home(self) -> None:
-        """Home: the page's first row (DataTable's Home goes to the first column, which a
-        row cursor does not have)."""
-        if self.cursor_type == "row":
-            self.action_scroll_top()
-        else:
-            super().action_scroll_home()
-
-    def action_scroll_end(self) -> None:
-        """End: the page's last row."""
-        if self.cursor_type == "row":
-            self.action_scroll_bottom()
-        else:
-            super().action_scroll_end()
-
-    def action_cursor_down(self) -> None:
-        if self.rows_shown and self.cursor_row == len(self.rows_shown) - 1 \
+    def action_cursor(self, step: int) -> None:
+        """One row down or up; past the page's last (first) row, the next (previous) page."""
+        last = len(self.rows_shown) - 1
+        if step > 0 and self.cursor_row >= last \
                 and self.row_offset + len(self.rows_shown) < self.row_total:
             self._request_page(self.row_offset + self.page_size, cursor_to_end=False)
-            return
-        super().action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        if self.cursor_row == 0 and self.row_offset > 0:
+        elif step < 0 and self.cursor_row <= 0 and self.row_offset > 0:
             self._request_page(max(0, self.row_offset - self.page_size), cursor_to_end=True)
-            return
-        super().action_cursor_up()
+        else:
+            self.move_cursor(row=self.cursor_row + step)
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+    def action_screenful(self, step: int) -> None:
+        self.move_cursor(row=self.cursor_row + step * self.rows_in_view)
+
+    def action_edge(self, end: int) -> None:
+        self.move_cursor(row=len(self.rows_shown) - 1 if end else 0)
+
+    def action_select(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.post_message(self.RowSelected(self, self.row_id(row), row))
+
+    # ------------------------------------------------------------------ mouse
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a row selects it; on a sortable column's header, sorts by it."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
         event.stop()
-        key = event.column_key.value
-        spec = next((s for s in self.columns_spec if s.key == key), None)
-        if spec is not None and spec.sortable:
-            self.post_message(self.SortRequested(self, spec.key))
+        if offset.y == 0:
+            x = offset.x + round(self.scroll_x)
+            for spec in self.shown_columns:
+                x -= self.column_width(spec.key)
+                if x < 0:
+                    if spec.sortable:
+                        self.post_message(self.SortRequested(self, spec.key))
+                    return
+            return
+        index = round(self.scroll_y) + offset.y - 1
+        if 0 <= index < len(self.rows_shown):
+            self.move_cursor(row=index)
+            self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        offset = event.get_content_offset(self)
+        index = None if offset is None or offset.y == 0 else round(self.scroll_y) + offset.y - 1
+        self._set_hover(index if index is not None and index < len(self.rows_shown) else None)
+
+    def on_leave(self) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, index: int | None) -> None:
+        if index != self._hover_row:
+            for old in (self._hover_row, index):
+                if old is not None:
+                    self.refresh_line(old + 1)
+            self._hover_row = index
+
+    # ------------------------------------------------------------------ drawing
+
+    def render_lines(self, crop: Any) -> list[Strip]:
+        """Work out the table's styles once for the frame's lines (each is a walk up the
+        widget's ancestors), then forget them so a theme or focus change is seen."""
+        self._frame_styles = self._line_styles()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_styles = None
+
+    def _line_styles(self) -> tuple[Style, ...]:
+        """The table's style, then its header's, even and odd rows', cursor's and hover's."""
+        style = self.get_component_rich_style
+        return (self.rich_style, style(HEADER), style(EVEN), style(ODD),
+                style(CURSOR), style(HOVER))
+
+    def render_line(self, y: int) -> Strip:
+        base, header, even, odd, cursor, hover = self._frame_styles or self._line_styles()
+        width = self.scrollable_content_region.width
+        if y == 0:
+            strip = self._header_strip(header)
+            fill = header
+        else:
+            index = round(self.scroll_y) + y - 1
+            if not 0 <= index < len(self.rows_shown):
+                return Strip.blank(width, base)
+            fill = odd if index % 2 else even
+            over = cursor if index == self.cursor_row else \
+                hover if index == self._hover_row else None
+            strip = self._row_strip(index, fill, over)
+            if over is not None:
+                fill = fill + over
+        scroll_x = round(self.scroll_x)
+        return strip.crop_extend(scroll_x, scroll_x + width, fill)
+
+    def _header_strip(self, style: Style) -> Strip:
+        labels = []
+        for spec in self.shown_columns:
+            label = Text(spec.label, no_wrap=True, overflow="ellipsis")
+            if spec.key == self.sort_key:
+                label.append(" ▼" if self.descending else " ▲", style="bold")
+            labels.append(label)
+        widths = [self.column_width(s.key) for s in self.shown_columns]
+        return Strip(line_segments(labels, widths, style, self.app.console), sum(widths))
+
+    def _row_strip(self, index: int, style: Style, over: Style | None) -> Strip:
+        """Row ``index`` drawn in its row style, with the cursor's or the mouse's on top;
+        kept until the page, the columns or a style change."""
+        key = (index, style, over)
+        strip = self._row_strips.get(key)
+        if strip is None:
+            widths = [self.column_width(s.key) for s in self.shown_columns]
+            segments = line_segments(self.row_cells(index), widths, style, self.app.console)
+            if over is not None:
+                segments = list(Segment.apply_style(segments, post_style=over))
+            strip = self._row_strips[key] = Strip(segments, sum(widths))
+        return strip

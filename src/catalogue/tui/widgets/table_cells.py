@@ -2,9 +2,8 @@
 
 A :class:`ColumnSpec` says how a column reads a row (a dict from the core): its key, label,
 an optional renderer, its width (fixed, or the least of a flexible column), whether it sorts,
-its share of spare width, and whether it may be left out on a narrow terminal. A
-:class:`Cell` makes its ``rich.text.Text`` only when it is first drawn, so stored text is
-never read as markup and a page of 200 rows costs what is on screen.
+its share of spare width, and whether it may be left out on a narrow terminal. Cells are
+``rich.text.Text`` (stored text is never read as markup), made when a row is first drawn.
 """
 
 from __future__ import annotations
@@ -34,31 +33,10 @@ class ColumnSpec:
         return Text("" if value is None else str(value), no_wrap=True, overflow="ellipsis")
 
 
-class Cell:
-    """One cell of a page: its ``Text`` is made from the row when the cell is first drawn
-    (only the rows on screen are), and its width can be read without making it."""
-
-    __slots__ = ("_text", "row", "spec")
-
-    def __init__(self, spec: ColumnSpec, row: dict[str, Any]) -> None:
-        self.spec, self.row = spec, row
-        self._text: Text | None = None
-
-    @property
-    def text(self) -> Text:
-        if self._text is None:
-            self._text = self.spec.cell(self.row)
-        return self._text
-
-    @property
-    def cell_len(self) -> int:
-        if self._text is None and self.spec.render is None:
-            value = self.row.get(self.spec.key)
-            return 0 if value is None else cell_len(str(value))
-        return self.text.cell_len
-
-    def __rich__(self) -> Text:
-        return self.text
-
-    def __str__(self) -> str:
-        return self.text.plain
+def cell_width(spec: ColumnSpec, row: dict[str, Any]) -> int:
+    """How wide a column's cell for ``row`` is, without making its ``Text`` when the column
+    shows the stored value as it is."""
+    if spec.render is None:
+        value = row.get(spec.key)
+        return 0 if value is None else cell_len(str(value))
+    return spec.render(row).cell_len
