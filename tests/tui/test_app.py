@@ -194,3 +194,27 @@ def test_exit_after_ready_measures_start_up(db_path: Path, monkeypatch: pytest.M
     result = CliRunner().invoke(cli, ["--db", str(db_path), "tui", "--exit-after-ready"])
     assert result.exit_code == 0, result.output
     assert seen and seen[0].ready_seconds is not None and seen[0].ready_seconds < 10
+
+
+async def test_the_board_is_built_unseen_while_the_explorer_is_in_use(make_app,
+                                                                      store: Store) -> None:
+    create_request(store, "Quetzal Police", build_scope(store, "Guatemala"), by="tester")
+    app = make_app()
+
+    def board_built() -> bool:
+        try:
+            return bool(app.get_screen_stack("board"))
+        except KeyError:  # the mode has no screen yet
+            return False
+
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await wait_for(pilot, board_built, what="the board")
+        assert isinstance(app.screen, ExplorerScreen) and app.current_mode == "explorer"
+        assert app.focused is app.screen.query_one("#search")  # focus stays where it was
+        board = app.get_screen_stack("board")[0]
+        await wait_for(pilot, lambda: board.query_one("#requests").row_total == 1,
+                       what="the board's first page")
+        await pilot.press("f4")
+        assert app.screen is board

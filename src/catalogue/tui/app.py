@@ -1,7 +1,8 @@
 """The Textual app: opens the database in a worker, then shows the explorer.
 
-The explorer is the default screen; the builder and the board are installed screens created on
-first use and kept (F2/F3/F4 switch between them). F1 or ? shows every key.
+The explorer, the builder and the board are Textual modes (``MODES``), each with its own
+screen stack, created on first use and kept (F2/F3/F4 switch between them); the board is built
+unseen shortly after start-up. F1 or ? shows every key.
 Theme and keymap come from the settings file (:mod:`catalogue.tui.config`).
 """
 
@@ -31,6 +32,8 @@ STYLESHEETS = ("app.tcss", "explorer.tcss", "builder.tcss", "board.tcss", "help.
                "dialogs.tcss", "map.tcss", "charts.tcss",
                "ethics.tcss")
 EXIT_AFTER_READY_ENV = "CATALOGUE_EXIT_AFTER_READY"
+#: Seconds after the first screen is shown before the board is built in the background.
+PREBUILD_DELAY = 0.5
 
 
 class CatalogueApp(App[None]):
@@ -143,6 +146,17 @@ class CatalogueApp(App[None]):
                 # After the next refresh, so the populated screen has been drawn: the
                 # start-up benchmark times the first complete screen, not just the data.
                 self.call_after_refresh(self.exit)
+            else:
+                self.set_timer(PREBUILD_DELAY, self._prebuild_board)
+
+    def _prebuild_board(self) -> None:
+        """Build the requests board (compose, styles, its first queries) while the user
+        looks at the explorer, so the first F4 only has to lay it out and draw it: its mode
+        is entered and left in this one callback, so no frame shows it. Skipped (the board is
+        then built on the first F4) when the user has moved on or has a dialog open."""
+        if self.is_running and self.current_mode == "explorer" and len(self.screen_stack) == 1:
+            self.switch_mode("board")
+            self.switch_mode("explorer")
 
     @property
     def is_ready(self) -> bool:
