@@ -66,7 +66,7 @@ class MapScreen(CatalogueScreen):
         """Follow the explorer's selection."""
         from catalogue.tui.screens.explorer import ExplorerScreen
 
-        for screen in self.app.screen_stack:
+        for screen in self.app.get_screen_stack("explorer"):  # the explorer's mode
             if not isinstance(screen, ExplorerScreen):
                 continue
             shown = screen.detail_key  # the country whose card it shows, else its table row
