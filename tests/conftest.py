@@ -23,6 +23,7 @@ def _isolated_environment(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.delenv("CATALOGUE_DB", raising=False)
     monkeypatch.delenv("CATALOGUE_DATA_DIR", raising=False)
     monkeypatch.delenv("CATALOGUE_CONFIG", raising=False)
+    monkeypatch.delenv("CATALOGUE_SIGNED_IN_USER", raising=False)
     monkeypatch.setenv("CATALOGUE_BUSY_TIMEOUT", "2")
 
 

@@ -28,15 +28,32 @@ def path(app: AppContext) -> None:
 
 
 @db.command()
+@click.option("--shared", "group", metavar="GROUP",
+              help="Share the register with this Unix group and nobody else: the folder "
+                   "becomes 2770 (setgid), the database, its -wal/-shm files and backups "
+                   "0660. Also converts an existing database (docs/deploy.md).")
 @pass_app
-def init(app: AppContext) -> None:
+def init(app: AppContext, group: str | None) -> None:
     """Create and seed the database if needed (it also happens on first use).
 
+    With --shared GROUP the database is kept in a folder of its own that the group's
+    members share; every change in the audit trail names the OS login that made it.
+
     \b
-    Example:
+    Examples:
       catalogue --db ./team.db db init
+      catalogue --db /srv/catalogue/catalogue.db db init --shared catalogue-team
     """
-    info = maintenance.status(app.store())
+    store = app.store()
+    if group is not None:
+        from catalogue.core.sharing import describe, share
+
+        shared = share(store, group)
+        click.echo(f"Shared with group {printable(shared.group)} and nobody else: "
+                   f"{printable(shared.folder)} ({describe(shared.folder)}), "
+                   f"backups in {printable(shared.backups)}, database "
+                   f"({describe(store.filename)})")
+    info = maintenance.status(store)
     click.echo(f"Ready: {printable(info['path'])} ({info['countries']} countries, "
                f"{info['modules']} modules, seeded {info['seeded_at']})")
 

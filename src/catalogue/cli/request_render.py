@@ -9,7 +9,7 @@ from catalogue.core.names import printable
 from catalogue.core.requests.model import Request
 from catalogue.core.requests.register import EditResult
 
-HISTORY_COLUMNS = [("id", "#"), ("at", "When (UTC)"), ("by", "By"), ("action", "Action"),
+HISTORY_COLUMNS = [("id", "#"), ("at", "When (UTC)"), ("who", "By"), ("action", "Action"),
                    ("move", "From -> to"), ("note", "Note")]
 LOCATIONS = {"uk": "in the UK", "in-country": "in the country", "remote": "remotely"}
 

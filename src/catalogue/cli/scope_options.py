@@ -17,10 +17,14 @@ DELIVERER_CHOICES = ("staff", "associates", "serving-officers")
 
 
 def default_user() -> str:
-    """The OS login name, or $USER / $USERNAME, or "unknown" when none can be found."""
-    from catalogue.core.identity import login_name
+    """The signed-in user (``catalogue serve``), else the OS login name, else "unknown".
 
-    return login_name()
+    The audit trail records the OS login whatever is typed; a different name typed into
+    ``--by`` is recorded as the person the change was made on behalf of.
+    """
+    from catalogue.core.identity import default_name
+
+    return default_name()
 
 
 class IsoDate(click.ParamType):

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from catalogue.core.errors import DatabaseError, OutputError
+from catalogue.core.sharing import protect_backup
 from catalogue.core.store import Store, busy_seconds, explain
 
 BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
@@ -25,7 +26,8 @@ TEMP_PREFIX = ".catalogue-backup-"
 
 
 def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False) -> str:
-    """Copy the open database to ``target`` (owner-only permissions); returns the path."""
+    """Copy the open database to ``target`` (owner-only, or 0660 for the group of a shared
+    register); returns the path."""
     path = os.path.abspath(os.fspath(target))
     folder = os.path.dirname(path)
     if not os.path.isdir(folder):
@@ -47,7 +49,7 @@ def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False)
         raise OutputError(f"cannot write backup {path} ({exc.strerror})") from None
     os.close(fd)
     try:
-        os.chmod(temp, 0o600)
+        protect_backup(store, temp)  # owner-only, or the shared register's group
         dest = sqlite3.connect(temp)
         try:
             store.conn.backup(dest)

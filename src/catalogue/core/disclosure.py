@@ -107,6 +107,8 @@ FIELDS: dict[str, dict[str, Field]] = {
         "to_state": _f(WITHHELD, VALUE, _WHO_WHEN),
         "note": _f(WITHHELD, TEXT, _WHO_WHEN),
         "details": _f(WITHHELD, TEXT, _WHO_WHEN),
+        "login": _f(WITHHELD, VALUE, _WHO_WHEN + " (the OS account that made the change)"),
+        "signed_in": _f(WITHHELD, TEXT, _WHO_WHEN + " (the user the sign-on proxy named)"),
     },
     "travel_advice": {
         "code": _f(PUBLIC, VALUE, "a country code"),

@@ -110,10 +110,10 @@ def parse_config(doc: dict[str, Any], where: Path) -> TuiConfig:
 
 
 def current_user() -> str:
-    """The OS login name (or $USER / $USERNAME), for the audit trail's "by"."""
-    from catalogue.core.identity import login_name
+    """The signed-in user (``catalogue serve``) or the OS login: what the "by" fields start with."""
+    from catalogue.core.identity import default_name
 
-    return login_name()
+    return default_name()
 
 
 def check_config(config: TuiConfig, binding_ids: Iterable[str], themes: Iterable[str]) -> None:

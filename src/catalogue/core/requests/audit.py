@@ -13,30 +13,39 @@ from collections.abc import Iterator
 from typing import Any
 
 from catalogue.core.errors import NotFoundError
+from catalogue.core.identity import attribution, current_actor
 from catalogue.core.store import Store
 
 EVENT_COLUMNS = ("id", "request_id", "at", "by", "action", "from_state", "to_state", "note",
-                 "details")
+                 "details", "login", "signed_in")
 ACTIONS = ("created", "advanced", "declined", "withdrawn", "edited", "reset", "linked")
 
 
 def record(conn: sqlite3.Connection, request_id: int, *, at: str, by: str, action: str,
            from_state: str | None = None, to_state: str | None = None,
            note: str | None = None, details: dict[str, Any] | None = None) -> int:
-    """Insert one audit row; call inside the transaction that makes the change."""
+    """Insert one audit row; call inside the transaction that makes the change.
+
+    ``by`` is the name given (typed, or the default); the row also records the OS login of
+    the process and the signed-in user it was given (:mod:`catalogue.core.identity`), which
+    nothing typed can change.
+    """
     assert conn.in_transaction, "audit rows are written in the change's own transaction"
     assert action in ACTIONS, action
+    actor = current_actor()
     cursor = conn.execute(
         'INSERT INTO request_events (request_id, at, "by", action, from_state, to_state, note, '
-        "details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "details, login, signed_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (request_id, at, by, action, from_state, to_state, note,
-         json.dumps(details or {}, ensure_ascii=False, default=str)))
+         json.dumps(details or {}, ensure_ascii=False, default=str), actor.login,
+         actor.signed_in))
     return int(cursor.lastrowid or 0)
 
 
 def _event(row: Any) -> dict[str, Any]:
     data = dict(row)
     data["details"] = json.loads(data["details"] or "{}")
+    data["who"] = attribution(data["by"], data.get("login"), data.get("signed_in"))
     return data
 
 

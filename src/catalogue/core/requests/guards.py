@@ -37,6 +37,11 @@ class Context:
     policy: dict[str, Any]
     country: dict[str, Any]
     today: date
+    #: Separation of duties: the person making the change (signed-in user or OS login), the
+    #: person who logged the request, and whether the register is shared by a team.
+    actor: str | None = None
+    logged_by: str | None = None
+    shared: bool = False
 
 
 Outcome = tuple[list[str], dict[str, Any]]
@@ -129,10 +134,24 @@ def _embassy(ctx: Context, step: StepInput) -> Outcome:
     return decline_problems(ctx) + _grade_risen(ctx), {"mission": name}
 
 
+def duty_applies(ctx: Context, rule: str) -> bool:
+    """Whether the policy's ``[duties]`` rule applies to this register."""
+    when = ctx.policy.get("duties", {}).get(rule, "never")
+    return when == "always" or (when == "shared" and ctx.shared)
+
+
+def _separation(ctx: Context) -> list[str]:
+    if not duty_applies(ctx, "authorise") or not ctx.actor or ctx.actor != ctx.logged_by:
+        return []
+    return [f"{ctx.actor} logged request {ctx.request.id}, so someone else must record its "
+            "authorisation (separation of duties: [duties] authorise in "
+            "data/approval-policy.toml, the organisation's own practice)"]
+
+
 def _authorise(ctx: Context, step: StepInput) -> Outcome:
     name, level = _text(step.authoriser), _text(step.authoriser_level)
     s26 = _text(step.s26_reference)
-    problems = decline_problems(ctx) + _grade_risen(ctx)
+    problems = _separation(ctx) + decline_problems(ctx) + _grade_risen(ctx)
     problems += authorisation_problems(ctx, name, level, s26)
     return problems, {"authoriser": name, "authoriser_level": level, "s26_reference": s26}
 

@@ -87,4 +87,14 @@ def m_requests_001_register(db: Any) -> None:
         db.execute(statement)
 
 
-STEPS: list[Callable[[Any], None]] = [m_requests_001_register]
+def m_requests_003_logins(db: Any) -> None:
+    """Who ran the command: the OS login and, when served behind single sign-on, the signed-in
+    user, beside the typed name (``by``, now read as "on behalf of" when it differs). Rows
+    written before keep what they had (both NULL)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(request_events)").fetchall()}
+    for column in ("login", "signed_in"):
+        if column not in columns:
+            db.execute(f"ALTER TABLE request_events ADD COLUMN {column} TEXT")
+
+
+STEPS: list[Callable[[Any], None]] = [m_requests_001_register, m_requests_003_logins]

@@ -14,6 +14,7 @@ from typing import Any
 
 from catalogue.core.dates import stamp, utc_now
 from catalogue.core.errors import InvalidInputError, RefusedError
+from catalogue.core.identity import current_actor
 from catalogue.core.requests import audit, guards
 from catalogue.core.requests.guards import Context, StepInput
 from catalogue.core.requests.model import Request, columns_after
@@ -34,11 +35,23 @@ from catalogue.core.rules.stored import stored_policy
 from catalogue.core.store import Store
 
 
+def logged_by(store: Store, request_id: int) -> str | None:
+    """The person who logged the request: the signed-in user or OS login of its 'created'
+    event (for requests logged before logins were recorded, the name given then)."""
+    row = store.one('SELECT "by", login, signed_in FROM request_events WHERE request_id = ? '
+                    "AND action = 'created' ORDER BY id LIMIT 1", (request_id,))
+    if row is None:
+        return None
+    return str(row["signed_in"] or row["login"] or row["by"])
+
+
 def context(store: Store, request: Request, today: date | None = None) -> Context:
     country = store.one("SELECT * FROM countries WHERE code = ?", (request.country,))
     return Context(request=request, assessment=assess(store, request.scope()),
                    policy=stored_policy(store), country=dict(country or {}),
-                   today=today or utc_now().date())
+                   today=today or utc_now().date(), actor=current_actor().person,
+                   logged_by=logged_by(store, request.id),
+                   shared=store.meta("shared_group") is not None)
 
 
 def _legal(request: Request, target: str) -> None:

@@ -30,7 +30,7 @@ def load_policy(root: Path) -> dict[str, Any]:
     file = read_text(root / POLICY_FILE, root)
     doc = parse_toml(file)
     known = {"flag", "missions", "missions_by_kind", "missions_by_code", "factor", "grade",
-             "approver", "unit", "disclosure", "reset"}
+             "approver", "unit", "disclosure", "reset", "duties"}
     for key in doc:
         if key not in known:
             raise file.fail(check.section_line(file, key) or file.line_of(key, ""),
@@ -55,6 +55,7 @@ def load_policy(root: Path) -> dict[str, Any]:
         "units": units,
         "disclosure": _disclosure(file, doc, _discipline_ids(root), audiences),
         "reset": _reset(file, doc),
+        "duties": _duties(file, doc),
     }
 
 
@@ -188,6 +189,25 @@ def _reset(file: TextFile, doc: dict[str, Any]) -> dict[str, str]:
 
             raise file.fail(section_line(file, "reset", key),
                             f"[reset] has unknown field {key!r}; fields: {', '.join(RESET_FIELDS)}")
+    return found
+
+
+#: Separation-of-duties rules and when each applies: on every register, only on a register
+#: shared by a team (``catalogue db init --shared``), or never.
+DUTY_RULES = ("authorise",)
+DUTY_WHEN = ("always", "shared", "never")
+
+
+def _duties(file: TextFile, doc: dict[str, Any]) -> dict[str, str]:
+    from catalogue.core.rules.policy_check import section_line, text_table
+
+    if not doc.get("duties"):
+        return {}
+    found = text_table(file, doc, "duties", None, DUTY_WHEN)
+    for key in found:
+        if key not in DUTY_RULES:
+            raise file.fail(section_line(file, "duties", key),
+                            f"[duties] has unknown rule {key!r}; rules: {', '.join(DUTY_RULES)}")
     return found
 
 

@@ -116,7 +116,7 @@ def history_text(text: Text, events: list[dict[str, Any]]) -> None:
     _heading(text, "History", f"{len(events)} event(s)")
     for event in events:
         text.append(f"  {event['at'][:16].replace('T', ' ')} ", style="dim")
-        text.append(f"{event['by']} ", style="cyan")
+        text.append(f"{event.get('who') or event['by']} ", style="cyan")
         text.append(event["action"], style="bold")
         if event.get("from_state") and event.get("to_state") and \
                 event["from_state"] != event["to_state"]:
