@@ -135,7 +135,9 @@ BASELINES: dict[str, tuple[list[str], dict[str, str]]] = {
     "delivery show": (["2"], {}),
 }
 #: Not run here: ``tui`` opens the full-screen app (its inputs are tested in tests/tui).
-SKIPPED = {"tui"}
+# The servers run until stopped; their options are tested in tests/test_web_serve.py and
+# tests/test_web_publish.py.
+SKIPPED = {"tui", "serve", "publish"}
 
 
 def _walk(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, click.Command]]:

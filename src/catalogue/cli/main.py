@@ -35,6 +35,8 @@ COMMANDS = {
     "map": "catalogue.cli.maps:map_command",
     "stats": "catalogue.cli.stats:stats",
     "facets": "catalogue.cli.facets:facets",
+    "serve": "catalogue.cli.web:serve",
+    "publish": "catalogue.cli.web:publish",
 }
 
 
