@@ -179,6 +179,66 @@ def verify(db: Path, results: list[dict[str, Any]], logins: dict[str, str]) -> l
     return problems
 
 
+WRITER_CODE = """
+import json, sys, time
+from datetime import date, timedelta
+from catalogue.core.store import open_store
+from catalogue.core.requests.register import create_request
+from catalogue.core.requests.workflow import advance
+from catalogue.core.requests.guards import StepInput
+from catalogue.core.rules.scope import Scope
+db, name, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
+start = date.today() + timedelta(days=200)
+scope = Scope("KE", disciplines=["leadership"], start=start, end=start + timedelta(days=9))
+done, latencies, errors = 0, [], []
+with open_store(db) as store:
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        began = time.perf_counter()
+        try:
+            made = create_request(store, name + " writer", scope, by=name)
+            advance(store, made.id, by=name)
+            advance(store, made.id, by=name, step=StepInput(reference="IPAB-" + name))
+        except Exception as exc:
+            errors.append(type(exc).__name__ + ": " + str(exc))
+            continue
+        latencies.append((time.perf_counter() - began) * 1000)
+        done += 1
+print(json.dumps({"name": name, "requests": done, "ms": latencies, "errors": errors[:5]}))
+"""
+
+
+def write_rate(processes: int, seconds: float, group: str | None,
+               users: list[str | None]) -> dict[str, Any]:
+    """Requests logged and advanced twice per second by ``processes`` writers at once (the
+    CLI's core calls, no app), each as its own OS account."""
+    folder = Path(tempfile.mkdtemp(prefix="catalogue-team-writes-"))
+    folder.chmod(0o755)
+    try:
+        (folder / "db").mkdir()
+        db = make_register(folder / "db", group)
+        running = []
+        for index, user in enumerate(users[:processes]):
+            argv, keywords = command_as(user, group, WRITER_CODE, str(db), f"w{index:02d}",
+                                        str(seconds))
+            running.append(subprocess.Popen(argv, stdout=subprocess.PIPE, text=True,
+                                            stderr=subprocess.PIPE, **keywords))
+        results = [json.loads(p.communicate(timeout=600)[0].strip().splitlines()[-1])
+                   for p in running]
+        conn = sqlite3.connect(db)
+        stored = conn.execute("SELECT count(*) FROM requests").fetchone()[0]
+        events = conn.execute("SELECT count(*) FROM request_events").fetchone()[0]
+        conn.close()
+        total = sum(r["requests"] for r in results)
+        return {"processes": processes, "seconds": seconds, "requests": total,
+                "stored": stored, "events": events,
+                "requests_per_second": round(total / seconds, 1),
+                "per_request_ms": summary([v for r in results for v in r["ms"]]),
+                "errors": [e for r in results for e in r["errors"]]}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def summary(values: list[float]) -> dict[str, float]:
     if not values:
         return {}
@@ -193,7 +253,8 @@ def timings(results: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
             for key in ("keystroke_ms", "save_ms", "search_ms")}
 
 
-def run(sessions: int, rounds: int, baseline: bool = True) -> dict[str, Any]:
+def run(sessions: int, rounds: int, baseline: bool = True,
+        writes: float = 20) -> dict[str, Any]:
     group = share_group()
     users: list[str | None] = list(accounts(sessions) or [None] * sessions)
     if group is None:
@@ -224,6 +285,9 @@ def run(sessions: int, rounds: int, baseline: bool = True) -> dict[str, Any]:
         report["load"] = timings(results)
         report["problems"] = verify(db, results, logins)
         report["requests"] = sum(len(r.get("logged", [])) for r in results)
+        report["board_moved_away"] = sum(r.get("reopened", 0) for r in results)
+        if writes:
+            report["writes"] = write_rate(sessions, writes, group, users)
         return report
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -47,6 +47,15 @@ def _state(app: Any) -> str:
     return "; ".join(parts)
 
 
+async def _settle(pilot: Any) -> None:
+    """Wait until no worker of the app is running (what the user sees is complete)."""
+    from textual.worker import WorkerState
+
+    done = {WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED}
+    await _until(pilot, lambda: all(w.state in done for w in pilot.app.workers), "workers")
+    await pilot.pause()
+
+
 async def _key(pilot: Any, key: str, timings: list[float]) -> None:
     began = time.perf_counter()
     await pilot.press(key)
@@ -63,7 +72,7 @@ async def session(db: str, name: str, rounds: int) -> dict[str, Any]:
     from catalogue.tui.screens.board import BoardScreen
 
     result: dict[str, Any] = {"name": name, "logged": [], "advanced": [], "keystroke_ms": [],
-                              "save_ms": [], "search_ms": [], "errors": []}
+                              "save_ms": [], "search_ms": [], "errors": [], "reopened": 0}
     start = (date.today() + timedelta(days=200)).isoformat()
     end = (date.today() + timedelta(days=209)).isoformat()
     app = CatalogueApp(db, TuiConfig())
@@ -80,6 +89,7 @@ async def session(db: str, name: str, rounds: int) -> dict[str, Any]:
             body = f"{name} police {index}"
             await pilot.press("f4")
             await _until(pilot, lambda: isinstance(app.screen, BoardScreen), "the board")
+            await _settle(pilot)
             await pilot.press("n")
             await _until(pilot, lambda: isinstance(app.screen, NewRequestDialog), "the form")
             dialog = app.screen
@@ -97,6 +107,13 @@ async def session(db: str, name: str, rounds: int) -> dict[str, Any]:
             request_id = int(detail()["id"])
             result["logged"].append(request_id)
             for target, reference in (("scoping", None), ("ipab-submitted", f"IPAB-{name}")):
+                await _settle(pilot)
+                if detail().get("id") != request_id:  # the board moved to another request
+                    result["reopened"] += 1
+                    app.open_request(request_id)
+                    await _until(pilot, lambda rid=request_id: detail().get("id") == rid,
+                                 "reopen")
+                    await _settle(pilot)
                 await pilot.press("a")
                 await _until(pilot, lambda: isinstance(app.screen, AdvanceDialog), "advance")
                 if reference:
