@@ -8,6 +8,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json
+from catalogue.core.abbreviations import spell_out
 from catalogue.core.country_card import codes_line, country_card, region_line
 from catalogue.core.lookup import resolve_country
 from catalogue.core.names import printable
@@ -57,6 +58,11 @@ def country(app: AppContext, query: tuple[str, ...], as_json: bool) -> None:
 
 
 def render_card(card: dict[str, Any]) -> str:
+    """The country card (IPAB, JIPH, OSJA and s.26 spelled out on first use)."""
+    return spell_out(_card_text(card))
+
+
+def _card_text(card: dict[str, Any]) -> str:
     names = card["names"]
     hr = card["human_rights_priority"]
     lines = [f"{card['flag']} {names['common']}".strip()]

@@ -7,9 +7,14 @@ from typing import Any
 
 import click
 
+from catalogue.cli.help_format import SpelledOutContext, spell_out_help
+
 
 class LazyGroup(click.Group):
-    """Subcommands named in ``lazy_commands`` as ``name -> "module:attribute"``."""
+    """Subcommands named in ``lazy_commands`` as ``name -> "module:attribute"``; every help
+    page spells out IPAB, JIPH, OSJA and s.26 on first use."""
+
+    context_class = SpelledOutContext
 
     def __init__(self, *args: Any, lazy_commands: dict[str, str] | None = None,
                  **kwargs: Any) -> None:
@@ -25,5 +30,5 @@ class LazyGroup(click.Group):
             command = getattr(importlib.import_module(module_name), attribute)
             if not isinstance(command, click.Command):
                 raise TypeError(f"{self.lazy_commands[cmd_name]} is not a click command")
-            return command
+            return spell_out_help(command)
         return super().get_command(ctx, cmd_name)

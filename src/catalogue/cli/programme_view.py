@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from catalogue.cli.output import render_table
+from catalogue.core.abbreviations import spell_out
 from catalogue.core.counting import days_and_hours, plural
 from catalogue.core.exports import wording as w
 from catalogue.core.names import printable
@@ -51,7 +52,7 @@ def render_outline(outline: dict[str, Any]) -> str:
         lines.append("")
     lines += _approval(outline)
     lines += _costing(outline["costing"])
-    return "\n".join(lines).rstrip()
+    return spell_out("\n".join(lines).rstrip())
 
 
 def _approval(outline: dict[str, Any]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from catalogue.cli.rules_render import render_flags, render_grading
+from catalogue.core.abbreviations import spell_out
 from catalogue.core.names import printable
 from catalogue.core.requests.model import Request
 from catalogue.core.requests.register import EditResult
@@ -37,6 +38,11 @@ def render_edit(result: EditResult) -> str:
 
 
 def render_overview(overview: dict[str, Any]) -> str:
+    """``request show``: the request's card (IPAB, JIPH, OSJA and s.26 spelled out once)."""
+    return spell_out(_overview_text(overview))
+
+
+def _overview_text(overview: dict[str, Any]) -> str:
     r, a = overview["request"], overview["assessment"]
     country = printable(r["country_name"] or r["country"])
     lines = [f"Request {r['id']}: {printable(r['requesting_body'])} ({country}, {r['country']})"]

@@ -12,13 +12,14 @@ from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
 from catalogue.cli.rules_render import render_flags, render_grading
 from catalogue.cli.scope_options import ISO_DATE, by_option, needs_country, scope_options
+from catalogue.core.abbreviations import spell_out
 from catalogue.core.names import printable
 
 
 @click.command()
 @scope_options()
 @click.option("--jiph-refused", is_flag=True,
-              help="JIPH has not approved the IPAB (raises the decline signal).")
+              help="JIPH has not approved the IPAB form (raises the decline signal).")
 @click.option("--json", "as_json", is_flag=True, help="Write the assessment as JSON.")
 @needs_country
 @pass_app
@@ -56,12 +57,12 @@ def check(app: AppContext, country: str, disciplines: tuple[str, ...],
         click.echo(dump_json(result))
         return
     c = result["country"]
-    click.echo(f"{printable(c['name'])} ({c['code']}): quick check, nothing saved")
-    click.echo("\n".join(render_grading(result)))
+    lines = [f"{printable(c['name'])} ({c['code']}): quick check, nothing saved",
+             *render_grading(result)]
     if result["withhold"]:
-        click.echo(f"  Withhold from public material: {', '.join(result['withhold'])}")
-    click.echo("")
-    click.echo("\n".join(render_flags(result["flags"])))
+        lines.append(f"  Withhold from public material: {', '.join(result['withhold'])}")
+    lines += ["", *render_flags(result["flags"])]
+    click.echo(spell_out("\n".join(lines)))
 
 
 @click.group()

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from catalogue.core.requests.states import FORWARD, LABELS, position
 from catalogue.tui.dialogs.form import FormDialog
+from catalogue.tui.spelling import spell_out_text
 
 REFERENCE_STEPS = {"ipab-submitted": "IPAB reference", "jiph-approved": "JIPH reference"}
 
@@ -38,16 +39,22 @@ class AdvanceDialog(FormDialog[Any]):
 
     def compose(self) -> ComposeResult:
         r = self.request
+        spelled: set[str] = set()  # IPAB, JIPH, OSJA and s.26 spelled out on first use
+
+        def words(text: str | Text) -> Text:
+            return spell_out_text(Text(text) if isinstance(text, str) else text, spelled)
+
         with VerticalGroup(classes="dialog form"):
             title = Text(f"Request {r['id']}: {r['state_label']} → {self.step['next_label']}")
-            yield Label(title, classes="dialog-title")
-            yield Static(self._needs(), classes="dialog-needs")
+            yield Label(words(title), classes="dialog-title")
+            yield Static(words(self._needs()), classes="dialog-needs")
             if self.target in REFERENCE_STEPS:
-                yield Label(f"{REFERENCE_STEPS[self.target]} (optional)", classes="field-label")
+                yield Label(words(f"{REFERENCE_STEPS[self.target]} (optional)"),
+                            classes="field-label")
                 yield Input(id="reference")
             if self.target == "osja-assessed":
                 computed = self.detail["assessment"]["grade"]
-                yield Label(f"OSJA grade (computed: {computed})", classes="field-label")
+                yield Label(words(f"OSJA grade (computed: {computed})"), classes="field-label")
                 yield Select([(g, g) for g in self.choices["grades"]], value=computed,
                              allow_blank=False, id="grade")
             if self.target == "authorised":
@@ -56,7 +63,7 @@ class AdvanceDialog(FormDialog[Any]):
                 needed = self.detail["required_approver"]["id"]
                 yield Label("Authoriser level", classes="field-label")
                 yield Select(self._approvers(), value=needed, allow_blank=False, id="level")
-                yield Label("s.26 reference (needed when serving officers deliver)",
+                yield Label(words("s.26 reference (needed when serving officers deliver)"),
                             classes="field-label")
                 yield Input(id="s26")
             yield Label("Note (optional; required to record a lower grade)",

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from catalogue.core import views
 from catalogue.core.requests.states import FORWARD, LABELS, STATES, TERMINAL
 from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.spelling import glossary
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
@@ -124,6 +125,8 @@ class BoardScreen(CatalogueScreen):
                           overflow="ellipsis")
             prompt.append(label, style="bold" if key == views.OPEN else "")
             options.add_option(Option(prompt, id=key))
+        options.add_option(None)
+        options.add_option(Option(glossary(), id="glossary", disabled=True))
         index = next(i for i, (key, _l, _c) in enumerate(entries) if key == self.state)
         if highlighted != index:
             with options.prevent(OptionList.OptionHighlighted):

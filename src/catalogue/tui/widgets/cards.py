@@ -12,6 +12,7 @@ from typing import Any
 from rich.text import Text
 
 from catalogue.core.country_card import codes_line, region_line
+from catalogue.tui.spelling import spell_out_text
 
 SEVERITY_STYLE = {"blocker": "bold red", "needs-action": "yellow", "info": "cyan"}
 LABEL_WIDTH = 15
@@ -76,7 +77,7 @@ def country_text(card: dict[str, Any], activity: dict[str, Any] | None = None) -
         if d["sensitivity"] != "public":
             text.append(f"  [{d['sensitivity']}]", style="yellow")
         text.append("\n")
-    return text
+    return spell_out_text(text)
 
 
 def activity_text(text: Text, activity: dict[str, Any]) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 
 from rich.text import Text
 
+from catalogue.tui.spelling import spell_out_text
+
 SEVERITY_STYLE = {"blocker": "bold red", "needs-action": "yellow", "info": "cyan"}
 SEVERITY_MARK = {"blocker": "■", "needs-action": "▲", "info": "●"}
 
@@ -34,7 +36,7 @@ def outline_text(outline: dict[str, Any]) -> Text:
     warnings_text(text, outline)
     costing_text(text, outline.get("costing"))
     approval_text(text, outline["approval"])
-    return text
+    return spell_out_text(text)
 
 
 def totals_text(text: Text, outline: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.text import Text
 
+from catalogue.tui.spelling import spell_out_text
 from catalogue.tui.widgets.outline_panel import SEVERITY_MARK, SEVERITY_STYLE
 
 LABEL_WIDTH = 13
@@ -64,7 +65,7 @@ def request_text(detail: dict[str, Any]) -> Text:
     checklist_text(text, detail)
     flags_text(text, detail["assessment"])
     history_text(text, detail.get("history") or [])
-    return text
+    return spell_out_text(text)
 
 
 def next_step_text(text: Text, detail: dict[str, Any]) -> None:
