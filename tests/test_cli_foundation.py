@@ -20,7 +20,8 @@ def test_country_card_shows_names_codes_regions_and_approvals(invoke) -> None:  
     out = result.stdout
     for expected in ("Kenya", "Republic of Kenya", "KE / KEN / 404", "Eastern Africa",
                      "Sub-Saharan Africa", "Assisted        yes", "FCDO 2022 list",
-                     "IPAB form to JIPH", "OSJA human-rights assessment",
+                     "(IPAB) form to Joint International Policing Hub (JIPH)",
+                     "Overseas Security and Justice Assistance (OSJA) human-rights assessment",
                      "British High Commission", "Counter-terrorism  [confidential]"):
         assert expected in out
 

@@ -41,7 +41,7 @@ def test_new_from_a_template_then_show(invoke) -> None:  # type: ignore[no-untyp
     assert "cmd-national-decision-model" in out and "Days by discipline:" in out
     assert "Command: 19 training days and 2 hours (116 hours, 7 modules)" in out
     assert "module(s)" not in out and "day(s)" not in out
-    assert "IPAB form to JIPH (blocker)" in out
+    assert "(IPAB) form to Joint International Policing Hub (JIPH) (blocker)" in out
     assert "Costs: set the number of trainers" in out
     assert _state(invoke, pid)["programme"]["delivery_mode"] == "blended"
 

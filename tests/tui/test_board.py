@@ -50,7 +50,7 @@ async def test_advance_shows_the_guards_refusal_then_succeeds(make_app, store: S
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         screen = await show_request(pilot, request_id)
-        assert "IPAB submitted" in plain(screen.query_one("#request-body", Static))
+        assert "(IPAB) submitted" in plain(screen.query_one("#request-body", Static))
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, AdvanceDialog), what="dialog")
         dialog = app.screen
