@@ -13,7 +13,8 @@ def test_check_text_lists_grade_factors_and_flags(invoke) -> None:  # type: igno
     assert result.exit_code == 0, result.output
     out = result.output
     assert "nothing saved" in out
-    assert "Computed Overseas Security and Justice Assistance (OSJA) grade: high" in out and "authorisation by Minister" in out
+    assert "Computed Overseas Security and Justice Assistance (OSJA) grade: high" in out
+    assert "authorisation by Minister" in out
     assert "Human-rights priority country (+3)" in out
     assert "BLOCKER  International Police Assistance Board (IPAB) form to Joint" in out
     assert out.count("why: ") == out.count("source: ") >= 6
