@@ -127,6 +127,9 @@ def _check_database(db: Path) -> dict[str, int]:
                 reached = step in walked
                 assert all((r[c] is not None) == reached for c in columns
                            if c not in {"s26_reference", "osja_computed_grade"}), (r["id"], step)
+        from catalogue.core.requests.chain import verify
+
+        assert verify(conn) == {}  # every audit trail's hash chain is whole
         return {"programmes": len(programmes), "requests": len(requests)}
     finally:
         conn.close()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.core import maintenance
-from catalogue.core.errors import DatabaseError
+from catalogue.core.errors import DatabaseError, NotFoundError
 from catalogue.core.names import printable
 
 
@@ -77,33 +79,54 @@ def reseed(app: AppContext) -> None:
 @db.command()
 @pass_app
 def check(app: AppContext) -> None:
-    """Run SQLite's integrity check and confirm the data files are loaded.
+    """Check the database: SQLite's integrity check, the search indexes, and that every
+    request's audit trail is unbroken (each event sealed in a hash chain) and ends at the
+    request's state. Problems name the requests affected (exit 4). A path with no database
+    is reported (exit 1) and nothing is created.
 
     \b
     Example:
       catalogue db check
     """
-    problems = maintenance.integrity_problems(app.store())
+    if not os.path.exists(os.path.expanduser(app.db_path)):
+        raise NotFoundError(f"no database at {app.db_path}; nothing was created")
+    store = app.store()
+    problems = maintenance.integrity_problems(store)
     if problems:
         raise DatabaseError(f"integrity check of {app.db_path} failed: "
                             + "; ".join(problems[:5]))
-    click.echo("ok: integrity check passed")
+    audit = maintenance.audit_problems(store)
+    if audit:
+        raise DatabaseError(maintenance.audit_summary(audit))
+    click.echo("ok: integrity check passed; every request's audit trail is whole and ends "
+               "at its state")
 
 
 @db.command("backup")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.option("--damaged", is_flag=True,
+              help="Copy the database even though it fails the integrity check (the copy is "
+                   "damaged too), e.g. to keep what can be saved before repairing it.")
 @pass_app
-def backup_command(app: AppContext, file: str, force: bool) -> None:
-    """Copy the database to FILE, safely, even while the app is running.
+def backup_command(app: AppContext, file: str, force: bool, damaged: bool) -> None:
+    """Copy the database to FILE, safely, even while the app is running. The database is
+    checked first; a damaged one is refused (exit 4) unless --damaged is given.
 
     \b
     Example:
       catalogue db backup ~/backups/catalogue-2026-11-26.db
     """
-    from catalogue.core.backup import backup
+    from catalogue.core.backup import backup, damage
 
-    click.echo(f"Backed up to {printable(backup(app.store(), file, force=force))}")
+    store = app.store()
+    problems = damage(store) if damaged else []
+    written = printable(backup(store, file, force=force, damaged=damaged))
+    if problems:
+        click.echo(f"Backed up a DAMAGED database to {written}: it fails the integrity check "
+                   f"({printable(problems[0])}); so does the copy")
+    else:
+        click.echo(f"Backed up to {written} (integrity check passed)")
 
 
 @db.command("restore")

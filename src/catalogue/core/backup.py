@@ -25,9 +25,23 @@ BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED
 TEMP_PREFIX = ".catalogue-backup-"
 
 
-def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False) -> str:
+def damage(store: Store) -> list[str]:
+    """What SQLite's integrity check finds wrong with the open database (empty: healthy)."""
+    try:
+        return [str(r[0]) for r in store.conn.execute("PRAGMA integrity_check(20)")
+                if r[0] != "ok"]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+
+
+def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False,
+           damaged: bool = False) -> str:
     """Copy the open database to ``target`` (owner-only, or 0660 for the group of a shared
-    register); returns the path."""
+    register); returns the path.
+
+    The database is checked first (``PRAGMA integrity_check``): a damaged one is refused
+    (DatabaseError, nothing written) unless ``damaged`` is true, which copies it as it is;
+    the caller says so (see :func:`damage`)."""
     path = os.path.abspath(os.fspath(target))
     folder = os.path.dirname(path)
     if not os.path.isdir(folder):
@@ -38,6 +52,11 @@ def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False)
         raise OutputError(f"{path} already exists (use --force to replace it)")
     if os.path.abspath(store.filename) == path:
         raise OutputError("cannot back up the database onto itself")
+    problems = damage(store)
+    if problems and not damaged:
+        raise DatabaseError(f"{store.filename} fails the integrity check ({problems[0]}); no "
+                            "backup was written. Run 'catalogue db check'; to copy it anyway, "
+                            "as it is, use --damaged")
     from catalogue.core.exports.atomic import sweep_stale
 
     for suffix in (".db", ".db-journal", ".db-wal", ".db-shm"):  # left by a killed backup

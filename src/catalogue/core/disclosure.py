@@ -98,6 +98,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "created_by": _f(WITHHELD, TEXT, _WHO_WHEN),
         "updated_at": _f(WITHHELD, VALUE, _WHO_WHEN),
         "state_changed_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "audit_head": _f(WITHHELD, VALUE, "the audit trail's hash chain"),
     },
     "request_events": {
         "at": _f(WITHHELD, VALUE, _WHO_WHEN),
@@ -109,6 +110,8 @@ FIELDS: dict[str, dict[str, Field]] = {
         "details": _f(WITHHELD, TEXT, _WHO_WHEN),
         "login": _f(WITHHELD, VALUE, _WHO_WHEN + " (the OS account that made the change)"),
         "signed_in": _f(WITHHELD, TEXT, _WHO_WHEN + " (the user the sign-on proxy named)"),
+        "prev_hash": _f(WITHHELD, VALUE, "the audit trail's hash chain"),
+        "hash": _f(WITHHELD, VALUE, "the audit trail's hash chain"),
     },
     "travel_advice": {
         "code": _f(PUBLIC, VALUE, "a country code"),

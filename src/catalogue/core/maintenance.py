@@ -37,3 +37,24 @@ def integrity_problems(store: Store) -> list[str]:
     if not store.meta("data_hash"):
         raise DatabaseError(f"{store.path} has never been seeded")
     return problems
+
+
+def audit_problems(store: Store) -> dict[int, list[str]]:
+    """Request id -> what is wrong with its audit trail: an event changed, removed or added
+    behind the tool's back, or a state that is not where its trail ends. Empty when whole."""
+    from catalogue.core.requests.chain import verify
+
+    try:
+        return verify(store.conn)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"cannot read the audit trail of {store.path} ({exc})") from None
+
+
+def audit_summary(problems: dict[int, list[str]], limit: int = 5) -> str:
+    """One line: the requests affected, then what is wrong with the first few."""
+    ids = list(problems)
+    head = f"the audit trail of {len(ids)} request{'s' if len(ids) != 1 else ''} " \
+           f"({', '.join(map(str, ids[:20]))}{', ...' if len(ids) > 20 else ''}) " \
+           "does not match what was recorded"
+    details = "; ".join(f"request {rid}: {', '.join(problems[rid])}" for rid in ids[:limit])
+    return f"{head}: {details}"

@@ -17,6 +17,7 @@ NAMES: tuple[str, ...] = (
     "m_advice_001_travel_advice",
     "m_requests_001_register",
     "m_requests_003_logins",
+    "m_requests_004_audit_chain",
     "programmes_001_tables",
     "programmes_002_fts_prefix",
     "programmes_003_module_programme_index",

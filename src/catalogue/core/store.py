@@ -215,6 +215,25 @@ def _check_header(path: str) -> None:
                             "it was left untouched")
 
 
+def make_private_dirs(folder: str) -> None:
+    """Create ``folder`` and any missing parents, each owner-only (0700) whatever the umask
+    (``os.makedirs`` applies its mode to the last folder only, and through the umask)."""
+    missing: list[str] = []
+    current = os.path.abspath(folder)
+    while not os.path.exists(current):
+        missing.append(current)
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        current = parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue  # another process made it first: theirs, leave its mode alone
+        os.chmod(path, 0o700)
+
+
 def _create_file(path: str) -> bool:
     """Create an empty, owner-only database file (and owner-only directory). True if created."""
     if os.path.exists(path):
@@ -224,8 +243,7 @@ def _create_file(path: str) -> bool:
         return False
     parent = os.path.dirname(os.path.abspath(path))
     try:
-        if not os.path.exists(parent):
-            os.makedirs(parent, mode=0o700)
+        make_private_dirs(parent)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except FileExistsError:

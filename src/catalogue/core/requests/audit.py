@@ -1,7 +1,9 @@
 """The append-only audit trail: who did what to a request, when (UTC), from which state to which.
 
 Rows are only ever inserted, always inside the same transaction as the change they record
-(database triggers refuse UPDATE and DELETE). History can be read per request or exported
+(database triggers refuse UPDATE and DELETE), each sealed into its request's hash chain
+(:mod:`catalogue.core.requests.chain`), so a change made behind the tool's back is found by
+``catalogue db check``. History can be read per request or exported
 in batches, so a million rows stream without loading them all.
 """
 
@@ -32,14 +34,14 @@ def record(conn: sqlite3.Connection, request_id: int, *, at: str, by: str, actio
     """
     assert conn.in_transaction, "audit rows are written in the change's own transaction"
     assert action in ACTIONS, action
+    from catalogue.core.requests.chain import insert_sealed
+
     actor = current_actor()
-    cursor = conn.execute(
-        'INSERT INTO request_events (request_id, at, "by", action, from_state, to_state, note, '
-        "details, login, signed_in) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (request_id, at, by, action, from_state, to_state, note,
-         json.dumps(details or {}, ensure_ascii=False, default=str), actor.login,
-         actor.signed_in))
-    return int(cursor.lastrowid or 0)
+    return insert_sealed(conn, {
+        "request_id": request_id, "at": at, "by": by, "action": action,
+        "from_state": from_state, "to_state": to_state, "note": note,
+        "details": json.dumps(details or {}, ensure_ascii=False, default=str),
+        "login": actor.login, "signed_in": actor.signed_in})
 
 
 def _event(row: Any) -> dict[str, Any]:

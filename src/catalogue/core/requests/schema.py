@@ -97,4 +97,19 @@ def m_requests_003_logins(db: Any) -> None:
             db.execute(f"ALTER TABLE request_events ADD COLUMN {column} TEXT")
 
 
-STEPS: list[Callable[[Any], None]] = [m_requests_001_register, m_requests_003_logins]
+def m_requests_004_audit_chain(db: Any) -> None:
+    """The audit trail's hash chain (core/requests/chain.py): each event's hash and its
+    predecessor's, and the request's latest; computed now for the events already there."""
+    from catalogue.core.requests.chain import rebuild
+
+    columns = {row[1] for row in db.execute("PRAGMA table_info(request_events)").fetchall()}
+    if "hash" not in columns:
+        db.execute("ALTER TABLE request_events ADD COLUMN prev_hash TEXT")
+        db.execute("ALTER TABLE request_events ADD COLUMN hash TEXT")
+    if "audit_head" not in {row[1] for row in db.execute("PRAGMA table_info(requests)").fetchall()}:
+        db.execute("ALTER TABLE requests ADD COLUMN audit_head TEXT")
+    rebuild(db.conn)
+
+
+STEPS: list[Callable[[Any], None]] = [m_requests_001_register, m_requests_003_logins,
+                                      m_requests_004_audit_chain]
