@@ -44,9 +44,41 @@ def test_country_json_shape(invoke) -> None:  # type: ignore[no-untyped-def]
 def test_fuzzy_match_is_reported(invoke) -> None:  # type: ignore[no-untyped-def]
     result = invoke("country", "Kenia")
     assert result.exit_code == 0
-    assert "fuzzy match" in result.stdout
+    assert "(no exact match for 'Kenia'; showing Kenya, 80% similar)" in result.stdout
+    assert "'Kenya'" not in result.stdout  # the note quotes what was typed
     card = json.loads(invoke("country", "Kenia", "--json").stdout)
-    assert card["match"]["fuzzy"] is True
+    assert card["match"]["fuzzy"] is True and card["match"]["query"] == "Kenia"
+
+
+def test_a_misspelling_near_several_countries_is_not_found_as_the_readme_says(invoke) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("country", "Narnia")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip() == ("catalogue: no country or region matches 'Narnia'; "
+                                     "did you mean: Armenia (AM), Tanzania (TZ)?")
+    assert invoke("country", "Congo").exit_code == 2  # a name two countries really have
+
+
+def test_the_card_without_a_request_does_not_speak_of_one(invoke) -> None:  # type: ignore[no-untyped-def]
+    out = invoke("country", "Kenya").stdout
+    assert "this request" not in out
+    assert "work for Kenya is no exception" in out
+
+
+def test_the_cli_card_lists_programmes_and_open_requests_like_the_app(invoke, db_path) -> None:  # type: ignore[no-untyped-def]
+    from catalogue.core.store import open_store
+    from catalogue.core.views import country_activity
+
+    assert invoke("programme", "new", "Kenya command course", "--country", "Kenya").exit_code == 0
+    assert invoke("request", "new", "--body", "Kenya Police Service", "--country", "Kenya",
+                  "--discipline", "leadership", "--start", "2027-03-01",
+                  "--end", "2027-03-12").exit_code == 0
+    out = invoke("country", "Kenya").stdout
+    assert "Programmes (1):\n    - #1 Kenya command course  (in-country)" in out
+    assert "Open requests (1):\n    - #1 Kenya Police Service  (Received, 0 days old)" in out
+    card = json.loads(invoke("country", "Kenya", "--json").stdout)
+    with open_store(db_path) as store:  # the app's card reads the same function
+        assert card["activity"] == country_activity(store, "KE")
+    assert card["activity"]["programmes_total"] == card["activity"]["requests_total"] == 1
 
 
 def test_european_union_and_territories_explain_their_mission(invoke) -> None:  # type: ignore[no-untyped-def]
@@ -183,3 +215,26 @@ def test_country_table_shows_the_priority_list_year(invoke) -> None:  # type: ig
     out = invoke("countries", "--csv").stdout
     assert out.splitlines()[0].endswith(",hr_priority_year")
     assert out.splitlines()[1].endswith(",2022")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("cyber", "Digital and cyber crime (restricted)"),
+    ("dig cyb", "Digital and cyber crime (restricted)"),
+    ("money", "Anti-money laundering"),
+    ("Leadership", "Leadership (public)"),
+])
+def test_discipline_by_any_word_or_its_start(invoke, name: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("discipline", name)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(expected)
+
+
+def test_discipline_ambiguity_misspelling_and_unknown(invoke) -> None:  # type: ignore[no-untyped-def]
+    crime = invoke("discipline", "crime")
+    assert crime.exit_code == 2
+    assert "Digital and cyber crime (digital-and-cyber-crime); Organised crime" in crime.stderr
+    typo = invoke("discipline", "leadrship")
+    assert typo.exit_code == 0
+    assert typo.stdout.startswith("(no exact match for 'leadrship'; showing Leadership, ")
+    unknown = invoke("discipline", "xyzzy")
+    assert unknown.exit_code == 1 and "known disciplines: command" in unknown.stderr

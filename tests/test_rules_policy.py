@@ -56,7 +56,7 @@ Case = tuple[str, Callable[[Path], int | None], str]
 
 def _unknown_placeholder(root: Path) -> int | None:
     path = root / POLICY
-    _edit(path, "this request is for {country}.", "this request is for {nation}.")
+    _edit(path, "work for {country} is", "work for {nation} is")
     return _line(path, "{nation}")
 
 

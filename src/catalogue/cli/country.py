@@ -9,7 +9,8 @@ import click
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json
 from catalogue.core.abbreviations import spell_out
-from catalogue.core.country_card import codes_line, country_card, region_line
+from catalogue.core.counting import plural
+from catalogue.core.country_card import codes_line, country_card, fuzzy_note, region_line
 from catalogue.core.lookup import resolve_country
 from catalogue.core.names import printable
 
@@ -49,8 +50,12 @@ def country(app: AppContext, query: tuple[str, ...], as_json: bool) -> None:
       catalogue country 404
     """
     store = app.store()
-    match = resolve_country(store, " ".join(query))
-    card = country_card(store, match)
+    from catalogue.core.country_activity import country_activity
+
+    typed = " ".join(query)
+    match = resolve_country(store, typed)
+    card = country_card(store, match, typed)
+    card["activity"] = country_activity(store, card["code"])
     if as_json:
         click.echo(dump_json(card))
     else:
@@ -66,10 +71,9 @@ def _card_text(card: dict[str, Any]) -> str:
     names = card["names"]
     hr = card["human_rights_priority"]
     lines = [f"{card['flag']} {names['common']}".strip()]
-    match = card.get("match")
-    if match and match["fuzzy"]:
-        how = "partial name" if match["source"] == "partial" else f"{match['score']:.0f}% similar"
-        lines.append(f"  (fuzzy match for {printable(match['query_matched'])!r}: {how})")
+    note = fuzzy_note(card.get("match"), names["common"])
+    if note:
+        lines.append(f"  ({printable(note)})")
 
     def row(label: str, value: Any) -> None:
         if value not in (None, ""):
@@ -90,6 +94,8 @@ def _card_text(card: dict[str, Any]) -> str:
     year = f"FCDO {hr['list_year']} list" if hr["list_year"] else "no list loaded"
     row("HR priority", f"{'YES' if hr['priority'] else 'no'} ({year})")
     row("Note", card["note"])
+    if "activity" in card:
+        lines += activity_lines(card["activity"], card["code"])
     lines.append("")
     lines.append("  Disciplines on offer:")
     for d in card["disciplines"]:
@@ -103,6 +109,29 @@ def _card_text(card: dict[str, Any]) -> str:
         lines.append(f"      source: {flag['source']}")
     lines += delivery_lines(card["deliveries"])
     return "\n".join(lines)
+
+
+def activity_lines(activity: dict[str, Any], code: str) -> list[str]:
+    """The country's programmes and open requests, as the app's card lists them."""
+    lines = ["", f"  Programmes ({activity['programmes_total']}):"]
+    for p in activity["programmes"]:
+        extra = ", ".join(v for v in (p["status"], p["starts"] and f"starts {p['starts']}") if v)
+        lines.append(f"    - #{p['id']} {printable(p['title'])}" + (f"  ({extra})" if extra else ""))
+    if not activity["programmes"]:
+        lines.append("    none yet")
+    elif activity["programmes_total"] > len(activity["programmes"]):
+        lines.append(f"    ... and {activity['programmes_total'] - len(activity['programmes'])} more"
+                     f" (catalogue programme list --country {code})")
+    lines.append(f"  Open requests ({activity['requests_total']}):")
+    for r in activity["requests"]:
+        lines.append(f"    - #{r['id']} {printable(r['title'])}  ({r['state']}, "
+                     f"{plural(r['age_days'], 'day')} old)")
+    if not activity["requests"]:
+        lines.append("    none open")
+    elif activity["requests_total"] > len(activity["requests"]):
+        lines.append(f"    ... and {activity['requests_total'] - len(activity['requests'])} more"
+                     f" (catalogue request list --open --country {code})")
+    return lines
 
 
 def delivery_lines(history: dict[str, Any]) -> list[str]:

@@ -14,6 +14,7 @@ from catalogue.core.countries import (
     list_countries,
     region_counts,
 )
+from catalogue.core.names import printable
 
 COUNTRY_COLUMNS = [("code", "Code"), ("name", "Name"), ("listed_as", "Listed as"),
                    ("region", "Region"), ("subregion", "Sub-region"),
@@ -116,7 +117,8 @@ def disciplines(app: AppContext, fmt: str) -> None:
 @output_options
 @pass_app
 def discipline(app: AppContext, name: str, fmt: str) -> None:
-    """One discipline and its modules (NAME is an id, a title or a unique prefix).
+    """One discipline and its modules (NAME is an id, a title, the start of any of its
+    words, e.g. "cyber", or a clear misspelling, which is corrected and said so).
 
     \b
     Examples:
@@ -124,8 +126,11 @@ def discipline(app: AppContext, name: str, fmt: str) -> None:
       catalogue discipline "counter-terrorism" --json
     """
     store = app.store()
-    found = catalog.find_discipline(store, name)
+    found, score = catalog.match_discipline(store, name, fuzzy=True)
     modules = catalog.discipline_modules(store, found["id"])
+    if score is not None:
+        click.echo(f"(no exact match for {printable(name)!r}; showing {found['title']}, "
+                   f"{score:.0f}% similar)", err=fmt != "table")
     if fmt == "table":
         click.echo(f"{found['title']} ({found['sensitivity']}): {found['description']}\n")
     emit(modules, [("id", "Module"), ("title", "Title"), ("hours", "Hours"),

@@ -29,22 +29,63 @@ def list_disciplines(store: Store) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
-def find_discipline(store: Store, name: str) -> dict[str, Any]:
-    """A discipline by id or title (any case); a unique word prefix also works."""
+#: A misspelt discipline is accepted (with ``fuzzy=True``) at this score or more ...
+FUZZY_ACCEPT = 75.0
+#: ... when no other discipline comes within this many points.
+FUZZY_MARGIN = 8.0
+
+
+def _words_match(wanted: str, d: dict[str, Any]) -> bool:
+    """Every word typed starts a word of the title or id ("cyber", "dig cyb", "money")."""
+    words = set(fold(d["title"]).split()) | set(fold(d["id"]).split())
+    return all(any(w.startswith(part) for w in words) for part in wanted.split())
+
+
+def match_discipline(store: Store, name: str, *,
+                     fuzzy: bool = False) -> tuple[dict[str, Any], float | None]:
+    """A discipline by id or title (any case), by the start of any of its words, or (with
+    ``fuzzy``) by a clear misspelling; with the similarity score when it was a misspelling.
+    Several matches raise AmbiguousError listing them; none, NotFoundError with the nearest."""
     wanted = fold(name)
     disciplines = list_disciplines(store)
     for d in disciplines:
         if wanted in (fold(d["id"]), fold(d["title"])):
-            return d
-    partial = [d for d in disciplines if wanted and
-               (fold(d["title"]).startswith(wanted) or fold(d["id"]).startswith(wanted))]
+            return d, None
+    partial = [d for d in disciplines if wanted and _words_match(wanted, d)]
     if len(partial) == 1:
-        return partial[0]
+        return partial[0], None
     if partial:
-        raise AmbiguousError(f"{name!r} could mean: " + ", ".join(d["title"] for d in partial),
+        raise AmbiguousError(f"discipline {name!r} could mean: "
+                             + "; ".join(f"{d['title']} ({d['id']})" for d in partial),
                              [d["id"] for d in partial])
-    titles = ", ".join(d["id"] for d in disciplines)
-    raise NotFoundError(f"no discipline {name!r}; known disciplines: {titles}")
+    ranked = _similar(wanted, disciplines)
+    if fuzzy and ranked and ranked[0][0] >= FUZZY_ACCEPT and (
+            len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= FUZZY_MARGIN):
+        return ranked[0][1], round(ranked[0][0], 1)
+    near = [f"{d['title']} ({d['id']})" for score, d in ranked[:3] if score >= 50]
+    known = ", ".join(d["id"] for d in disciplines)
+    if near:
+        raise NotFoundError(f"no discipline {name!r}; did you mean: {', '.join(near)}? "
+                            f"(known disciplines: {known})")
+    raise NotFoundError(f"no discipline {name!r}; known disciplines: {known}")
+
+
+def _similar(wanted: str, disciplines: list[dict[str, Any]]) -> list[tuple[float, dict[str, Any]]]:
+    """(score, discipline), best first: the best of title, id and each title word."""
+    if not wanted:
+        return []
+    from rapidfuzz import fuzz
+
+    scored = []
+    for d in disciplines:
+        keys = [fold(d["title"]), fold(d["id"]), *fold(d["title"]).split()]
+        scored.append((max(fuzz.ratio(wanted, key) for key in keys), d))
+    return sorted(scored, key=lambda item: -item[0])
+
+
+def find_discipline(store: Store, name: str) -> dict[str, Any]:
+    """A discipline by id, title or the start of its words (see :func:`match_discipline`)."""
+    return match_discipline(store, name)[0]
 
 
 def discipline_modules(store: Store, discipline_id: str) -> list[dict[str, Any]]:

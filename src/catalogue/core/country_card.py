@@ -19,8 +19,10 @@ def country_row(store: Store, code: str) -> dict[str, Any]:
     return dict(row)
 
 
-def country_card(store: Store, match: Match | str) -> dict[str, Any]:
-    """Everything a liaison officer needs on one screen, as plain data (JSON-ready)."""
+def country_card(store: Store, match: Match | str, query: str | None = None) -> dict[str, Any]:
+    """Everything a liaison officer needs on one screen, as plain data (JSON-ready).
+
+    ``query``: what the user typed, quoted by the card when the match was not exact."""
     from catalogue.core.catalog import list_disciplines
     from catalogue.core.rules.baseline import KIND_LABELS, country_requirements
     from catalogue.core.trainers.results import country_history
@@ -55,9 +57,19 @@ def country_card(store: Store, match: Match | str) -> dict[str, Any]:
         "deliveries": country_history(store, code).to_dict(),
     }
     if not isinstance(match, str):
-        card["match"] = {"query_matched": match.matched, "source": match.source,
+        card["match"] = {"query": query, "query_matched": match.matched, "source": match.source,
                          "fuzzy": match.fuzzy, "score": match.score}
     return card
+
+
+def fuzzy_note(match: dict[str, Any] | None, name: str) -> str | None:
+    """The card's note on a match that was not exact, quoting what was typed; None if exact."""
+    if not match or not match.get("fuzzy"):
+        return None
+    typed = match.get("query") or match["query_matched"]
+    if match["source"] == "partial":
+        return f"no exact match for {typed!r}: {name} is the one country whose name has those words"
+    return f"no exact match for {typed!r}; showing {name}, {match['score']:.0f}% similar"
 
 
 def codes_line(card: dict[str, Any]) -> str:

@@ -162,7 +162,9 @@ def resolve_country(store: Store, query: str) -> Match:
     if result.status == "found" and result.match:
         return result.match
     shown = query if len(query) <= 60 else query[:57] + "..."
-    if result.status == "ambiguous":
+    exact = [m for m in result.candidates if not m.fuzzy or m.source == "partial"]
+    if result.status == "ambiguous" and exact:
+        # A name several countries really have (Congo, Korea), or words in several names.
         names = [m.describe() for m in result.candidates]
         raise AmbiguousError(f"{shown!r} could mean: {'; '.join(names)}", names)
     hint = ""

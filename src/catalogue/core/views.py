@@ -146,30 +146,11 @@ def country_card_with_activity(store: Store, code: str) -> dict[str, Any]:
     return card
 
 
-ACTIVITY_LIMIT = 20
-
-
 def country_activity(store: Store, code: str) -> dict[str, Any]:
-    """A country's programmes (most recently changed first) and its open requests."""
-    from catalogue.core.programmes.queries import (
-        ProgrammeFilter,
-        count_programmes,
-        list_programmes,
-    )
-    from catalogue.core.requests.register import RequestFilter, count_requests, list_requests
+    """A country's programmes and open requests (the same function the CLI's card uses)."""
+    from catalogue.core.country_activity import country_activity as activity
 
-    pflt = ProgrammeFilter(country=code)
-    rflt = RequestFilter(country=code, open_only=True)
-    programmes = list_programmes(store, pflt, limit=ACTIVITY_LIMIT)
-    requests = list_requests(store, rflt, limit=ACTIVITY_LIMIT)
-    return {
-        "programmes": [{"id": p["id"], "title": p["title"], "status": p["delivery_mode"],
-                        "starts": p["start_date"]} for p in programmes],
-        "programmes_total": count_programmes(store, pflt),
-        "requests": [{"id": r["id"], "title": r["requesting_body"], "state": r["state_label"],
-                      "age_days": r["age_days"]} for r in requests],
-        "requests_total": count_requests(store, rflt),
-    }
+    return activity(store, code)
 
 
 def discipline_activity(store: Store, discipline_id: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from rich.text import Text
 
-from catalogue.core.country_card import codes_line, region_line
+from catalogue.core.country_card import codes_line, fuzzy_note, region_line
 from catalogue.tui.spelling import spell_out_text
 
 SEVERITY_STYLE = {"blocker": "bold red", "needs-action": "yellow", "info": "cyan"}
@@ -40,11 +40,9 @@ def country_text(card: dict[str, Any], activity: dict[str, Any] | None = None) -
     text.append(f"{card['flag']} " if card["flag"] else "")
     text.append(names["common"], style="bold")
     text.append("\n")
-    match = card.get("match")
-    if match and match.get("fuzzy"):
-        how = ("partial name" if match["source"] == "partial"
-               else f"{match['score']:.0f}% similar")
-        text.append(f"(fuzzy match for {match['query_matched']!r}: {how})\n", style="italic dim")
+    note = fuzzy_note(card.get("match"), names["common"])
+    if note:
+        text.append(f"({note})\n", style="italic dim")
     _row(text, "Listed as", names["listed_as"] or "(not listed among the countries assisted)")
     _row(text, "Official name", names["official"])
     if names["iso"] and names["iso"] != names["common"]:
