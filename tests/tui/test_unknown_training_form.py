@@ -32,13 +32,13 @@ async def test_new_request_form_refuses_an_unknown_discipline(make_app, store: S
         await ready(pilot)
         dialog = await _new_dialog(pilot)
         for key, value in {"body": "Kenya Police", "country": "Kenya",
-                           "disciplines": "leadership, cyber"}.items():
+                           "disciplines": "leadership, cyber forensics"}.items():
             dialog.query_one(f"#{key}", Input).value = value
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, NewRequestDialog)  # stays open to correct it
         error = plain(dialog.query_one("#dialog-error", Static))
-        assert error.strip() == ("no discipline 'cyber' in the catalogue; did you mean: "
+        assert error.strip() == ("no discipline 'cyber forensics' in the catalogue; did you mean: "
                                  "discipline digital-and-cyber-crime (Digital and cyber crime)?")
         dialog.query_one("#disciplines", Input).value = "leadership, digital-and-cyber-crime"
         await pilot.press("ctrl+s")
