@@ -142,7 +142,8 @@ def _counts(store: Store, kind: str, countries: dict[str, Any], codes: frozenset
         title += f" in {discipline}"
     if since:
         title += f" since {since.isoformat()}"
-    what = (f"requests not yet {', '.join(sorted(TERMINAL))}" if kind == "requests"
+    ended = sorted(TERMINAL)
+    what = (f"requests not yet {', '.join(ended[:-1])} or {ended[-1]}" if kind == "requests"
             else "requests marked delivered (the training took place), by course start")
     return _made(kind, title, labels, classes, codes, values, (f"Counts {what}.",))
 

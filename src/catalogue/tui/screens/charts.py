@@ -83,7 +83,7 @@ def draw_workload(plot: PlotextPlot, data: ChartData) -> None:
     plt = plot.plt
     plt.clear_figure()
     shown = data.workload[::-1]  # plotext draws horizontal bars from the bottom up
-    names = [f"{d.title[:24]} ({d.programmes})" for d in shown]
+    names = [f"{d.title[:24]} ({d.programmes:,})" for d in shown]
     plt.bar(names, [d.hours for d in shown], orientation="horizontal", width=0.6,
             color=COLOURS[0])
     which = "programmes delivered" if data.delivered_only else "every programme"
