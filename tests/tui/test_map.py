@@ -116,3 +116,33 @@ async def test_shade_and_zoom_redraw_and_resizing_asks_for_a_fitting_picture(
                        and screen.picture.width == world.size.width == 80)
         assert screen.picture.height == world.size.height >= 8
         assert screen.picture.region.name == "Africa"
+
+
+async def test_discipline_and_period_narrow_what_is_counted(
+        make_app: Callable[..., CatalogueApp]) -> None:
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_map(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index("counter-terrorism")
+        await pilot.press("enter")
+        await settle(pilot)
+        await wait_for(pilot, lambda: screen.picture is not None
+                       and "Counter-terrorism" in screen.picture.shading.title)
+        assert screen.picture.shading.shade == "delivered"  # a count, so the delivered shade
+        await pilot.press("y")
+        await settle(pilot)
+        options = app.screen.query_one(OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index("3")
+        await pilot.press("enter")
+        await settle(pilot)
+        await wait_for(pilot, lambda: screen.picture is not None
+                       and " since " in screen.picture.shading.title)
+        assert "Programmes delivered in Counter-terrorism since" in str(
+            screen.query_one("#map-legend").render())

@@ -139,7 +139,9 @@ def _counts(store: Store, kind: str, countries: dict[str, Any], codes: frozenset
     values = {code: f"{n:,} {noun}{'' if n == 1 else 's'}" for code, n in counts.items()}
     title = SHADES[kind]
     if discipline:
-        title += f" in {discipline}"
+        from catalogue.core.catalog import find_discipline
+
+        title += f" in {find_discipline(store, discipline)['title']}"
     if since:
         title += f" since {since.isoformat()}"
     ended = sorted(TERMINAL)

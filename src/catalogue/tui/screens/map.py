@@ -7,6 +7,7 @@ shown; Enter or a click selects the country in the explorer.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
@@ -40,6 +41,8 @@ class MapScreen(CatalogueScreen):
         Binding("w", "world", "World", id="map.world", tooltip="Show the whole world"),
         Binding("d", "pick_discipline", "Discipline", id="map.discipline",
                 tooltip="Count only requests in one discipline (requests and delivered shades)"),
+        Binding("y", "pick_period", "Period", id="map.period",
+                tooltip="Count only requests received (or delivered) in the last 1, 3 or 5 years"),
     ]
 
     def __init__(self) -> None:
@@ -47,6 +50,7 @@ class MapScreen(CatalogueScreen):
         self.shade = "assisted"
         self.zoom: str | None = None
         self.counted_discipline: str | None = None
+        self.years: int | None = None  # count only the last N years (requests, delivered)
         self._map_size: tuple[int, int] | None = None
         self._resize_timer: Timer | None = None
         self.picture: MapPicture | None = None
@@ -80,13 +84,18 @@ class MapScreen(CatalogueScreen):
 
     def reload(self) -> None:
         if self._map_size is not None:
-            self.load_map(self.shade, self.zoom, self.counted_discipline, *self._map_size)
+            since = None
+            if self.years:
+                today = date.today()
+                since = today.replace(year=today.year - self.years, day=min(today.day, 28))
+            self.load_map(self.shade, self.zoom, self.counted_discipline, since,
+                          *self._map_size)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="map")
-    def load_map(self, shading: str, region: str | None, discipline: str | None, width: int,
-                 height: int) -> MapPicture:
+    def load_map(self, shading: str, region: str | None, discipline: str | None,
+                 since: date | None, width: int, height: int) -> MapPicture:
         return self.backend.call(world_map, shading=shading, region=region, width=width,
-                                 height=height, discipline=discipline)
+                                 height=height, discipline=discipline, since=since)
 
     def show_map(self, picture: MapPicture) -> None:
         self.picture = picture
@@ -165,6 +174,7 @@ class MapScreen(CatalogueScreen):
                 self.shade = value
                 if value not in COUNTED:
                     self.counted_discipline = None
+                    self.years = None
                 self.reload()
 
         self.app.push_screen(ChooseDialog("Shade countries by", choices), chosen)
@@ -174,6 +184,21 @@ class MapScreen(CatalogueScreen):
 
     def action_pick_discipline(self) -> None:
         self.load_choices("discipline")
+
+    def action_pick_period(self) -> None:
+        choices = [Choice(str(n), f"The last {n} year{'s' if n > 1 else ''}",
+                          current=n == self.years) for n in (1, 3, 5)]
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            self.years = int(value) if value else None
+            if self.years and self.shade not in COUNTED:
+                self.shade = "delivered"
+            self.reload()
+
+        self.app.push_screen(ChooseDialog("Count requests received (delivered) in", choices,
+                                          allow_any="Any time"), chosen)
 
     def action_world(self) -> None:
         self.zoom = None
