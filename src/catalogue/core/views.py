@@ -42,19 +42,33 @@ class CountryPage:
 
 
 def country_page(store: Store, flt: CountryFilter, *, sort: str = "name",
-                 descending: bool = False, limit: int = 200, offset: int = 0) -> CountryPage:
+                 descending: bool = False, limit: int = 200, offset: int = 0,
+                 discipline: str | None = None) -> CountryPage:
     """A page of countries; when the search words match nothing, the lookup's close matches.
 
     The search box behaves like ``catalogue country``: names and aliases match by word
     prefix; if none do, codes (KE, KEN, 404) and misspellings ("Kenia") are resolved by
     :func:`catalogue.core.lookup.lookup_country`, still within the other filters.
+    Each row also has ``delivered`` and ``open``: its requests delivered and open (in
+    ``discipline`` if given), shown beside it.
     """
     total = count_countries(store, flt)
     if total or not (flt.search and flt.search.strip()):
         rows = list_countries(store, flt, sort=sort, descending=descending, limit=limit,
                               offset=offset)
-        return CountryPage(rows, total, offset, limit)
-    return _close_matches(store, flt, sort, descending, limit)
+        page = CountryPage(rows, total, offset, limit)
+    else:
+        page = _close_matches(store, flt, sort, descending, limit)
+    _add_activity(store, page.rows, discipline)
+    return page
+
+
+def _add_activity(store: Store, rows: list[dict[str, Any]], discipline: str | None) -> None:
+    from catalogue.core.facets import activity_by_country
+
+    counts = activity_by_country(store, [r["code"] for r in rows], discipline)
+    for row in rows:
+        row["delivered"], row["open"] = counts.get(row["code"], (0, 0))
 
 
 def _close_matches(store: Store, flt: CountryFilter, sort: str, descending: bool,

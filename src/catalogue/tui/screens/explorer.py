@@ -15,9 +15,11 @@ from textual.widgets import Input, Static, Tree
 
 from catalogue.core import views
 from catalogue.core.countries import CountryFilter
+from catalogue.core.facets import RequestFacets
 from catalogue.tui.config import SEARCH_DELAY
 from catalogue.tui.dialogs.choose import ANY, Choice, ChooseDialog
 from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.screens.explorer_facets import DisciplineFacets
 from catalogue.tui.widgets import cards
 from catalogue.tui.widgets.chips import Chip, FilterChips
 from catalogue.tui.widgets.discipline_tree import DisciplineTree, TreeItem
@@ -27,7 +29,7 @@ from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.tables import COUNTRY_COLUMNS
 
 
-class ExplorerScreen(CatalogueScreen):
+class ExplorerScreen(CatalogueScreen, DisciplineFacets):
     """Filters combine (facets, assisted, HR priority, search words); all queries run in workers."""
 
     AUTO_FOCUS = "#countries"
@@ -48,6 +50,9 @@ class ExplorerScreen(CatalogueScreen):
                 tooltip="Show only the countries assisted, or every country and territory"),
         Binding("p", "toggle_priority", "HR priority", id="explorer.toggle-priority",
                 show=False, tooltip="Show only human-rights priority countries, or all"),
+        Binding("d", "pick_discipline", "Discipline", id="explorer.facet-discipline",
+                tooltip="Count requests in one discipline: beside each country (delivered · "
+                        "open) and by region"),
         Binding("x", "clear_filters", "Clear", id="explorer.clear-filters",
                 tooltip="Remove every filter (every country is listed)"),
         Binding("o", "sort", "Sort", id="explorer.sort",
@@ -69,6 +74,8 @@ class ExplorerScreen(CatalogueScreen):
         self._search_timer: Timer | None = None
         self._loaded: set[str] = set()
         self._keep_detail = False
+        self.discipline: tuple[str, str] | None = None  # (id, title) the counts are for
+        self.facets: RequestFacets | None = None  # see DisciplineFacets
 
     def compose(self) -> ComposeResult:
         yield NavBar("explorer")
@@ -80,6 +87,7 @@ class ExplorerScreen(CatalogueScreen):
                 yield Input(placeholder="Search countries: name, alias or code  (/)",
                             id="search", compact=True)
                 yield FilterChips(id="chips")
+                yield Static("", id="facet-counts")
                 with Horizontal(id="results"):
                     table = PagedTable(COUNTRY_COLUMNS, id_key="code",
                                        page_size=self.config.page_size, id="countries",
@@ -111,13 +119,19 @@ class ExplorerScreen(CatalogueScreen):
         if keep is None and (row := table.selected_row()):
             keep = row["code"]
         table.loading = not self._loaded
-        self.load_countries(replace(self.flt), self.sort, self.descending, offset, keep)
+        discipline = self.discipline[0] if self.discipline else None
+        self.load_countries(replace(self.flt), self.sort, self.descending, offset, keep,
+                            discipline)
+        if offset == 0:  # a new filter, sort or discipline: the counts too
+            self.load_facets(replace(self.flt), discipline)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
     def load_countries(self, flt: CountryFilter, sort: str, descending: bool, offset: int,
-                       keep: str | None) -> tuple[views.CountryPage, str | None]:
+                       keep: str | None, discipline: str | None = None
+                       ) -> tuple[views.CountryPage, str | None]:
         page = self.backend.call(views.country_page, flt, sort=sort, descending=descending,
-                                 limit=self.config.page_size, offset=offset)
+                                 limit=self.config.page_size, offset=offset,
+                                 discipline=discipline)
         return page, keep
 
     def show_countries(self, result: tuple[views.CountryPage, str | None]) -> None:
@@ -130,7 +144,10 @@ class ExplorerScreen(CatalogueScreen):
         label = next((spec.label for spec in table.columns_spec if spec.key == self.sort),
                      self.sort)
         table.border_subtitle = f"{table.page_summary()} · sorted by {label} {direction}"
-        table.border_title = "Countries" + (f" — {page.note}" if page.note else "")
+        title = "Countries" + (f" — {page.note}" if page.note else "")
+        if self.discipline:
+            title += f" · {self.discipline[1]}: delivered · open"
+        table.border_title = Text(title)
         if not page.rows:
             self._show_detail(Text("No country matches these filters. Press x to clear them.",
                                    style="italic"), "Detail", None)
@@ -244,6 +261,8 @@ class ExplorerScreen(CatalogueScreen):
             self.flt.assisted_only = False
         elif key == "priority":
             self.flt.hr_priority_only = False
+        elif key == "discipline":
+            self.discipline = None
         else:
             setattr(self.flt, key, None)
         self._filters_changed()
@@ -265,6 +284,8 @@ class ExplorerScreen(CatalogueScreen):
             chips.append(Chip("priority", "HR priority", "only"))
         if self.flt.search:
             chips.append(Chip("search", "Search", self.flt.search))
+        if self.discipline:
+            chips.append(Chip("discipline", "Discipline", self.discipline[1]))
         self.query_one(FilterChips).set_chips(chips)
 
     # ---------------------------------------------------------------- actions
@@ -293,6 +314,7 @@ class ExplorerScreen(CatalogueScreen):
 
     def action_clear_filters(self) -> None:
         self.flt = CountryFilter(assisted_only=False)
+        self.discipline = None
         self.query_one("#search", Input).value = ""
         self._filters_changed()
 

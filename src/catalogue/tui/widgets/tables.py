@@ -28,6 +28,14 @@ def _assisted(row: dict[str, Any]) -> Text:
     return _text("✓", "green") if row.get("assisted") else _text("·", "dim")
 
 
+def _activity(row: dict[str, Any]) -> Text:
+    """Requests delivered · open (in the explorer's chosen discipline, if any)."""
+    if "delivered" not in row:
+        return _text("")
+    delivered, still_open = row["delivered"], row["open"]
+    return _text(f"{delivered} · {still_open}", "" if delivered or still_open else "dim")
+
+
 def _priority(row: dict[str, Any]) -> Text:
     if row.get("hr_priority"):
         return _text(f"● {row.get('hr_priority_year') or ''}".strip(), "bold red")
@@ -42,6 +50,7 @@ COUNTRY_COLUMNS = [
     ColumnSpec("liaison_area_name", "Liaison area", width=10, flex=2, drop=2),
     ColumnSpec("assisted", "Assisted", _assisted, width=8),
     ColumnSpec("hr_priority", "HR priority", _priority, width=11),
+    ColumnSpec("activity", "Del·open", _activity, width=8, sortable=False),
 ]
 
 

@@ -1,0 +1,71 @@
+"""The explorer's discipline facet: requests counted by region and state under its filters,
+and each country's delivered and open requests, for one discipline (d) or all.
+
+A mixin of the explorer screen, kept apart so the explorer stays about its table and panes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.widgets import Static
+
+from catalogue.core.countries import CountryFilter
+from catalogue.core.facets import RequestFacets
+from catalogue.tui.dialogs.choose import ANY, Choice, ChooseDialog
+
+if TYPE_CHECKING:
+    from catalogue.tui.backend import Backend
+
+
+class DisciplineFacets:
+    """Needs ``backend``, ``app``, ``query_one`` and ``_filters_changed`` from the screen."""
+
+    discipline: tuple[str, str] | None
+    facets: RequestFacets | None
+    if TYPE_CHECKING:
+        from textual.app import App
+
+        app: App[None]
+
+        @property
+        def backend(self) -> Backend: ...
+
+        def query_one(self, selector: str, expect_type: type[Static]) -> Static: ...
+
+        def _filters_changed(self) -> None: ...
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="facets")
+    def load_facets(self, flt: CountryFilter, discipline: str | None) -> RequestFacets:
+        from catalogue.core.facets import request_facets
+
+        return self.backend.call(request_facets, flt, discipline)
+
+    def show_facets(self, facets: RequestFacets) -> None:
+        from catalogue.tui.widgets.facet_counts import facet_text
+
+        self.facets = facets
+        self.query_one("#facet-counts", Static).update(facet_text(facets))
+
+    def action_pick_discipline(self) -> None:
+        """Choose the discipline the requests are counted in (with its open requests under
+        the current filters, when counted)."""
+        facets = self.facets
+        if facets is None:
+            return
+        current = self.discipline[0] if self.discipline else None
+        choices = [Choice(d, title, facets.disciplines[d]["open"]
+                          if d in facets.disciplines and facets.discipline is None else None,
+                          d == current) for d, title in facets.titles.items()]
+
+        def chosen(value: str | None) -> None:
+            if value is None:
+                return
+            self.discipline = (value, facets.titles[value]) if value != ANY else None
+            self._filters_changed()
+
+        self.app.push_screen(ChooseDialog("Count requests in a discipline (open requests "
+                                          "under these filters)", choices,
+                                          allow_any="Every discipline"), chosen)
+
