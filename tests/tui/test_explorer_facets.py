@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from request_helpers import new_request, walk_to
 from textual.widgets import OptionList, Static
 
 from catalogue.core.store import Store
 from catalogue.tui.app import CatalogueApp
 from catalogue.tui.screens.explorer import ExplorerScreen
 from catalogue.tui.widgets.paged_table import PagedTable
+from request_helpers import new_request, walk_to
 from tui.helpers import SIZE, ready, settle, wait_for
 
 
