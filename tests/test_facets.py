@@ -61,3 +61,16 @@ def test_catalogue_facets_prints_and_writes_json(invoke, store: Store) -> None: 
         in data["cells"]
     bad = invoke("facets", "--region", "Atlantis")
     assert bad.exit_code == 2 and bad.stderr.startswith("catalogue: ")
+
+
+def test_discipline_matching_is_exact_and_the_breakdown_can_be_left_out(store: Store) -> None:
+    from catalogue.core.activity import in_discipline
+
+    new_request(store, "KE", disciplines=["leadership"])
+    for ident, expected in (("leadership", 1), ("leader", 0), ("leadershi_", 0), ("%", 0)):
+        clause, params = in_discipline(store, ident)
+        assert store.scalar(f"SELECT count(*) FROM requests r WHERE {clause}", params) \
+            == expected, ident
+    quick = request_facets(store, CountryFilter(), by_discipline=False)
+    assert quick.regions == {"Africa": {"open": 1, "delivered": 0, "closed": 0}}
+    assert quick.disciplines == {} and quick.cells == [] and "leadership" in quick.titles

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from catalogue.core.activity import IN_DISCIPLINE, discipline_id
+from catalogue.core.activity import discipline_id, in_discipline
 from catalogue.core.countries import CountryFilter, filter_sql
 from catalogue.core.requests.states import EXITS
 from catalogue.core.store import Store
@@ -49,19 +49,28 @@ def _countries(store: Store, flt: CountryFilter) -> tuple[str, list[Any]]:
     return f"r.country IN (SELECT c.code FROM countries c {where})", params
 
 
-def request_facets(store: Store, flt: CountryFilter, discipline: str | None = None
-                   ) -> RequestFacets:
-    """The counts for the countries ``flt`` lists (and ``discipline``, if given)."""
+def request_facets(store: Store, flt: CountryFilter, discipline: str | None = None, *,
+                   by_discipline: bool = True) -> RequestFacets:
+    """The counts for the countries ``flt`` lists (and ``discipline``, if given).
+
+    ``by_discipline=False`` leaves out the discipline breakdown (``disciplines`` and
+    ``cells`` empty): the explorer asks for it only when its discipline list is opened,
+    as it reads every request's lists (the region counts come from an index).
+    """
     chosen = discipline_id(store, discipline)
     inside, params = _countries(store, flt)
-    only = f" AND {IN_DISCIPLINE}" if chosen else ""
+    only, values = in_discipline(store, chosen) if chosen else ("", [])
     rows = store.query(
         f"SELECT coalesce(c.region, '(no region)') AS region, {_GROUP_SQL} AS grp, count(*) AS n "
-        f"FROM requests r LEFT JOIN countries c ON c.code = r.country WHERE {inside}{only} "
-        "GROUP BY 1, 2", [*params, *([chosen, chosen] if chosen else [])])
+        f"FROM requests r LEFT JOIN countries c ON c.code = r.country WHERE {inside}"
+        f"{' AND ' + only if chosen else ''} GROUP BY 1, 2", [*params, *values])
     regions: dict[str, dict[str, int]] = {}
     for row in rows:
         regions.setdefault(row["region"], dict.fromkeys(GROUPS, 0))[row["grp"]] = row["n"]
+    titles = {r["id"]: r["title"] for r in store.query(
+        "SELECT id, title FROM disciplines ORDER BY position")}
+    if not by_discipline:
+        return RequestFacets(chosen, dict(sorted(regions.items())), {}, titles, [])
     pick = " AND d.discipline = ?" if chosen else ""
     rows = store.query(
         f"SELECT coalesce(c.region, '(no region)') AS region, d.discipline, {_GROUP_SQL} AS grp, "
@@ -69,8 +78,6 @@ def request_facets(store: Store, flt: CountryFilter, discipline: str | None = No
         f"LEFT JOIN countries c ON c.code = r.country WHERE {inside}{pick} GROUP BY 1, 2, 3",
         [*params, *([chosen] if chosen else [])])
     cells = [FacetCell(r["region"], r["discipline"], r["grp"], r["n"]) for r in rows]
-    titles = {r["id"]: r["title"] for r in store.query(
-        "SELECT id, title FROM disciplines ORDER BY position")}
     disciplines = {d: dict.fromkeys(GROUPS, 0) for d in titles if not chosen or d == chosen}
     for cell in cells:
         if cell.discipline in disciplines:
@@ -84,9 +91,9 @@ def activity_by_country(store: Store, codes: list[str], discipline: str | None =
     if not codes:
         return {}
     chosen = discipline_id(store, discipline)
-    only = f" AND {IN_DISCIPLINE}" if chosen else ""
+    only, values = in_discipline(store, chosen) if chosen else ("", [])
     rows = store.query(
         f"SELECT r.country, sum(r.state = 'delivered') AS delivered, sum({_GROUP_SQL} = 'open') "
-        f"AS open FROM requests r WHERE r.country IN ({', '.join('?' * len(codes))}){only} "
-        "GROUP BY 1", [*codes, *([chosen, chosen] if chosen else [])])
+        f"AS open FROM requests r WHERE r.country IN ({', '.join('?' * len(codes))})"
+        f"{' AND ' + only if chosen else ''} GROUP BY 1", [*codes, *values])
     return {r["country"]: (r["delivered"], r["open"]) for r in rows}

@@ -45,7 +45,7 @@ def discipline_workload(store: Store, *, delivered_only: bool = False) -> list[D
 def delivered_by_region(store: Store, *, discipline: str | None = None) -> RegionYears:
     """Requests marked delivered, by the UN region of their country and the year the course
     started (else the year it was marked delivered)."""
-    where, params = request_where(state="delivered",
+    where, params = request_where(store, state="delivered",
                                   discipline=discipline_id(store, discipline))
     rows = store.query(
         f"SELECT coalesce(c.region, '(no region)') AS region, substr({DELIVERED_ON}, 1, 4) "

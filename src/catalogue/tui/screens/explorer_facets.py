@@ -6,6 +6,7 @@ A mixin of the explorer screen, kept apart so the explorer stays about its table
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -24,6 +25,7 @@ class DisciplineFacets:
 
     discipline: tuple[str, str] | None
     facets: RequestFacets | None
+    flt: CountryFilter
     if TYPE_CHECKING:
         from textual.app import App
 
@@ -38,9 +40,10 @@ class DisciplineFacets:
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="facets")
     def load_facets(self, flt: CountryFilter, discipline: str | None) -> RequestFacets:
+        """The region counts for the facet line (from the index: fast at any size)."""
         from catalogue.core.facets import request_facets
 
-        return self.backend.call(request_facets, flt, discipline)
+        return self.backend.call(request_facets, flt, discipline, by_discipline=False)
 
     def show_facets(self, facets: RequestFacets) -> None:
         from catalogue.tui.widgets.facet_counts import facet_text
@@ -49,15 +52,21 @@ class DisciplineFacets:
         self.query_one("#facet-counts", Static).update(facet_text(facets))
 
     def action_pick_discipline(self) -> None:
-        """Choose the discipline the requests are counted in (with its open requests under
-        the current filters, when counted)."""
-        facets = self.facets
-        if facets is None:
-            return
+        self.load_discipline_choices(replace(self.flt))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="discipline_choices")
+    def load_discipline_choices(self, flt: CountryFilter) -> RequestFacets:
+        """Every discipline's counts under the current filters, for the list."""
+        from catalogue.core.facets import request_facets
+
+        return self.backend.call(request_facets, flt, None)
+
+    def show_discipline_choices(self, facets: RequestFacets) -> None:
+        """Choose the discipline the requests are counted in (each with its open requests
+        under the current filters)."""
         current = self.discipline[0] if self.discipline else None
-        choices = [Choice(d, title, facets.disciplines[d]["open"]
-                          if d in facets.disciplines and facets.discipline is None else None,
-                          d == current) for d, title in facets.titles.items()]
+        choices = [Choice(d, title, facets.disciplines[d]["open"], d == current)
+                   for d, title in facets.titles.items()]
 
         def chosen(value: str | None) -> None:
             if value is None:
@@ -68,4 +77,3 @@ class DisciplineFacets:
         self.app.push_screen(ChooseDialog("Count requests in a discipline (open requests "
                                           "under these filters)", choices,
                                           allow_any="Every discipline"), chosen)
-
