@@ -122,8 +122,6 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
         discipline = self.discipline[0] if self.discipline else None
         self.load_countries(replace(self.flt), self.sort, self.descending, offset, keep,
                             discipline)
-        if offset == 0:  # a new filter, sort or discipline: the counts too
-            self.load_facets(replace(self.flt), discipline)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
     def load_countries(self, flt: CountryFilter, sort: str, descending: bool, offset: int,
@@ -152,6 +150,8 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
             self._show_detail(Text("No country matches these filters. Press x to clear them.",
                                    style="italic"), "Detail", None)
         self._mark_loaded("countries")
+        if page.offset == 0:  # new filters: the facet counts next (not before the page)
+            self.load_facets(replace(self.flt), self.discipline[0] if self.discipline else None)
 
     def failed_countries(self, error: BaseException | None) -> None:
         from catalogue.tui.workers import report_failure
