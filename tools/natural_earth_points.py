@@ -37,7 +37,7 @@ def _ring(arcs: list, indexes: list[int]) -> list[tuple[float, float]]:
 
 
 def _area(ring: list[tuple[float, float]]) -> float:
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])))
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)))
 
 
 def _inside_point(ring: list[tuple[float, float]]) -> tuple[float, float]:
@@ -45,7 +45,7 @@ def _inside_point(ring: list[tuple[float, float]]) -> tuple[float, float]:
     ys = [y for _, y in ring]
     y = (min(ys) + max(ys)) / 2
     xs = sorted(x0 + (y - y0) * (x1 - x0) / (y1 - y0)
-                for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])
+                for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)
                 if (y0 <= y < y1) or (y1 <= y < y0))
     runs = [(xs[i + 1] - xs[i], (xs[i] + xs[i + 1]) / 2) for i in range(0, len(xs) - 1, 2)]
     return (max(runs)[1] if runs else sum(x for x, _ in ring) / len(ring)), y
