@@ -168,10 +168,13 @@ def verify(db: Path, results: list[dict[str, Any]], logins: dict[str, str]) -> l
                                   "WHERE request_id = ? ORDER BY id", (rid,)).fetchall()
             steps = [(e["action"], e["to_state"]) for e in events]
             if steps != [("created", "received"), ("advanced", "scoping"),
-                         ("advanced", "ipab-submitted")]:
+                         ("advanced", "ipab-submitted")] and not result.get("errors"):
                 problems.append(f"request {rid}: audit trail {steps}")
+            done = [target for logged_id, target in result.get("advanced", [])
+                    if logged_id == rid]
             if request["state"] != "ipab-submitted":
-                problems.append(f"request {rid} is {request['state']}")
+                problems.append(f"request {rid} is {request['state']} (the session saw it "
+                                f"reach {done or 'nothing'})")
             wrong = {e["login"] for e in events} - {login}
             if wrong:
                 problems.append(f"request {rid} of {name} ({login}) has rows by {wrong}")

@@ -62,7 +62,7 @@ async def _key(pilot: Any, key: str, timings: list[float]) -> None:
     timings.append((time.perf_counter() - began) * 1000)
 
 
-async def session(db: str, name: str, rounds: int) -> dict[str, Any]:
+async def session(db: str, name: str, rounds: int, result: dict[str, Any]) -> None:
     from textual.widgets import Input
 
     from catalogue.tui.app import CatalogueApp
@@ -71,8 +71,6 @@ async def session(db: str, name: str, rounds: int) -> dict[str, Any]:
     from catalogue.tui.dialogs.steps import AdvanceDialog
     from catalogue.tui.screens.board import BoardScreen
 
-    result: dict[str, Any] = {"name": name, "logged": [], "advanced": [], "keystroke_ms": [],
-                              "save_ms": [], "search_ms": [], "errors": [], "reopened": 0}
     start = (date.today() + timedelta(days=200)).isoformat()
     end = (date.today() + timedelta(days=209)).isoformat()
     app = CatalogueApp(db, TuiConfig())
@@ -130,7 +128,6 @@ async def session(db: str, name: str, rounds: int) -> dict[str, Any]:
             await _until(pilot, lambda: _card_shows(app, "Republic of Kenya"), "Kenya")
             result["search_ms"].append((time.perf_counter() - began) * 1000)
             await pilot.press("escape")
-    return result
 
 
 def _card_shows(app: Any, text: str) -> bool:
@@ -145,10 +142,12 @@ def _card_shows(app: Any, text: str) -> bool:
 
 def main() -> None:
     db, name, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    result: dict[str, Any] = {"name": name, "logged": [], "advanced": [], "keystroke_ms": [],
+                              "save_ms": [], "search_ms": [], "errors": [], "reopened": 0}
     try:
-        result = asyncio.run(session(db, name, rounds))
-    except Exception as exc:
-        result = {"name": name, "errors": [f"{type(exc).__name__}: {exc}"]}
+        asyncio.run(session(db, name, rounds, result))
+    except Exception as exc:  # what was done so far is reported with the error
+        result["errors"].append(f"{type(exc).__name__}: {exc}")
     print(json.dumps(result))
 
 

@@ -145,7 +145,14 @@ class BoardScreen(CatalogueScreen):
         table = self.query_one("#requests", PagedTable)
         keep = str(self._focus_request) if self._focus_request is not None else None
         self._focus_request = None
-        table.show_page(rows, total=total, offset=offset, keep=keep)
+        if self._keep_detail and keep is not None and all(str(r["id"]) != keep for r in rows):
+            # The request just changed has left this list (advanced, declined ...): keep it
+            # on show. Were the first row's detail loaded instead, the next key would act on
+            # another request, a colleague's on a shared register.
+            with table.prevent(PagedTable.RowHighlighted):
+                table.show_page(rows, total=total, offset=offset, keep=keep)
+        else:
+            table.show_page(rows, total=total, offset=offset, keep=keep)
         label = "Open requests" if state == views.OPEN else LABELS[state]
         table.border_title = Text(label)
         table.border_subtitle = f"{table.page_summary()} · oldest first"
