@@ -26,6 +26,8 @@ COMMANDS = {
     "db": "catalogue.cli.db:db",
     "check": "catalogue.cli.rules:check",
     "advice": "catalogue.cli.rules:advice",
+    "conflict": "catalogue.cli.conflict:conflict",
+    "osja": "catalogue.cli.osja:osja",
     "request": "catalogue.cli.requests:request",
     "tui": "catalogue.cli.tui:tui",
     "programme": "catalogue.cli.programmes:programme",

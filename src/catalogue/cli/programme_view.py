@@ -58,7 +58,7 @@ def render_outline(outline: dict[str, Any]) -> str:
 def _approval(outline: dict[str, Any]) -> list[str]:
     approval = outline["approval"]
     lines = [w.grade_sentence(approval, outline["programme"]) + "."]
-    lines += [f"  - {printable(r)}" for r in approval.get("grade_reasons") or []]
+    lines += [f"  - {printable(r)}" for r in approval.get("suggested_reasons") or []]
     lines.append("Approvals:")
     for flag in approval.get("flags") or []:
         lines.append(f"  - {printable(flag['title'])} ({flag['severity']})")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from catalogue.cli.rules_render import render_flags, render_grading
+from catalogue.cli.rules_render import render_flags, render_grading, render_prompts
 from catalogue.core.abbreviations import spell_out
 from catalogue.core.names import printable
 from catalogue.core.requests.model import Request
@@ -55,6 +55,8 @@ def _overview_text(overview: dict[str, Any]) -> str:
     row("Modules", _list(r["modules"]))
     row("Location", LOCATIONS.get(r["location"], r["location"]))
     row("Audience", _list(r["audience"]))
+    if r.get("host_country"):
+        row("Host country", r["host_country"])
     row("Delivered by", _list(r["delivered_by"]))
     row("Cohort", r["cohort"] or "-")
     row("Dates", f"{r['start'] or '?'} to {r['end'] or '?'}" if r["start"] or r["end"] else "-")
@@ -66,9 +68,13 @@ def _overview_text(overview: dict[str, Any]) -> str:
     row("Programme", r["programme_id"] if r["programme_id"] is not None else "-")
     row("Received", f"{r['created_at']} by {printable(r['created_by'])}")
     lines.append("")
+    lines += render_osja_status(overview["osja"], r["id"])
+    lines.append("")
     lines += render_grading(a)
     needed = overview["required_approver"]
     lines.append(f"  Authorisation needed: {needed['title']} (from the {needed['from']})")
+    lines.append("")
+    lines += render_prompts(a)
     lines.append("")
     lines.append("  Approvals:")
     for item in overview["checklist"]:
@@ -90,6 +96,32 @@ def _overview_text(overview: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def render_osja_status(osja: dict[str, Any], request_id: int) -> list[str]:
+    """The OSJA record's state: current, re-assessment needed (and why), none or legacy."""
+    lines = [f"  OSJA assessment: {osja['label'].upper() if osja['state'] != 'current' else 'current'}"]
+    latest = osja.get("latest")
+    if latest:
+        lines.append(f"    version {latest['version']} by {printable(latest['author'])} on "
+                     f"{latest['assessed_on']} ({latest['edition']}); Stage 1: "
+                     f"{printable(latest['stage1_reference'])} of {latest['stage1_date']}")
+        lines.append(f"    serious risk: {latest['serious_risk']}; IHL: {latest['ihl']}; level "
+                     f"decided: {latest['decided_level']} (suggested minimum "
+                     f"{latest['suggested_level']}); review by {latest['review_on']}")
+    for change in osja.get("changes", []):
+        lines.append(f"    changed: {change['label']}: {printable(change['old'])} -> "
+                     f"{printable(change['new'])}")
+    if osja.get("legacy_grade"):
+        lines.append(f"    legacy local-practice grade in the history: {osja['legacy_grade']}")
+    if osja["state"] != "current":
+        lines.append(f"    record a version: catalogue osja record {request_id} ... "
+                     f"(see catalogue osja show {request_id})")
+    return lines
+
+
+LEGACY_KEYS = {"osja_grade": "legacy local-practice grade",
+               "osja_computed_grade": "legacy points-score grade"}
+
+
 def history_rows(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for event in events:
@@ -102,7 +134,15 @@ def history_rows(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             changed = details.get("changed", {})
             extra = "; ".join(f"{k}: {v[0]} -> {v[1]}" for k, v in changed.items())
         elif event["action"] in {"advanced", "declined", "linked"}:
-            extra = "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in details.items())
+            extra = "; ".join(f"{LEGACY_KEYS.get(k, k.replace('_', ' '))}: {v}"
+                              for k, v in details.items())
+        elif event["action"] == "osja-recorded":
+            extra = (f"OSJA assessment version {details.get('version')} by "
+                     f"{details.get('author')} ({details.get('edition')}): serious risk "
+                     f"{details.get('serious_risk')}, IHL {details.get('ihl')}, level decided "
+                     f"{details.get('decided_level')}, suggested minimum "
+                     f"{details.get('suggested_level')} ({details.get('suggested_label')}), "
+                     f"review by {details.get('review_on')}")
         else:
             extra = ""
         note = "; ".join(filter(None, [printable(note), printable(extra)]))

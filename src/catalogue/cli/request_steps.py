@@ -33,9 +33,6 @@ def _done(request: Request, as_json: bool, verb: str) -> None:
               help="The step you expect to reach; refused if it is not the next one "
                    "(e.g. --to jiph-approved).")
 @click.option("--ref", "reference", help="IPAB or JIPH reference number (e.g. --ref IPAB-2027-041).")
-@click.option("--grade", type=click.Choice(["low", "medium", "high"]),
-              help="OSJA grade as assessed (default: the computed grade; a lower grade needs "
-                   "--note). E.g. --grade high.")
 @click.option("--authoriser", help="Name of the person authorising (e.g. --authoriser 'A. Jones').")
 @click.option("--level", "authoriser_level",
               help="The authoriser's level: an approver id such as head-of-department or "
@@ -49,22 +46,26 @@ def _done(request: Request, as_json: bool, verb: str) -> None:
 @json_option
 @pass_app
 def advance(app: AppContext, request_id: int, to: str | None, reference: str | None,
-            grade: str | None, authoriser: str | None, authoriser_level: str | None,
+            authoriser: str | None, authoriser_level: str | None,
             s26_reference: str | None, note: str | None, expected_state: str | None, by: str,
             as_json: bool) -> None:
     """Move a request to its next step, if the step's guard allows it (else exit 5).
+
+    The osja-assessed step needs a current OSJA assessment version (catalogue osja record);
+    authorised needs an approver of at least the level that assessment decided, and for
+    in-country work travel advice recorded recently (policy [osja] travel_advice_max_days).
 
     \b
     Examples:
       catalogue request advance 12
       catalogue request advance 12 --to ipab-submitted --ref IPAB-2027-041
-      catalogue request advance 12 --to osja-assessed --grade high
+      catalogue request advance 12 --to osja-assessed
       catalogue request advance 12 --to authorised --authoriser "A. Jones" --level minister
     """
     from catalogue.core.requests.guards import StepInput
     from catalogue.core.requests.workflow import advance as advance_request
 
-    step = StepInput(note=note, reference=reference, grade=grade, authoriser=authoriser,
+    step = StepInput(note=note, reference=reference, authoriser=authoriser,
                      authoriser_level=authoriser_level, s26_reference=s26_reference)
     result = advance_request(app.store(), request_id, by=by, to=to, step=step,
                              expected_state=expected_state)

@@ -42,8 +42,8 @@ def request() -> None:
 def new(app: AppContext, requesting_body: str, country: str, disciplines: tuple[str, ...],
         modules: tuple[str, ...], location: str, audience: tuple[str, ...],
         delivered_by: tuple[str, ...], cohort: int | None, start: date | None,
-        end: date | None, ethics_concerns: tuple[str, ...], notes: str | None, by: str,
-        as_json: bool) -> None:
+        end: date | None, host: str | None, ethics_concerns: tuple[str, ...],
+        notes: str | None, by: str, as_json: bool) -> None:
     """Log a new request (state: received); "request show" then lists what it needs.
 
     \b
@@ -61,7 +61,8 @@ def new(app: AppContext, requesting_body: str, country: str, disciplines: tuple[
     check_known_training(store, disciplines, modules)
     scope = build_scope(store, country, disciplines=disciplines, modules=modules,
                         location=location, audience=audience, cohort=cohort, start=start,
-                        end=end, delivered_by=delivered_by, ethics_concerns=ethics_concerns)
+                        end=end, delivered_by=delivered_by, ethics_concerns=ethics_concerns,
+                        host=host)
     created = create_request(store, requesting_body, scope, by=by, notes=notes)
     if as_json:
         click.echo(dump_json(created.to_dict()))
@@ -159,8 +160,9 @@ def show(app: AppContext, request_id: int, as_json: bool) -> None:
 def edit(app: AppContext, request_id: int, requesting_body: str | None, country: str | None,
          disciplines: tuple[str, ...], modules: tuple[str, ...], location: str | None,
          audience: tuple[str, ...], delivered_by: tuple[str, ...], cohort: int | None,
-         start: date | None, end: date | None, ethics_concerns: tuple[str, ...],
-         notes: str | None, clear: tuple[str, ...], note: str | None, by: str,
+         start: date | None, end: date | None, host: str | None,
+         ethics_concerns: tuple[str, ...], notes: str | None, clear: tuple[str, ...],
+         note: str | None, by: str,
          as_json: bool) -> None:
     """Change a request. A repeated option replaces the whole list.
 
@@ -173,7 +175,7 @@ def edit(app: AppContext, request_id: int, requesting_body: str | None, country:
       catalogue request edit 12 --audience inspector --audience public-order --note "per JIPH"
       catalogue request edit 12 --clear ethics_concerns --note "concern resolved with FCDO"
     """
-    from catalogue.core.requests.register import edit_request
+    from catalogue.core.requests.register import edit_request, get_request
     from catalogue.core.rules.known_training import check_known_training
     from catalogue.core.rules.scope import scope_changes
 
@@ -181,7 +183,8 @@ def edit(app: AppContext, request_id: int, requesting_body: str | None, country:
     check_known_training(store, disciplines, modules)
     changes = scope_changes(store, country=country, disciplines=disciplines or None,
                             modules=modules or None, location=location,
-                            audience=audience or None, delivered_by=delivered_by or None)
+                            audience=audience or None, delivered_by=delivered_by or None,
+                            host=host, current_country=get_request(store, request_id).country)
     plain = {"requesting_body": requesting_body, "cohort": cohort, "start": start, "end": end,
              "notes": notes, "ethics_concerns": list(ethics_concerns) or None}
     changes.update({k: v for k, v in plain.items() if v is not None})

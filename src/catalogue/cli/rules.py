@@ -10,7 +10,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
-from catalogue.cli.rules_render import render_flags, render_grading
+from catalogue.cli.rules_render import render_flags, render_grading, render_prompts
 from catalogue.cli.scope_options import ISO_DATE, by_option, needs_country, scope_options
 from catalogue.core.abbreviations import spell_out
 from catalogue.core.names import printable
@@ -26,13 +26,18 @@ from catalogue.core.names import printable
 def check(app: AppContext, country: str, disciplines: tuple[str, ...],
           modules: tuple[str, ...], location: str, audience: tuple[str, ...],
           delivered_by: tuple[str, ...], cohort: int | None, start: date | None,
-          end: date | None, ethics_concerns: tuple[str, ...], jiph_refused: bool,
-          as_json: bool) -> None:
+          end: date | None, ethics_concerns: tuple[str, ...], host: str | None,
+          jiph_refused: bool, as_json: bool) -> None:
     """Show what a request would need before it may go ahead; nothing is saved.
 
-    Lists every flag (blockers first) with why it fired and its source, the computed OSJA
-    grade with the factors behind it, and the approver that grade needs. A discipline or
-    module that is not in the catalogue is an error (exit 2) naming the nearest ones.
+    Shows the dated risk facts (death penalty, UK sanctions, human-rights priority list,
+    travel advice, armed-conflict register, serious incidents), the OSJA (Overseas Security
+    and Justice Assistance) prompts that apply, each with why and its source, and the
+    suggested minimum approval level with its reasons: local practice, not OSJA policy. The
+    tool decides nothing: people answer the prompts and decide the level (catalogue osja
+    record). Then every flag, blockers first, with why it fired and its source.
+    A discipline or module that is not in the catalogue is an error (exit 2) naming the
+    nearest ones.
 
     \b
     Examples:
@@ -40,7 +45,7 @@ def check(app: AppContext, country: str, disciplines: tuple[str, ...],
       catalogue check --country Pakistan --discipline counter-terrorism \\
           --location in-country --audience armed-units --json
       catalogue check --country "European Union" --discipline investigation \\
-          --delivered-by serving-officers
+          --location in-country --host Belgium --delivered-by serving-officers
     """
     from catalogue.core.rules.engine import assess
     from catalogue.core.rules.known_training import check_known_training
@@ -51,14 +56,14 @@ def check(app: AppContext, country: str, disciplines: tuple[str, ...],
     scope = build_scope(store, country, disciplines=disciplines, modules=modules,
                         location=location, audience=audience, cohort=cohort, start=start,
                         end=end, delivered_by=delivered_by, ethics_concerns=ethics_concerns,
-                        jiph_refused=jiph_refused)
+                        jiph_refused=jiph_refused, host=host)
     result = assess(store, scope).to_dict()
     if as_json:
         click.echo(dump_json(result))
         return
     c = result["country"]
     lines = [f"{printable(c['name'])} ({c['code']}): quick check, nothing saved",
-             *render_grading(result)]
+             *render_grading(result), "", *render_prompts(result)]
     if result["withhold"]:
         lines.append(f"  Withhold from public material: {', '.join(result['withhold'])}")
     lines += ["", *render_flags(result["flags"])]

@@ -9,24 +9,44 @@ from catalogue.core.names import printable
 SEVERITY_LABELS = {"blocker": "BLOCKER", "needs-action": "ACTION", "info": "info"}
 
 
-def render_grading(assessment: dict[str, Any], indent: str = "  ") -> list[str]:
-    lines = [f"{indent}Computed OSJA grade: {assessment['grade']} ({assessment['points']} "
-             f"point(s)), authorisation by {assessment['approver_title']}"]
-    for reason in assessment["grade_reasons"] or ["no grading factor applies"]:
-        lines.append(f"{indent}  + {printable(reason)}")
-    lines.append(f"{indent}Sensitivity: {assessment['sensitivity']}")
-    advice = assessment.get("travel_advice")
-    if advice:
-        part = f" ({printable(advice['part'])})" if advice.get("part") else ""
-        lines.append(f"{indent}Travel advice: {advice['label']}{part}, as of {advice['as_of']} "
-                     f"({advice['origin']})")
-    else:
-        lines.append(f"{indent}Travel advice: none recorded (catalogue advice set ...)")
-    hr = assessment.get("hr_priority_list")
-    if hr:
-        mark = "yes" if assessment["country"]["hr_priority"] else "no"
-        lines.append(f"{indent}Human-rights priority country: {mark} (FCDO {hr['year']} list)")
+def render_facts(assessment: dict[str, Any], indent: str = "  ") -> list[str]:
+    risk = assessment["risk_facts"]
+    host = f" (host country for {printable(risk['host_of'])})" if risk.get("host_of") else ""
+    lines = [f"{indent}Risk facts for {printable(risk['name'])}{host}, each with its source "
+             "and date:"]
+    for fact in risk["lines"]:
+        lines.append(f"{indent}  {fact['label']}: {printable(fact['text'])}")
     return lines
+
+
+def render_prompts(assessment: dict[str, Any], indent: str = "  ") -> list[str]:
+    edition = assessment.get("guidance_edition") or {}
+    lines = [f"{indent}OSJA prompts ({len(assessment['prompts'])}; questions from "
+             f"{edition.get('title', 'the OSJA guidance')}, published "
+             f"{edition.get('published', '?')}). The tool asks; people answer and record:"]
+    for prompt in assessment["prompts"]:
+        lines.append(f"{indent}  [{prompt['id']}] {printable(prompt['text'])}")
+        lines.append(f"{indent}      why: {printable(prompt['why'])}")
+        lines.append(f"{indent}      source: {printable(prompt['source'])}")
+        if prompt["wording"] == "local":
+            lines.append(f"{indent}      wording: {prompt['wording_label']}")
+    return lines
+
+
+def render_suggestion(assessment: dict[str, Any], indent: str = "  ") -> list[str]:
+    s = assessment["suggested_minimum"]
+    lines = [f"{indent}Suggested minimum approval level ({s['label']}, not OSJA policy): "
+             f"{s['title']}"]
+    for reason in s["reasons"]:
+        lines.append(f"{indent}  - {printable(reason['why'])} [{reason['level']}; rule "
+                     f"{reason['rule']}; source: {printable(reason['source'])}]")
+    return lines
+
+
+def render_grading(assessment: dict[str, Any], indent: str = "  ") -> list[str]:
+    """Risk facts, the suggested minimum approval level and the sensitivity (no prompts)."""
+    return [*render_facts(assessment, indent), *render_suggestion(assessment, indent),
+            f"{indent}Sensitivity: {assessment['sensitivity']}"]
 
 
 def render_flags(flags: list[dict[str, Any]], indent: str = "  ") -> list[str]:

@@ -82,6 +82,9 @@ def scope_options(*, editing: bool = False) -> Callable[[Callable[..., Any]], Ca
                                                         "(e.g. --start 2027-03-01)."),
             click.option("--end", type=ISO_DATE, help="Last day, YYYY-MM-DD "
                                                       "(e.g. --end 2027-03-12)."),
+            click.option("--host", help="For in-country work for the European Union (not a "
+                                        "country): the country where it takes place, whose facts "
+                                        "and travel advice apply (e.g. --host Belgium)."),
             click.option("--ethics-concern", "ethics_concerns", multiple=True,
                          help="An ethics concern to record; repeat for more (e.g. "
                               "--ethics-concern 'reports of torture in custody')."),

@@ -9,5 +9,6 @@ from typing import Any
 
 def all_seeders() -> list[Callable[[Path], list[Any]]]:
     from catalogue.core import seed
+    from catalogue.core.osja.riskdata import osja_tables
 
-    return [*seed.SEEDERS]
+    return [*seed.SEEDERS, osja_tables]

@@ -302,7 +302,6 @@ def workflow_choices(store: Store) -> dict[str, Any]:
 
     policy = stored_policy(store)
     return {
-        "grades": [g["id"] for g in policy["grades"]],
         "approvers": [(a["id"], a["title"]) for a in policy["approvers"]],
         "decline_reasons": [(k, re.sub(r"\s*\{[^}]*\}", "", v["title"]))
                             for k, v in policy["flags"].items() if v.get("decline")],

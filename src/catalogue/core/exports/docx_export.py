@@ -161,9 +161,9 @@ def _approval(doc: Document, outline: dict[str, Any]) -> None:
     approval = outline["approval"]
     doc.add_heading("Approvals", level=1)
     doc.add_paragraph(w.clean(w.grade_sentence(approval, outline["programme"])) + ".")
-    if approval.get("grade_reasons"):
-        doc.add_paragraph("Grading reasons:")
-        _bullets(doc, approval["grade_reasons"])
+    if approval.get("suggested_reasons"):
+        doc.add_paragraph("Reasons for the suggestion (local practice):")
+        _bullets(doc, approval["suggested_reasons"])
     flags = approval.get("flags") or []
     if flags:
         _table(doc, ["Flag", "Severity", "Why", "Source"],

@@ -80,9 +80,9 @@ def render_markdown(outline: dict[str, Any]) -> str:
 def _approval(outline: dict[str, Any]) -> list[str]:
     approval = outline["approval"]
     out = ["## Approvals", "", esc(w.grade_sentence(approval, outline["programme"])) + ".", ""]
-    reasons = approval.get("grade_reasons") or []
+    reasons = approval.get("suggested_reasons") or []
     if reasons:
-        out += ["Grading reasons:", "", *(f"- {esc(r)}" for r in reasons), ""]
+        out += ["Reasons for the suggestion (local practice):", "", *(f"- {esc(r)}" for r in reasons), ""]
     for flag in approval.get("flags") or []:
         out += [f"- **{esc(flag['title'])}** ({esc(flag['severity'])}): {esc(flag['why'])} "
                 f"*Source: {esc(flag['source'])}*"]

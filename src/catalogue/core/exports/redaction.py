@@ -38,7 +38,8 @@ MIN_SECRET_LENGTH = 8
 STRUCTURAL_KEYS = {"format", "id", "module_id", "related_module_id", "principle_id",
                    "discipline_id", "code", "sensitivity", "delivery_mode", "kind", "severity",
                    "level_from", "level_to", "grade", "osja_grade", "start_date", "end_date",
-                   "created_at", "updated_at", "generated_at", "category", "currency", "label"}
+                   "created_at", "updated_at", "generated_at", "category", "currency", "label",
+                   "suggested_label"}
 #: The source document's wording, used when the policy has no such category.
 FALLBACK_REASONS = {
     "force-vulnerabilities": "could expose vulnerabilities in the capability of overseas "
@@ -225,7 +226,7 @@ def _drop_modules(public: dict[str, Any], hidden: list[dict[str, Any]], terms: s
             kept.append(warning)
     public["warnings"] = kept
     approval = public.get("approval") or {}
-    for key in ("flags", "grade_reasons"):
+    for key in ("flags", "suggested_reasons"):
         items = approval.get(key) or []
         approval[key] = [item for item in items if not _mentions(item, terms)]
         dropped += len(items) - len(approval[key])

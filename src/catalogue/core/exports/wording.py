@@ -108,9 +108,12 @@ MODULE_HEADINGS = ["#", "Module", "Discipline", "Levels", "Hours", "Notes"]
 
 
 def grade_sentence(approval: dict[str, Any], programme: dict[str, Any]) -> str:
-    grade = approval.get("grade") or "not assessed"
+    """The suggested minimum approval level, labelled as local practice, and any risk grade
+    recorded for pricing. The approval level itself is decided in the OSJA assessment."""
     approver = approval.get("approver_title") or approval.get("approver") or "unknown"
-    text = f"Indicative OSJA grade: {grade}; authorisation by {approver}"
+    label = approval.get("suggested_label") or "local practice"
+    text = (f"Suggested minimum approval level ({label}): {approver}; the level is decided "
+            "and recorded in the request's OSJA assessment")
     if programme.get("osja_grade"):
-        text += f". Recorded OSJA grade: {programme['osja_grade']}"
+        text += f". Risk grade recorded for pricing (local practice): {programme['osja_grade']}"
     return text

@@ -69,11 +69,16 @@ def programme_scope(store: Store, programme: Programme, modules: list[dict[str, 
 
 def assess_programme(store: Store, programme: Programme, modules: list[dict[str, Any]],
                      end: str | None) -> dict[str, Any]:
-    """The rules engine's assessment of the programme, as plain data (flags, grade,
-    grade reasons, approver, sensitivity ...)."""
+    """The rules engine's assessment of the programme, as plain data (flags, prompts, the
+    suggested minimum approval level (local practice) with its reasons, sensitivity ...)."""
     from catalogue.core.rules.engine import assess
 
     scope = programme_scope(store, programme, modules, end)
-    result: dict[str, Any] = assess(store, scope).to_dict()
+    assessment = assess(store, scope)
+    result: dict[str, Any] = assessment.to_dict()
     result["location"] = scope.location
+    result["approver"] = assessment.suggested.level
+    result["approver_title"] = assessment.suggested.title
+    result["suggested_label"] = assessment.suggested.label
+    result["suggested_reasons"] = assessment.suggested.reason_lines
     return result

@@ -81,8 +81,8 @@ def build_outline(store: Store, programme: Programme | int) -> dict[str, Any]:
         "withheld": [],
     }
     if programme.trainers:
-        grade, source = ((programme.osja_grade, "recorded OSJA grade") if programme.osja_grade
-                         else (approval["grade"], "indicative grade from the rules engine"))
+        grade, source = ((programme.osja_grade, "risk grade recorded for pricing")
+                         if programme.osja_grade else (None, None))
         outline["costing"] = estimate(rates, trainers=programme.trainers,
                                       scheduled_days=totals["scheduled_days"],
                                       delivery_mode=programme.delivery_mode,

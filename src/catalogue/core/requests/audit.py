@@ -20,7 +20,8 @@ from catalogue.core.store import Store
 
 EVENT_COLUMNS = ("id", "request_id", "at", "by", "action", "from_state", "to_state", "note",
                  "details", "login", "signed_in")
-ACTIONS = ("created", "advanced", "declined", "withdrawn", "edited", "reset", "linked")
+ACTIONS = ("created", "advanced", "declined", "withdrawn", "edited", "reset", "linked",
+           "osja-recorded")
 
 
 def record(conn: sqlite3.Connection, request_id: int, *, at: str, by: str, action: str,

@@ -1,8 +1,8 @@
 """What each workflow step needs. A guard returns the problems (empty: the step may go ahead)
 and the records the step leaves on the request; it never writes.
 
-Every problem is a sentence saying exactly what is missing, e.g. "OSJA assessment graded
-high needs Minister authorisation; recorded authoriser is Head of department (A. Jones)".
+Every problem is a sentence saying exactly what is missing, e.g. "the OSJA assessment (version
+2) decided Minister; recorded authoriser is Head of department (A. Jones)".
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from catalogue.core.osja.status import CURRENT, change_lines
 from catalogue.core.requests.model import Request
 from catalogue.core.rules.baseline import mission_for, split_mission
 from catalogue.core.rules.engine import Assessment
-from catalogue.core.rules.grading import approver_by_id, grade_rank, required_approver
+from catalogue.core.rules.signals import advice_too_old
 
 
 @dataclass
@@ -23,7 +24,6 @@ class StepInput:
 
     note: str | None = None
     reference: str | None = None  # IPAB or JIPH reference
-    grade: str | None = None  # OSJA grade as assessed (default: the computed grade)
     authoriser: str | None = None  # name of the person authorising
     authoriser_level: str | None = None  # approver id, e.g. "minister"
     s26_reference: str | None = None  # s.26 approval and Home Office consent reference
@@ -42,6 +42,8 @@ class Context:
     actor: str | None = None
     logged_by: str | None = None
     shared: bool = False
+    osja: dict[str, Any] | None = None  # the latest OSJA assessment version, if any
+    osja_status: dict[str, Any] | None = None  # see catalogue.core.osja.status
 
 
 Outcome = tuple[list[str], dict[str, Any]]
@@ -55,31 +57,60 @@ def decline_problems(ctx: Context) -> list[str]:
     return [f"decline signal: {f.title} ({f.why})" for f in ctx.assessment.decline_signals]
 
 
-def _grade_risen(ctx: Context) -> list[str]:
-    """The computed grade rose above what was assessed (the situation changed since)."""
-    r = ctx.request
-    if not r.osja_grade or not r.osja_computed_grade:
+def approver_by_id(policy: dict[str, Any], ident: str) -> dict[str, Any]:
+    for approver in policy["approvers"]:
+        if approver["id"] == ident:
+            return dict(approver)
+    raise KeyError(ident)
+
+
+def osja_problems(ctx: Context) -> list[str]:
+    """No assessment recorded, or re-assessment needed (with what changed)."""
+    status = ctx.osja_status or {}
+    rid = ctx.request.id
+    if ctx.osja is None:
+        legacy = (f" (a legacy local-practice grade {ctx.request.osja_grade} is in the history, "
+                  "but no assessment record)" if ctx.request.osja_grade else "")
+        return [f"no OSJA assessment is recorded{legacy}: record one with "
+                f"catalogue osja record {rid}"]
+    if status.get("state") != CURRENT:
+        return [f"re-assessment needed (OSJA assessment version {ctx.osja['version']}): "
+                + "; ".join(change_lines(status))
+                + f"; record a new version with catalogue osja record {rid}"]
+    return []
+
+
+def advice_problems(ctx: Context) -> list[str]:
+    """In-country work needs travel advice recorded within the policy's number of days."""
+    a = ctx.assessment
+    facts = a.facts
+    if facts is None or not facts.in_country:
         return []
-    now = ctx.assessment.grade
-    ranks = [grade_rank(ctx.policy, g) for g in (now, r.osja_computed_grade, r.osja_grade)]
-    if ranks[0] > ranks[1] and ranks[0] > ranks[2]:
-        return [f"the computed OSJA grade is now {now} (was {r.osja_computed_grade} when "
-                f"assessed; {'; '.join(ctx.assessment.grade_reasons)}), above the recorded "
-                f"{r.osja_grade}: reset the request to jiph-approved and assess again"]
+    if facts.needs_host:
+        return ["in-country work for a body that is not a country needs its host country "
+                "(request edit --host COUNTRY)"]
+    limit = ctx.policy.get("osja", {}).get("travel_advice_max_days")
+    if facts.advice is None:
+        return [f"in-country work needs the FCDO travel advice for {a.risk.name} recorded "
+                f"within the last {limit} days (catalogue advice set {a.risk.code} LEVEL "
+                "--as-of DATE)"]
+    if advice_too_old(facts):
+        return [f"the FCDO travel advice for {a.risk.name} is as of {facts.advice['as_of']}, "
+                f"more than {limit} days ago (local practice): record the current advice"]
     return []
 
 
 def authorisation_problems(ctx: Context, name: str | None, level: str | None,
                            s26: str | None) -> list[str]:
-    """Is this authoriser (and s.26 record) enough for the recorded grade?"""
-    r = ctx.request
+    """Is this authoriser (and s.26 record) enough for the level the assessment decided?"""
+    r, version = ctx.request, ctx.osja
     problems: list[str] = []
-    if not r.osja_grade:
-        return ["no OSJA grade is recorded"]
-    needed = required_approver(ctx.policy, r.osja_grade)
+    if version is None:
+        return []  # osja_problems says so
+    needed = approver_by_id(ctx.policy, version["decided_level"])
+    where = f"the OSJA assessment (version {version['version']}) decided {needed['title']}"
     if not name or not level:
-        problems.append(f"OSJA assessment graded {r.osja_grade} needs {needed['title']} "
-                        "authorisation; no authoriser is recorded")
+        problems.append(f"{where}; no authoriser is recorded")
     else:
         try:
             given = approver_by_id(ctx.policy, level)
@@ -87,8 +118,7 @@ def authorisation_problems(ctx: Context, name: str | None, level: str | None,
             ids = ", ".join(a["id"] for a in ctx.policy["approvers"])
             return [f"unknown authoriser level {level!r}; levels: {ids}"]
         if given["rank"] < needed["rank"]:
-            problems.append(f"OSJA assessment graded {r.osja_grade} needs {needed['title']} "
-                            f"authorisation; recorded authoriser is {given['title']} ({name})")
+            problems.append(f"{where}; recorded authoriser is {given['title']} ({name})")
     if "serving-officers" in r.delivered_by and not s26:
         problems.append("serving officers deliver: Police Act 1996 s.26 approval and Home "
                         "Office consent must be recorded (--s26-ref)")
@@ -113,25 +143,17 @@ def _jiph(ctx: Context, step: StepInput) -> Outcome:
 
 
 def _osja(ctx: Context, step: StepInput) -> Outcome:
-    computed = ctx.assessment.grade
-    grade = (step.grade or computed).strip().lower()
-    grades = [g["id"] for g in ctx.policy["grades"]]
-    if grade not in grades:
-        return [f"unknown OSJA grade {step.grade!r}; grades: {', '.join(grades)}"], {}
-    problems = decline_problems(ctx)
-    if grade_rank(ctx.policy, grade) < grade_rank(ctx.policy, computed) and not _text(step.note):
-        problems.append(f"the computed grade is {computed} ({'; '.join(ctx.assessment.grade_reasons)});"
-                        f" recording {grade} needs a note saying why")
+    problems = decline_problems(ctx) + osja_problems(ctx)
     start = ctx.request.start
     if start and start <= ctx.today:
         problems.append(f"the OSJA assessment must be in place before the course starts, and "
                         f"the start date {start.isoformat()} is not in the future: edit the dates")
-    return problems, {"osja_grade": grade, "osja_computed_grade": computed}
+    return problems, {"osja_version": ctx.osja["version"] if ctx.osja else None}
 
 
 def _embassy(ctx: Context, step: StepInput) -> Outcome:
     name, _note = split_mission(mission_for(ctx.policy, ctx.country))
-    return decline_problems(ctx) + _grade_risen(ctx), {"mission": name}
+    return decline_problems(ctx), {"mission": name}
 
 
 def duty_applies(ctx: Context, rule: str) -> bool:
@@ -151,7 +173,8 @@ def _separation(ctx: Context) -> list[str]:
 def _authorise(ctx: Context, step: StepInput) -> Outcome:
     name, level = _text(step.authoriser), _text(step.authoriser_level)
     s26 = _text(step.s26_reference)
-    problems = _separation(ctx) + decline_problems(ctx) + _grade_risen(ctx)
+    problems = (_separation(ctx) + decline_problems(ctx) + osja_problems(ctx)
+                + advice_problems(ctx))
     problems += authorisation_problems(ctx, name, level, s26)
     return problems, {"authoriser": name, "authoriser_level": level, "s26_reference": s26}
 
@@ -159,7 +182,7 @@ def _authorise(ctx: Context, step: StepInput) -> Outcome:
 def _schedule(ctx: Context, step: StepInput) -> Outcome:
     r = ctx.request
     problems = authorisation_problems(ctx, r.authoriser, r.authoriser_level, r.s26_reference)
-    problems += decline_problems(ctx) + _grade_risen(ctx)
+    problems += decline_problems(ctx) + osja_problems(ctx) + advice_problems(ctx)
     if not r.start or not r.end:
         problems.append("start and end dates are needed (request edit --start --end)")
     elif r.start <= ctx.today:
@@ -168,11 +191,12 @@ def _schedule(ctx: Context, step: StepInput) -> Outcome:
 
 
 def _deliver(ctx: Context, step: StepInput) -> Outcome:
+    problems = decline_problems(ctx) + osja_problems(ctx)
     start = ctx.request.start
     if start and start > ctx.today:
-        return [f"the course has not started: it starts on {start.isoformat()}, and can be "
-                "marked delivered from that day"], {}
-    return [], {}
+        problems.append(f"the course has not started: it starts on {start.isoformat()}, and "
+                        "can be marked delivered from that day")
+    return problems, {}
 
 
 def _decline(ctx: Context, step: StepInput) -> Outcome:

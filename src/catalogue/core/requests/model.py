@@ -13,14 +13,14 @@ from catalogue.core.rules.scope import Scope
 LIST_FIELDS = ("disciplines", "modules", "audience", "delivered_by", "ethics_concerns")
 #: Fields of the scope a user may edit; changing one may reset approvals (policy [reset]).
 SCOPE_FIELDS = ("country", "disciplines", "modules", "location", "audience", "cohort",
-                "start", "end", "delivered_by")
+                "start", "end", "delivered_by", "host_country")
 EDITABLE = (*SCOPE_FIELDS, "requesting_body", "notes", "ethics_concerns")
 
 #: The record each step leaves on the request; going back before a step clears it.
 STEP_COLUMNS: dict[str, tuple[str, ...]] = {
     "ipab-submitted": ("ipab_reference",),
     "jiph-approved": ("jiph_reference",),
-    "osja-assessed": ("osja_grade", "osja_computed_grade"),
+    "osja-assessed": ("osja_version", "osja_grade", "osja_computed_grade"),
     "embassy-consulted": ("mission",),
     "authorised": ("authoriser", "authoriser_level", "s26_reference"),
 }
@@ -50,8 +50,10 @@ class Request:
     ethics_concerns: list[str] = field(default_factory=list)
     ipab_reference: str | None = None
     jiph_reference: str | None = None
-    osja_grade: str | None = None
-    osja_computed_grade: str | None = None
+    osja_grade: str | None = None  # legacy local-practice grade (before assessment records)
+    osja_computed_grade: str | None = None  # legacy points-score grade
+    osja_version: int | None = None  # the assessment version the osja-assessed step relied on
+    host_country: str | None = None  # where in-country work for the European Union takes place
     mission: str | None = None
     authoriser: str | None = None
     authoriser_level: str | None = None
@@ -84,7 +86,8 @@ class Request:
                      audience=list(self.audience), cohort=self.cohort, start=self.start,
                      end=self.end, delivered_by=list(self.delivered_by),
                      ethics_concerns=list(self.ethics_concerns),
-                     jiph_refused=self.decline_signal == JIPH_REFUSED)
+                     jiph_refused=self.decline_signal == JIPH_REFUSED,
+                     host=self.host_country)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

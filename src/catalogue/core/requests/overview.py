@@ -6,18 +6,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from catalogue.core.requests.guards import approver_by_id
 from catalogue.core.requests.model import Request
 from catalogue.core.requests.register import get_request
 from catalogue.core.requests.states import EXITS, reached
 from catalogue.core.requests.workflow import context, next_step
-from catalogue.core.rules.grading import approver_by_id, required_approver
 from catalogue.core.store import Store
 
 #: Flags a request's progress satisfies: flag id -> the state that satisfies it.
 SATISFIED_BY = {
     "ipab-jiph": "jiph-approved",
     "osja-assessment": "osja-assessed",
-    "osja-grade": "authorised",
+    "osja-suggested-level": "authorised",
     "consult-mission": "embassy-consulted",
     "no-mission": "embassy-consulted",
 }
@@ -40,13 +40,21 @@ def _last_active_state(store: Store, request: Request) -> str:
     return str(before or "received")
 
 
+def _osja_detail(request: Request, policy: dict[str, Any]) -> str | None:
+    if request.osja_version:
+        return f"assessment version {request.osja_version}"
+    if request.osja_grade:
+        return (f"legacy local-practice grade {request.osja_grade} (points score "
+                f"{request.osja_computed_grade or '-'}); no assessment record")
+    return None
+
+
 def checklist(store: Store, request: Request, policy: dict[str, Any]) -> list[dict[str, Any]]:
     state = _last_active_state(store, request)
     details = {
         "ipab-submitted": request.ipab_reference,
         "jiph-approved": request.jiph_reference,
-        "osja-assessed": (f"graded {request.osja_grade} (computed {request.osja_computed_grade})"
-                          if request.osja_grade else None),
+        "osja-assessed": _osja_detail(request, policy),
         "embassy-consulted": request.mission,
         "authorised": None,
     }
@@ -66,8 +74,14 @@ def request_overview(store: Store, request_id: int, today: date | None = None) -
     """The request, its assessment, the approvals checklist and the next step (JSON-ready)."""
     request = get_request(store, request_id)
     ctx = context(store, request, today)
-    needed = (required_approver(ctx.policy, request.osja_grade) if request.osja_grade
-              else approver_by_id(ctx.policy, ctx.assessment.approver))
+    suggested = ctx.assessment.suggested
+    if ctx.osja is not None:
+        decided = approver_by_id(ctx.policy, ctx.osja["decided_level"])
+        needed = {"id": decided["id"], "title": decided["title"],
+                  "from": f"level decided in OSJA assessment version {ctx.osja['version']}"}
+    else:
+        needed = {"id": suggested.level, "title": suggested.title,
+                  "from": f"suggested minimum ({suggested.label}); no assessment recorded yet"}
     state = _last_active_state(store, request)
     assessment = ctx.assessment.to_dict()
     for flag in assessment["flags"]:
@@ -77,9 +91,17 @@ def request_overview(store: Store, request_id: int, today: date | None = None) -
     return {
         "request": request.to_dict(),
         "assessment": assessment,
-        "required_approver": {"id": needed["id"], "title": needed["title"],
-                              "from": "recorded OSJA grade" if request.osja_grade
-                              else "computed grade"},
+        "required_approver": needed,
+        "osja": {**(ctx.osja_status or {}),
+                 "latest": _summary(ctx.osja) if ctx.osja else None},
         "checklist": checklist(store, request, ctx.policy),
         "next_step": next_step(store, request, today),
     }
+
+
+def _summary(version: dict[str, Any]) -> dict[str, Any]:
+    """The latest version in brief (the full record: catalogue osja history)."""
+    keys = ("version", "author", "assessed_on", "recorded_at", "edition", "stage1_reference",
+            "stage1_date", "serious_risk", "ihl", "decided_level", "decided_reason",
+            "suggested_level", "below_reason", "review_on")
+    return {k: version[k] for k in keys}

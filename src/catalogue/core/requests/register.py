@@ -71,6 +71,7 @@ def create_request(store: Store, requesting_body: str, scope: Scope, *, by: str,
         "modules": scope.modules, "location": scope.location, "audience": scope.audience,
         "cohort": scope.cohort, "start": scope.start, "end": scope.end,
         "delivered_by": scope.delivered_by, "ethics_concerns": scope.ethics_concerns,
+        "host_country": scope.host,
         "notes": (notes or "").strip() or None, "state": "received", "created_at": at,
         "created_by": who, "updated_at": at, "state_changed_at": at})
     names = ", ".join(f'"{k}"' for k in values)
@@ -199,7 +200,8 @@ def _comparable(key: str, value: Any) -> Any:
 
 def reset_target(policy: dict[str, Any], state: str, fields: list[str]) -> str | None:
     """The state a request in ``state`` must go back to when ``fields`` change, if any."""
-    targets = [policy.get("reset", {}).get(f) for f in fields]
+    targets = [policy.get("reset", {}).get("country" if f == "host_country" else f)
+               for f in fields]
     earliest = min((t for t in targets if t), key=position, default=None)
     if earliest is None or state in TERMINAL or position(state) <= position(earliest):
         return None
@@ -232,6 +234,8 @@ def edit_request(store: Store, request_id: int, changes: dict[str, Any], *, by: 
         for key in changed:
             if hasattr(merged, key):
                 setattr(merged, key, changes[key])
+        if "host_country" in changed:
+            merged.host = changes["host_country"]
         check_scope(merged)
         back_to = reset_target(stored_policy(store), current.state, list(changed))
         updates = to_columns({k: changes[k] for k in changed})

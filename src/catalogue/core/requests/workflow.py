@@ -30,7 +30,6 @@ from catalogue.core.requests.states import (
     position,
 )
 from catalogue.core.rules.engine import assess
-from catalogue.core.rules.grading import required_approver
 from catalogue.core.rules.stored import stored_policy
 from catalogue.core.store import Store
 
@@ -46,11 +45,19 @@ def logged_by(store: Store, request_id: int) -> str | None:
 
 
 def context(store: Store, request: Request, today: date | None = None) -> Context:
+    """Everything a guard needs: the rules' view of the scope (counting what the latest OSJA
+    assessment judged), the latest assessment version and whether it is still current."""
+    from catalogue.core.osja.record import judgement_of, latest
+    from catalogue.core.osja.status import osja_status
+
+    day = today or utc_now().date()
     country = store.one("SELECT * FROM countries WHERE code = ?", (request.country,))
-    return Context(request=request, assessment=assess(store, request.scope()),
-                   policy=stored_policy(store), country=dict(country or {}),
-                   today=today or utc_now().date(), actor=current_actor().person,
-                   logged_by=logged_by(store, request.id),
+    version = latest(store, request.id)
+    assessment = assess(store, request.scope(), day, judgement_of(version))
+    return Context(request=request, assessment=assessment, policy=stored_policy(store),
+                   country=dict(country or {}), today=day, osja=version,
+                   osja_status=osja_status(request, version, assessment, day),
+                   actor=current_actor().person, logged_by=logged_by(store, request.id),
                    shared=store.meta("shared_group") is not None)
 
 
@@ -189,11 +196,8 @@ def next_step(store: Store, request: Request, today: date | None = None) -> dict
                      s26_reference=request.s26_reference)
     problems, _ = guards.check(ctx, target, step)
     needs: list[str] = []
-    if target == "osja-assessed":
-        needs.append(f"--grade (computed: {ctx.assessment.grade})")
     if target == "authorised":
-        level = (required_approver(ctx.policy, request.osja_grade)["id"] if request.osja_grade
-                 else ctx.assessment.approver)
+        level = ctx.osja["decided_level"] if ctx.osja else ctx.assessment.suggested.level
         needs += ["--authoriser NAME", f"--level {level}"]
         if "serving-officers" in request.delivered_by:
             needs.append("--s26-ref REFERENCE")

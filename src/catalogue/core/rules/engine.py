@@ -8,11 +8,14 @@ NotFoundError (resolve user text with :func:`catalogue.core.rules.scope.build_sc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from catalogue.core.osja.conditions import Judgement
+from catalogue.core.osja.prompts import Prompt, Suggestion, prompts_for, suggest
+from catalogue.core.osja.riskfacts import RiskFacts
 from catalogue.core.rules import signals
-from catalogue.core.rules.facts import gather
-from catalogue.core.rules.grading import grade
+from catalogue.core.rules.facts import Facts, gather
 from catalogue.core.rules.model import Flag
 from catalogue.core.rules.scope import Scope, check_scope
 from catalogue.core.rules.stored import stored_policy
@@ -21,18 +24,20 @@ from catalogue.core.store import Store
 
 @dataclass
 class Assessment:
+    """What the rules say about a scope: flags, the OSJA prompts that apply, the dated risk
+    facts they rest on, and the suggested minimum approval level (local practice)."""
+
     flags: list[Flag]
-    grade: str  # computed OSJA grade: "low" | "medium" | "high"
-    grade_reasons: list[str]  # one line per grading factor that applied
-    approver: str  # approver id the grade needs, e.g. "head-of-department", "minister"
+    suggested: Suggestion  # local practice, labelled so wherever shown
+    prompts: list[Prompt]
+    risk: RiskFacts
     sensitivity: str  # most sensitive discipline/module in scope: public|restricted|confidential
-    points: int = 0
-    approver_title: str = ""
-    factors: list[dict[str, Any]] = field(default_factory=list)
+    edition: dict[str, Any] = field(default_factory=dict)  # the guidance edition of the prompts
     country: dict[str, Any] = field(default_factory=dict)  # code, name, kind, hr_priority ...
     travel_advice: dict[str, Any] | None = None  # with as_of and origin, or None if unrecorded
     hr_list: dict[str, Any] | None = None  # the FCDO priority list used (year, title)
     scope: dict[str, Any] = field(default_factory=dict)
+    facts: Facts | None = None
 
     @property
     def decline_signals(self) -> list[Flag]:
@@ -50,12 +55,10 @@ class Assessment:
         return {
             "country": self.country,
             "scope": self.scope,
-            "grade": self.grade,
-            "points": self.points,
-            "grade_reasons": self.grade_reasons,
-            "factors": [{k: v for k, v in f.items() if k != "facts"} for f in self.factors],
-            "approver": self.approver,
-            "approver_title": self.approver_title,
+            "suggested_minimum": self.suggested.to_dict(),
+            "prompts": [p.to_dict() for p in self.prompts],
+            "guidance_edition": self.edition,
+            "risk_facts": self.risk.to_dict(),
             "sensitivity": self.sensitivity,
             "travel_advice": self.travel_advice,
             "hr_priority_list": self.hr_list,
@@ -65,21 +68,25 @@ class Assessment:
         }
 
 
-def assess(store: Store, scope: Scope) -> Assessment:
-    """Every flag the scope raises, the computed OSJA grade and the approver it implies."""
+def assess(store: Store, scope: Scope, today: date | None = None,
+           judged: Judgement | None = None) -> Assessment:
+    """Every flag the scope raises, the OSJA prompts that apply and the suggested minimum
+    approval level (with ``judged``: counting what a recorded assessment judged)."""
     check_scope(scope)
     policy = stored_policy(store)
-    facts = gather(store, scope, policy)
-    grading = grade(facts)
-    flags = [*signals.declines(facts), *signals.approvals(facts, grading),
+    facts = gather(store, scope, policy, today)
+    suggestion = suggest(facts, judged)
+    flags = [*signals.declines(facts), *signals.approvals(facts, suggestion),
              *signals.travel(facts), *signals.scope_gaps(facts), *signals.disclosure(facts)]
     flags.sort(key=lambda f: f.severity.order)
     c = facts.country
     return Assessment(
-        flags=flags, grade=grading.grade, grade_reasons=grading.reasons,
-        approver=grading.approver, sensitivity=facts.sensitivity, points=grading.points,
-        approver_title=grading.approver_title, factors=grading.factors,
+        flags=flags, suggested=suggestion,
+        prompts=prompts_for(facts, facts.questions.get("questions", [])), risk=facts.risk,
+        sensitivity=facts.sensitivity, edition=dict(facts.questions.get("edition", {})),
         country={"code": c["code"], "name": c["name"], "kind": c["kind"],
-                 "hr_priority": bool(c["hr_priority"]), "assisted": bool(c["assisted"])},
-        travel_advice=facts.advice, hr_list=facts.hr_list, scope=scope.to_dict(),
+                 "hr_priority": facts.risk.on_hr_list, "assisted": bool(c["assisted"]),
+                 "host": ({"code": facts.host["code"], "name": facts.host["name"]}
+                          if facts.host else None)},
+        travel_advice=facts.advice, hr_list=facts.hr_list, scope=scope.to_dict(), facts=facts,
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from catalogue.core.errors import NotFoundError
-from catalogue.core.rules.advice import current_advice
+from catalogue.core.osja.riskfacts import RiskFacts, gather_risk, questions_doc
 from catalogue.core.rules.baseline import KIND_LABELS
 from catalogue.core.rules.scope import Scope
 from catalogue.core.store import Store
@@ -27,7 +28,11 @@ class Facts:
     unknown_items: list[str] = field(default_factory=list)  # disciplines/modules not in catalogue
     coercive_units: list[dict[str, Any]] = field(default_factory=list)
     unknown_audience: list[str] = field(default_factory=list)
-    advice: dict[str, Any] | None = None
+    advice: dict[str, Any] | None = None  # travel advice for where the work takes place
+    risk: RiskFacts = field(default_factory=lambda: RiskFacts(code="", name=""))
+    host: dict[str, Any] | None = None  # host country row (in-country work for the EU)
+    questions: dict[str, Any] = field(default_factory=dict)  # the OSJA question set
+    today: date = field(default_factory=date.today)
 
     @property
     def country_facts(self) -> dict[str, str]:
@@ -55,20 +60,34 @@ class Facts:
         return self.scope.location == "in-country"
 
     @property
+    def needs_host(self) -> bool:
+        """In-country work for a body that is not a country, with no host country named."""
+        return (self.in_country and self.country["kind"] == "supranational-union"
+                and self.host is None)
+
+    @property
     def serving_officers(self) -> bool:
         return "serving-officers" in self.scope.delivered_by
 
 
-def gather(store: Store, scope: Scope, policy: dict[str, Any]) -> Facts:
+def gather(store: Store, scope: Scope, policy: dict[str, Any],
+           today: date | None = None) -> Facts:
     row = store.one("SELECT * FROM countries WHERE code = ?", (scope.country,))
     if row is None:
         raise NotFoundError(f"no country with code {scope.country!r}")
     hr_list = store.one("SELECT year, published, title FROM hr_priority_lists WHERE current = 1")
     facts = Facts(scope=scope, policy=policy, country=dict(row),
-                  hr_list=dict(hr_list) if hr_list else None)
+                  hr_list=dict(hr_list) if hr_list else None, today=today or date.today())
+    if scope.host:
+        host = store.one("SELECT * FROM countries WHERE code = ?", (scope.host,))
+        if host is None:
+            raise NotFoundError(f"no country with code {scope.host!r}")
+        facts.host = dict(host)
     _catalogue_items(store, facts)
     _audience(store, facts)
-    facts.advice = current_advice(store, scope.country)
+    facts.risk = gather_risk(store, facts.country, facts.host)
+    facts.advice = facts.risk.travel_advice
+    facts.questions = questions_doc(store)
     return facts
 
 

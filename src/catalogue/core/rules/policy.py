@@ -29,7 +29,7 @@ def load_policy(root: Path) -> dict[str, Any]:
 
     file = read_text(root / POLICY_FILE, root)
     doc = parse_toml(file)
-    known = {"flag", "missions", "missions_by_kind", "missions_by_code", "factor", "grade",
+    known = {"flag", "missions", "missions_by_kind", "missions_by_code", "osja", "suggest",
              "approver", "unit", "disclosure", "reset", "duties"}
     for key in doc:
         if key not in known:
@@ -49,8 +49,9 @@ def load_policy(root: Path) -> dict[str, Any]:
         "missions_by_kind": check.text_table(file, doc, "missions_by_kind", COUNTRY_KINDS,
                                              MISSION_KEYS),
         "missions_by_code": by_code,
-        "factors": _factors(file, doc),
-        "grades": _grades(file, doc, {a["id"] for a in approvers}),
+        "osja": _osja(file, doc, {a["id"] for a in approvers}),
+        "suggest": _suggest(file, doc, {a["id"] for a in approvers}, _discipline_ids(root),
+                            audiences),
         "approvers": approvers,
         "units": units,
         "disclosure": _disclosure(file, doc, _discipline_ids(root), audiences),
@@ -83,48 +84,46 @@ def _flags(file: TextFile, doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return flags
 
 
-def _factors(file: TextFile, doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    from catalogue.core.rules.policy_check import FACTORS, placeholders, points
+def _osja(file: TextFile, doc: dict[str, Any], approver_ids: set[str]) -> dict[str, Any]:
+    """The [osja] settings: the suggestion's label and default, review and advice limits."""
+    from catalogue.core.data.fields import Record
 
-    factors = {}
-    for ident, record in check_unique(records(file, doc, "factor", "grading factor"), "id").items():
-        record.known({"id", "label", "points", "why"})
-        if ident not in FACTORS:
-            raise record.fail(f"unknown grading factor {ident!r}; known: {', '.join(FACTORS)}", "id")
-        allowed, levels = FACTORS[ident]
-        factors[ident] = {"id": ident, "label": record.text("label"),
-                          "why": placeholders(record, "why", allowed),
-                          "points": points(record, levels)}
-    missing = [f for f in FACTORS if f not in factors]
-    if missing:
-        raise file.fail(None, f"missing [[factor]] entries for: {', '.join(missing)} "
-                              "(set points = 0 to switch a factor off)")
-    return factors
+    table = doc.get("osja")
+    if not isinstance(table, dict):
+        raise file.fail(None, "missing the [osja] table (label, default_level, default_why, "
+                              "default_source, review_days, travel_advice_max_days)")
+    record = Record(file, table, "[osja] table", key="label")
+    record.known({"label", "default_level", "default_why", "default_source", "review_days",
+                  "travel_advice_max_days"})
+    return {"label": record.text("label"),
+            "default_level": record.text("default_level", choices=tuple(sorted(approver_ids))),
+            "default_why": record.text("default_why"),
+            "default_source": record.text("default_source"),
+            "review_days": record.integer("review_days", 1, 3650),
+            "travel_advice_max_days": record.integer("travel_advice_max_days", 1, 3650)}
 
 
-def _grades(file: TextFile, doc: dict[str, Any], approver_ids: set[str]) -> list[dict[str, Any]]:
-    from catalogue.core.rules.policy_check import GRADE_IDS
+def _suggest(file: TextFile, doc: dict[str, Any], approver_ids: set[str], disciplines: set[str],
+             audiences: set[str]) -> list[dict[str, Any]]:
+    """The [[suggest]] rules (local practice): conditions, the level they name, why, source."""
+    from catalogue.core.osja.vocabulary import check_condition, why_text
 
-    items = records(file, doc, "grade", "grade")
-    grades: list[dict[str, Any]] = []
-    for record in items:
-        record.known({"id", "min_points", "approver"})
-        grades.append({"id": record.text("id", choices=GRADE_IDS),
-                       "min_points": record.integer("min_points", 0, 1000),
-                       "approver": record.text("approver", choices=tuple(sorted(approver_ids)))})
-    order = [g["id"] for g in grades]
-    if order != list(GRADE_IDS):
-        raise file.fail(items[0].line if items else None,
-                        f"[[grade]] entries must be {', '.join(GRADE_IDS)} in that order, "
-                        f"found {', '.join(order)}")
-    if grades[0]["min_points"] != 0:
-        raise items[0].fail("the first grade must have min_points = 0", "min_points")
-    for index in range(1, len(grades)):
-        grade, before = grades[index], grades[index - 1]
-        if grade["min_points"] <= before["min_points"]:
-            raise items[index].fail(f"min_points of {grade['id']!r} must be above "
-                                    f"{before['id']!r}'s ({before['min_points']})", "min_points")
-    return grades
+    judged = ("judged:serious-risk", "judged:ihl")
+    rules = []
+    for ident, record in check_unique(records(file, doc, "suggest", "suggestion rule"),
+                                      "id").items():
+        record.known({"id", "when", "when_any", "level", "why", "source"})
+        when = [check_condition(record, c, disciplines, audiences, judged)
+                for c in record.text_list("when", required=False)]
+        when_any = [check_condition(record, c, disciplines, audiences, judged)
+                    for c in record.text_list("when_any", required=False)]
+        if not when and not when_any:
+            raise record.fail("give 'when' or 'when_any' (a rule that always fires is the "
+                              "[osja] default_level)")
+        rules.append({"id": ident, "when": when, "when_any": when_any,
+                      "level": record.text("level", choices=tuple(sorted(approver_ids))),
+                      "why": why_text(record, "why"), "source": record.text("source")})
+    return rules
 
 
 def _approvers(file: TextFile, doc: dict[str, Any]) -> list[dict[str, Any]]:

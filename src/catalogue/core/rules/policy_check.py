@@ -18,7 +18,9 @@ COUNTRY_FACTS = {"country", "code", "kind"}
 FLAG_FACTS: dict[str, set[str]] = {
     "ipab-jiph": set(),
     "osja-assessment": set(),
-    "osja-grade": {"grade", "points", "approver", "reasons"},
+    "osja-suggested-level": {"level", "reasons", "label"},
+    "host-country-needed": set(),
+    "travel-advice-old": {"as_of", "origin", "days"},
     "consult-mission": {"mission", "mission_note", "mission_basis"},
     "no-mission": {"mission", "mission_note", "mission_basis"},
     "s26-serving-officers": {"deliverers"},
@@ -34,18 +36,6 @@ FLAG_FACTS: dict[str, set[str]] = {
     "audience-unknown": {"unknown"},
 }
 
-#: Grading factors: their placeholders, and the level keys of a points table (None: one number).
-FACTORS: dict[str, tuple[set[str], tuple[str, ...] | None]] = {
-    "hr-priority-country": ({"hr_year", "hr_title"}, None),
-    "discipline-sensitivity": ({"items", "sensitivity"}, ("public", "restricted", "confidential")),
-    "coercive-audience": ({"units"}, None),
-    "travel-advice": ({"level", "part", "as_of"},
-                      ("against-all", "against-all-part", "against-all-but-essential",
-                       "against-all-but-essential-part")),
-    "in-country": (set(), None),
-}
-
-GRADE_IDS = ("low", "medium", "high")
 DISCLOSURE_FACTS = {"matched"}
 PLAIN_CONDITIONS = ("always", "in-country", "serving-officers", "hr-priority", "coercive-audience")
 SENSITIVITY_LEVELS = ("public", "restricted", "confidential")
@@ -74,27 +64,6 @@ def boolean(record: Record, key: str, default: bool) -> bool:
     if not isinstance(value, bool):
         raise record.fail(f"{key!r} must be true or false (no quotes)", key)
     return value
-
-
-def points(record: Record, levels: tuple[str, ...] | None) -> int | dict[str, int]:
-    value = record.data.get("points")
-    if levels is None:
-        found = record.integer("points", 0, 100)
-        assert found is not None
-        return found
-    wanted = ", ".join(f"{lv} = N" for lv in levels)
-    if not isinstance(value, dict):
-        raise record.fail(f"'points' must be a table of levels: {{ {wanted} }}", "points")
-    missing = [lv for lv in levels if lv not in value]
-    extra = [k for k in value if k not in levels]
-    if missing or extra:
-        problem = (f"missing {', '.join(missing)}" if missing else f"unknown {', '.join(extra)}")
-        raise record.fail(f"'points' levels: {problem}; expected {{ {wanted} }}", "points")
-    for level, number in value.items():
-        if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= 100:
-            raise record.fail(f"points for {level!r} must be a whole number from 0 to 100",
-                              "points")
-    return {lv: value[lv] for lv in levels}
 
 
 def section_line(file: TextFile, section: str, key: str | None = None) -> int | None:

@@ -32,6 +32,7 @@ class Scope:
     delivered_by: list[str] = field(default_factory=list)  # "staff" | "associates" | "serving-officers"
     ethics_concerns: list[str] = field(default_factory=list)
     jiph_refused: bool = False  # JIPH has said no to the IPAB
+    host: str | None = None  # where in-country work for a body that is not a country takes place
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -106,12 +107,11 @@ def build_scope(store: Store, country: str, *, disciplines: list[str] | tuple[st
                 start: date | None = None, end: date | None = None,
                 delivered_by: list[str] | tuple[str, ...] = (),
                 ethics_concerns: list[str] | tuple[str, ...] = (),
-                jiph_refused: bool = False) -> Scope:
+                jiph_refused: bool = False, host: str | None = None) -> Scope:
     """A checked Scope from user text: ``country`` in any form ``catalogue country`` accepts."""
-    from catalogue.core.lookup import resolve_country
-
+    code = country_code_of(store, country)
     scope = Scope(
-        country=resolve_country(store, country).code,
+        country=code,
         disciplines=_unique(resolve_discipline(store, d) for d in disciplines if d.strip()),
         modules=_unique(resolve_module(store, m) for m in modules if m.strip()),
         location=_choice(location, LOCATIONS, "location"),
@@ -120,9 +120,33 @@ def build_scope(store: Store, country: str, *, disciplines: list[str] | tuple[st
         delivered_by=_unique(_choice(d, DELIVERERS, "deliverer") for d in delivered_by),
         ethics_concerns=[c.strip() for c in ethics_concerns if c.strip()],
         jiph_refused=jiph_refused,
+        host=resolve_host(store, code, host),
     )
     check_scope(scope)
     return scope
+
+
+def country_code_of(store: Store, text: str) -> str:
+    from catalogue.core.lookup import resolve_country
+
+    return resolve_country(store, text).code
+
+
+def resolve_host(store: Store, country: str, host: str | None) -> str | None:
+    """The host country's code, for work for a body that is not a country (the EU)."""
+    if host is None or not host.strip():
+        return None
+    from catalogue.core.lookup import resolve_country
+
+    kind = store.scalar("SELECT kind FROM countries WHERE code = ?", (country,))
+    if kind != "supranational-union":
+        raise InvalidInputError("--host names the country where in-country work for the "
+                                "European Union takes place; this request's country is itself "
+                                "the host")
+    code = resolve_country(store, host).code
+    if store.scalar("SELECT kind FROM countries WHERE code = ?", (code,)) == "supranational-union":
+        raise InvalidInputError("the host must be a country, not a union of countries")
+    return code
 
 
 def _unique(items: Any) -> list[str]:
@@ -138,7 +162,9 @@ def scope_changes(store: Store, *, country: str | None = None,
                   modules: list[str] | tuple[str, ...] | None = None,
                   location: str | None = None,
                   audience: list[str] | tuple[str, ...] | None = None,
-                  delivered_by: list[str] | tuple[str, ...] | None = None) -> dict[str, Any]:
+                  delivered_by: list[str] | tuple[str, ...] | None = None,
+                  host: str | None = None, current_country: str | None = None
+                  ) -> dict[str, Any]:
     """The scope fields given (not None), resolved from user text like :func:`build_scope`."""
     from catalogue.core.lookup import resolve_country
 
@@ -157,4 +183,9 @@ def scope_changes(store: Store, *, country: str | None = None,
     if delivered_by is not None:
         changes["delivered_by"] = _unique(_choice(d, DELIVERERS, "deliverer")
                                           for d in delivered_by)
+    if host is None and "country" in changes and changes["country"] != current_country:
+        changes["host_country"] = None  # a host belongs to the country it was given for
+    if host is not None:
+        owner = changes.get("country") or current_country or ""
+        changes["host_country"] = resolve_host(store, owner, host) if host.strip() else None
     return changes

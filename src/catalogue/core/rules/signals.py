@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalogue.core.osja.prompts import Suggestion
 from catalogue.core.rules.advice import LEVELS
 from catalogue.core.rules.baseline import make_flag, mission_flag
 from catalogue.core.rules.facts import SENSITIVITY_ORDER, Facts
-from catalogue.core.rules.grading import Grading
 from catalogue.core.rules.model import Flag, Severity
 from catalogue.core.rules.scope import DELIVERERS
 
@@ -16,12 +16,13 @@ def _flag(f: Facts, flag_id: str, **extra: Any) -> Flag:
     return make_flag(f.policy, flag_id, {**f.country_facts, **extra})
 
 
-def approvals(f: Facts, grading: Grading) -> list[Flag]:
-    """What every request needs: IPAB to JIPH, OSJA (and its grading), the mission, s.26."""
+def approvals(f: Facts, suggestion: Suggestion) -> list[Flag]:
+    """What every request needs: IPAB to JIPH, OSJA (and the suggested level), the mission,
+    s.26."""
     flags = [_flag(f, "ipab-jiph"), _flag(f, "osja-assessment")]
-    reasons = "; ".join(grading.reasons) if grading.factors else "no grading factor applies"
-    flags.append(_flag(f, "osja-grade", grade=grading.grade, points=grading.points,
-                       approver=grading.approver_title, reasons=reasons))
+    reasons = "; ".join(r["why"] for r in suggestion.reasons)
+    flags.append(_flag(f, "osja-suggested-level", level=suggestion.title, reasons=reasons,
+                       label=suggestion.label))
     flags.append(mission_flag(f.policy, f.country))
     if f.serving_officers:
         names = ", ".join(DELIVERERS[d] for d in f.scope.delivered_by)
@@ -42,7 +43,7 @@ def declines(f: Facts) -> list[Flag]:
     advice = f.advice
     if (f.in_country and advice and advice["level"] == "against-all"
             and not advice.get("part")):
-        flags.append(_flag(f, "decline-staff-risk", **_advice_facts(advice)))
+        flags.append(_flag(f, "decline-staff-risk", **_place(f), **_advice_facts(advice)))
     if f.unknown_items:
         flags.append(_flag(f, "decline-no-skills", unknown=", ".join(f.unknown_items),
                            count=len(f.unknown_items)))
@@ -57,14 +58,41 @@ def travel(f: Facts) -> list[Flag]:
     if not f.in_country:
         return []
     advice = f.advice
+    if f.needs_host:
+        return []
     if advice is None:
-        return [_flag(f, "travel-advice-unrecorded")]
+        return [_flag(f, "travel-advice-unrecorded", **_place(f))]
+    old = advice_too_old(f)
+    flags = [_flag(f, "travel-advice-old", **_place(f), as_of=advice["as_of"],
+                   origin=advice["origin"], days=old)] if old else []
+    return flags + _travel_level(f, advice)
+
+
+def _place(f: Facts) -> dict[str, str]:
+    """Where the work takes place: the host country for EU work, else the country."""
+    return {"country": f.risk.name, "code": f.risk.code} if f.host else {}
+
+
+def advice_too_old(f: Facts) -> int | None:
+    """The policy's limit in days, if the recorded advice is older than it (else None)."""
+    from datetime import date
+
+    advice = f.advice
+    limit = int(f.policy.get("osja", {}).get("travel_advice_max_days") or 0)
+    if not advice or not limit:
+        return None
+    age = (f.today - date.fromisoformat(advice["as_of"])).days
+    return limit if age > limit else None
+
+
+def _travel_level(f: Facts, advice: dict[str, Any]) -> list[Flag]:
     if advice["level"] == "none":
-        return [_flag(f, "travel-advice-clear", as_of=advice["as_of"], origin=advice["origin"])]
+        return [_flag(f, "travel-advice-clear", **_place(f), as_of=advice["as_of"],
+                      origin=advice["origin"])]
     if advice["level"] == "against-all" and advice.get("part"):
-        return [_flag(f, "travel-part-against-all", **_advice_facts(advice))]
+        return [_flag(f, "travel-part-against-all", **_place(f), **_advice_facts(advice))]
     if advice["level"] == "against-all-but-essential":
-        return [_flag(f, "travel-essential-only", **_advice_facts(advice))]
+        return [_flag(f, "travel-essential-only", **_place(f), **_advice_facts(advice))]
     return []  # whole-country "against all travel" is a decline signal (see declines)
 
 
@@ -72,6 +100,8 @@ def scope_gaps(f: Facts) -> list[Flag]:
     flags = []
     if not f.scope.disciplines and not f.scope.modules:
         flags.append(_flag(f, "scope-empty"))
+    if f.needs_host:
+        flags.append(_flag(f, "host-country-needed"))
     if f.unknown_audience:
         flags.append(_flag(f, "audience-unknown", unknown=", ".join(f.unknown_audience)))
     return flags

@@ -53,10 +53,10 @@ class AdvanceDialog(FormDialog[Any]):
                             classes="field-label")
                 yield Input(id="reference")
             if self.target == "osja-assessed":
-                computed = self.detail["assessment"]["grade"]
-                yield Label(words(f"OSJA grade (computed: {computed})"), classes="field-label")
-                yield Select([(g, g) for g in self.choices["grades"]], value=computed,
-                             allow_blank=False, id="grade")
+                osja = self.detail.get("osja") or {}
+                yield Label(words(f"OSJA assessment: {osja.get('label', 'not recorded')} "
+                                  "(record a version first: o on the board, or catalogue osja "
+                                  "record)"), classes="field-label")
             if self.target == "authorised":
                 yield Label("Authoriser (required)", classes="field-label")
                 yield Input(id="authoriser", placeholder="name of the person authorising")
@@ -66,7 +66,7 @@ class AdvanceDialog(FormDialog[Any]):
                 yield Label(words("s.26 reference (needed when serving officers deliver)"),
                             classes="field-label")
                 yield Input(id="s26")
-            yield Label("Note (optional; required to record a lower grade)",
+            yield Label("Note (optional)",
                         classes="field-label")
             yield Input(id="note")
             yield Label("By (required)", classes="field-label")
@@ -121,7 +121,7 @@ class AdvanceDialog(FormDialog[Any]):
             self.show_error("Name the authoriser.")
             return
         step = StepInput(note=self._value("note"), reference=self._value("reference"),
-                         grade=self._value("grade"), authoriser=self._value("authoriser"),
+                         authoriser=self._value("authoriser"),
                          authoriser_level=self._value("level"),
                          s26_reference=self._value("s26"))
         self.submit(advance, self.request["id"], by=by, to=self.target,

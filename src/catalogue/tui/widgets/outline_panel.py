@@ -93,9 +93,10 @@ def costing_text(text: Text, costing: dict[str, Any] | None) -> None:
 
 
 def approval_text(text: Text, approval: dict[str, Any]) -> None:
-    _heading(text, "Approval", f"OSJA grade {approval['grade']} → "
+    _heading(text, "Approval", "suggested minimum "
+                               f"({approval.get('suggested_label') or 'local practice'}): "
                                f"{approval.get('approver_title') or approval['approver']}")
-    for reason in approval.get("grade_reasons") or []:
+    for reason in approval.get("suggested_reasons") or []:
         text.append(f"  {reason}\n", style="dim")
     for flag in approval.get("flags") or []:
         severity = flag["severity"]
