@@ -27,6 +27,18 @@ def _advance(invoke: Any, request_id: int, *extra: str) -> Any:
     return invoke("request", "advance", str(request_id), "--by", "bob", *extra)
 
 
+def _record_osja(invoke: Any, request_id: int, level: str = "head-of-department",
+                 *extra: str) -> Any:
+    """Record an OSJA assessment version through the CLI, answering every prompt."""
+    shown = json.loads(invoke("osja", "show", str(request_id), "--json").output)
+    answers = [a for p in shown["prompts"] for a in ("--answer", f"{p['id']}=unclear")]
+    return invoke("osja", "record", str(request_id), "--author", "A. Assessor",
+                  "--stage1-ref", "BHC 2026/1", "--stage1-date", date.today().isoformat(),
+                  "--serious-risk", "no", "--ihl", "does-not-apply", "--consulted",
+                  f"BHC political section, {date.today().isoformat()}", "--level", level,
+                  "--level-reason", "as assessed", "--by", "carol", *answers, *extra)
+
+
 def test_new_show_and_list(invoke) -> None:  # type: ignore[no-untyped-def]
     created = _new(invoke, "--cohort", "20", "--audience", "inspector")
     assert (created["state"], created["created_by"], created["cohort"]) == ("received", "alice", 20)
@@ -38,8 +50,11 @@ def test_new_show_and_list(invoke) -> None:  # type: ignore[no-untyped-def]
     assert "Kenya Police Service" in show.output and "Approvals:" in show.output
     assert "Next step: scoping" in show.output
     data = json.loads(invoke("request", "show", "2", "--json").output)
-    assert data["assessment"]["grade"] == "high"
+    assert data["assessment"]["suggested_minimum"]["level"] == "minister"
+    assert data["assessment"]["suggested_minimum"]["label"] == "local practice"
     assert data["required_approver"]["id"] == "minister"
+    assert "suggested minimum (local practice)" in data["required_approver"]["from"]
+    assert data["osja"]["state"] == "none"
     listed = invoke("request", "list")
     assert listed.exit_code == 0 and "Showing 1-2 of 2" in listed.output
     rows = json.loads(invoke("request", "list", "--country", "Pakistan", "--json").output)
@@ -78,7 +93,9 @@ def test_full_walk_through_the_workflow(invoke, db_path: Path) -> None:  # type:
     assert _advance(invoke, rid).exit_code == 0
     assert "now ipab-submitted" in _advance(invoke, rid, "--ref", "IPAB-1").output
     assert _advance(invoke, rid, "--to", "jiph-approved", "--ref", "JIPH-2").exit_code == 0
-    assert _advance(invoke, rid, "--grade", "low").exit_code == 0
+    assert _advance(invoke, rid).exit_code == 5  # no OSJA assessment recorded
+    assert _record_osja(invoke, rid).exit_code == 0
+    assert _advance(invoke, rid).exit_code == 0
     assert _advance(invoke, rid).exit_code == 0
     refused = _advance(invoke, rid, "--authoriser", "H. Dept", "--level", "head-of-department")
     assert refused.exit_code == 5
@@ -96,8 +113,9 @@ def test_full_walk_through_the_workflow(invoke, db_path: Path) -> None:  # type:
     assert "Finished: delivered" in show.output and "[x] Authorised  (by H. Dept" in show.output
     history = json.loads(invoke("request", "history", str(rid), "--json").output)
     assert [e["to_state"] for e in history] == [
-        "received", "scoping", "ipab-submitted", "jiph-approved", "osja-assessed",
-        "embassy-consulted", "authorised", "scheduled", "delivered"]
+        "received", "scoping", "ipab-submitted", "jiph-approved", "jiph-approved",
+        "osja-assessed", "embassy-consulted", "authorised", "scheduled", "delivered"]
+    assert history[4]["action"] == "osja-recorded" and history[4]["details"]["version"] == 1
     assert history[0]["by"] == "alice" and history[-1]["by"] == "bob"
     assert history[2]["details"] == {"ipab_reference": "IPAB-1"}
     finished = invoke("request", "decline", str(rid), "--reason", "late")
@@ -108,12 +126,19 @@ def test_refusal_message_names_what_is_missing(invoke) -> None:  # type: ignore[
     rid = json.loads(invoke("request", "new", "--body", "Punjab Police", "--country", "PK",
                             "--discipline", "counter-terrorism", "--start", START.isoformat(),
                             "--end", END.isoformat(), "--json").output)["id"]
-    for _ in range(5):
+    for _ in range(3):
+        assert _advance(invoke, rid).exit_code == 0
+    below = _record_osja(invoke, rid, "head-of-department")
+    assert below.exit_code == 5
+    assert "below the suggested minimum Minister (local practice" in below.output
+    assert "record why (--below-reason)" in below.output
+    assert _record_osja(invoke, rid, "minister").exit_code == 0
+    for _ in range(2):
         assert _advance(invoke, rid).exit_code == 0
     result = _advance(invoke, rid, "--authoriser", "H. Dept", "--level", "head-of-department")
     assert result.exit_code == 5
-    assert (f"cannot authorise request {rid}: OSJA assessment graded high needs Minister "
-            "authorisation; recorded authoriser is Head of department (H. Dept)") in result.output
+    assert (f"cannot authorise request {rid}: the OSJA assessment (version 1) decided Minister;"
+            " recorded authoriser is Head of department (H. Dept)") in result.output
     history = json.loads(invoke("request", "history", str(rid), "--json").output)
     assert history[-1]["to_state"] == "embassy-consulted"
 
@@ -128,8 +153,10 @@ def test_skipping_a_step_is_refused(invoke) -> None:  # type: ignore[no-untyped-
 
 def test_edit_after_approvals_reports_the_reset(invoke) -> None:  # type: ignore[no-untyped-def]
     rid = _new(invoke)["id"]
-    for _ in range(4):
+    for _ in range(3):
         assert _advance(invoke, rid).exit_code == 0
+    assert _record_osja(invoke, rid).exit_code == 0
+    assert _advance(invoke, rid).exit_code == 0
     result = invoke("request", "edit", str(rid), "--country", "Uganda", "--note", "moved")
     assert result.exit_code == 0, result.output
     assert "back to scoping" in result.output and "JIPH approved" in result.output

@@ -7,17 +7,22 @@ import json
 import pytest
 
 
-def test_check_text_lists_grade_factors_and_flags(invoke) -> None:  # type: ignore[no-untyped-def]
+def test_check_text_lists_facts_prompts_suggestion_and_flags(invoke) -> None:  # type: ignore[no-untyped-def]
     result = invoke("check", "--country", "Pakistan", "--discipline", "counter-terrorism",
                     "--location", "in-country", "--audience", "armed-units")
     assert result.exit_code == 0, result.output
     out = result.output
     assert "nothing saved" in out
-    assert "Computed Overseas Security and Justice Assistance (OSJA) grade: high" in out
-    assert "authorisation by Minister" in out
-    assert "Human-rights priority country (+3)" in out
+    assert "computed" not in out.lower() and "grade" not in out.lower()
+    assert "Suggested minimum approval level (local practice, not " in out
+    assert "policy): Minister" in out
+    assert "Pakistan retains the death penalty (source: Amnesty International" in out
+    assert "on the FCDO 2022 list" in out and "published 2023-07" in out
+    assert "[death-penalty] Could this assistance contribute to a death sentence" in out
+    assert "Ministers must be consulted" in out and "HL9827" in out
+    assert "wording: organisation's own wording" in out
     assert "BLOCKER  International Police Assistance Board (IPAB) form to Joint" in out
-    assert out.count("why: ") == out.count("source: ") >= 6
+    assert out.count("source: ") >= out.count("why: ") >= 6  # facts and reasons cite too
     assert "Check the FCDO travel advice for Pakistan" in out
 
 
@@ -25,8 +30,12 @@ def test_check_json(invoke) -> None:  # type: ignore[no-untyped-def]
     result = invoke("check", "--country", "kenya", "--discipline", "Leadership", "--json")
     assert result.exit_code == 0
     data = json.loads(result.output)
-    assert (data["grade"], data["approver"], data["country"]["code"]) == \
-        ("low", "head-of-department", "KE")
+    suggested = data["suggested_minimum"]
+    assert (suggested["level"], suggested["label"], data["country"]["code"]) == \
+        ("head-of-department", "local practice", "KE")
+    assert data["guidance_edition"]["published"] == "2017-01-26"
+    assert {p["id"] for p in data["prompts"]} >= {"serious-risk", "stage1-situation"}
+    assert all(p["why"] and p["source"] for p in data["prompts"])
     assert data["scope"]["disciplines"] == ["leadership"]
     assert all(f["why"] and f["source"] for f in data["flags"])
 

@@ -15,12 +15,14 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
 from click.testing import CliRunner
 
 from catalogue.cli.main import cli
+from catalogue.core.osja.registers import record_incident, set_conflict
 from catalogue.core.requests.workflow import advance
 from catalogue.core.rules.advice import set_advice
 from catalogue.core.store import Store, open_store
@@ -72,7 +74,7 @@ ESCAPES = ("\x1b", "\x9b")  # ESC and the one-byte CSI: what a terminal would ob
 
 #: A valid invocation of every command: positional values in order, then options.
 #: ``{backup}`` is replaced by a valid backup file.
-BASELINES: dict[str, tuple[list[str], dict[str, str]]] = {
+BASELINES: dict[str, tuple[list[str], dict[str, str | list[str]]]] = {
     "advice clear": (["Kenya"], {}),
     "advice list": ([], {}),
     "advice set": (["Kenya", "none"], {"--as-of": "2026-11-20"}),
@@ -84,6 +86,9 @@ BASELINES: dict[str, tuple[list[str], dict[str, str]]] = {
     "stats steps": ([], {}),
     "stats regions": ([], {}),
     "facets": ([], {}),
+    "conflict clear": (["Kenya"], {}),
+    "conflict list": ([], {}),
+    "conflict set": (["Kenya"], {"--as-of": "2026-11-20"}),
     "countries": ([], {}),
     "country": (["Kenya"], {}),
     "db backup": (["copy.db"], {}),
@@ -96,6 +101,18 @@ BASELINES: dict[str, tuple[list[str], dict[str, str]]] = {
     "disciplines": ([], {}),
     "module": (["cmd-decision-logs"], {}),
     "ethics": ([], {"--edition": "2014"}),
+    "osja history": (["1"], {}),
+    "osja incident": (["Kenya"], {"--on": "2026-11-20", "--note": "reported"}),
+    "osja incidents": ([], {}),
+    "osja questions": ([], {}),
+    "osja record": (["1"], {
+        "--author": "A. Assessor", "--stage1-ref": "BHC 1", "--stage1-date": "2026-10-01",
+        "--serious-risk": "no", "--ihl": "does-not-apply", "--level": "minister",
+        "--level-reason": "low risk", "--consulted": "BHC, 2026-11-20",
+        "--answer": [f"{p}=unclear" for p in ("serious-risk", "stage1-situation",
+                                              "instability", "ihl-applies", "reputation",
+                                              "export-controls")]}),
+    "osja show": (["1"], {}),
     "programme add": (["1", "inv-peace-interviewing"], {}),
     "programme clone": (["1"], {"--country": "Ghana"}),
     "programme delete": (["1"], {"--yes": ""}),
@@ -174,7 +191,10 @@ def _invocation(path: str, command: click.Command, target: click.Parameter | Non
     for name, option_value in options.items():
         if target is not None and isinstance(target, click.Option) and _long_name(target) == name:
             continue
-        args += [name] if option_value == "" else [f"{name}={option_value}"]
+        if isinstance(option_value, list):
+            args += [f"{name}={v}" for v in option_value]
+        else:
+            args += [name] if option_value == "" else [f"{name}={option_value}"]
     if isinstance(target, click.Option):
         args.append(f"{_long_name(target)}={value}")
     if isinstance(target, click.Argument):
@@ -192,7 +212,9 @@ def _user_state(db: Path) -> str:
         for table in ("_meta", "travel_advice", "requests", "request_events", "programmes",
                       "programme_modules", "trainers", "trainer_subjects",
                       "trainer_unavailable", "trainer_assignments", "delivery_cohorts",
-                      "delivery_results", "delivery_evaluations", "trainer_events"):
+                      "delivery_results", "delivery_evaluations", "trainer_events",
+                      "osja_assessments", "osja_answers", "osja_incidents",
+                      "conflict_register"):
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
                 digest.update(repr(tuple(row)).encode("utf-8", "backslashreplace"))
     finally:
@@ -203,7 +225,7 @@ def _user_state(db: Path) -> str:
 @pytest.fixture(scope="module")
 def hardening_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeded database with programme 1 (two modules), request 1 (received), request 2
-    (scoping) and travel advice for Kenya, for the baselines."""
+    (scoping), travel advice and an armed-conflict entry for Kenya, for the baselines."""
     target = tmp_path_factory.mktemp("hardening") / "catalogue.db"
     shutil.copyfile(seeded_template, target)
     with open_store(target) as store:
@@ -212,6 +234,7 @@ def hardening_template(seeded_template: Path, tmp_path_factory: pytest.TempPathF
         advance(store, new_request(store).id, by="tester")
         set_advice(store, "KE", "none", date(2026, 11, 20), by="tester")
         _trainers(store)
+        set_conflict(store, "KE", date(2026, 11, 20), by="tester", part="the north-east")
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return target
 
@@ -309,8 +332,23 @@ READ_COMMANDS = [
     "request show 1 --json", "request history 1", "request history 1 --json",
     "request history 1 --csv", "request history --all", "request history --all --json",
     "advice list", "advice list --json", "advice list --csv", "country Kenya",
-    "country Kenya --json", "check --country Kenya",
+    "country Kenya --json", "check --country Kenya", "osja show 1", "osja show 1 --json",
+    "osja history 1", "osja history 1 --json", "osja incidents", "conflict list",
 ]
+
+
+def _hostile_osja(store: Any, request_id: int) -> None:
+    """An OSJA assessment version with escape sequences in every free-text field."""
+    from catalogue.core.osja.record import AssessmentInput, record_assessment
+    from catalogue.core.osja.view import osja_overview
+
+    prompts = osja_overview(store, request_id)["prompts"]
+    record_assessment(store, request_id, AssessmentInput(
+        author=HOSTILE, assessed_on=date.today(), stage1_reference=HOSTILE,
+        stage1_date=date.today(), serious_risk="no", ihl="does-not-apply",
+        decided_level="minister", decided_reason=HOSTILE, mitigations=HOSTILE,
+        answers={p["id"]: "unclear" for p in prompts}, notes={p["id"]: HOSTILE for p in prompts},
+        consulted=[(HOSTILE, date.today())]), by=HOSTILE)
 
 
 def test_stored_hostile_text_is_shown_literally_in_every_format(db_path: Path) -> None:
@@ -327,6 +365,9 @@ def test_stored_hostile_text_is_shown_literally_in_every_format(db_path: Path) -
                      by=f"U{HOSTILE}", note=HOSTILE)
         set_advice(store, "KE", "against-all-but-essential", date(2026, 11, 20), by=HOSTILE,
                    part=HOSTILE, note=HOSTILE)
+        set_conflict(store, "KE", date(2026, 11, 20), by=HOSTILE, part=HOSTILE, note=HOSTILE)
+        record_incident(store, "KE", date(2026, 11, 20), HOSTILE, by=HOSTILE)
+        _hostile_osja(store, 1)
     runner = CliRunner()
     leaks = []
     for command in READ_COMMANDS:

@@ -21,7 +21,7 @@ from catalogue.cli.main import cli
 from catalogue.core.requests.states import FORWARD
 from catalogue.core.store import open_store
 from programme_helpers import make_programme
-from request_helpers import new_request
+from request_helpers import new_request, record_osja
 
 pytestmark = pytest.mark.slow
 
@@ -135,6 +135,8 @@ def test_modules_added_at_once_by_several_processes_are_all_kept(shared: Path) -
 def test_every_successful_edit_and_step_has_exactly_one_audit_row(shared: Path) -> None:
     with open_store(shared) as store:
         ids = [new_request(store).id for _ in range(3)]
+        for rid in ids:  # the OSJA assessment each request needs is recorded up front
+            record_osja(store, rid)
         before = store.scalar("SELECT count(*) FROM request_events")
     notes = [[[rid, f"worker {i} note {k}"] for k in range(4) for rid in ids] for i in range(4)]
     steps = [[[rid] for _ in range(len(FORWARD)) for rid in ids] for _ in range(4)]

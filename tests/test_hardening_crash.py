@@ -42,6 +42,8 @@ from pathlib import Path
 
 import docx  # imported before "ready" so the kills land in the loop, not in start-up
 from catalogue.core.exports.render import save_export
+from catalogue.core.osja.record import AssessmentInput, record_assessment
+from catalogue.core.osja.view import osja_overview
 from catalogue.core.programmes.changes import add_modules, create_programme, update_programme
 from catalogue.core.programmes.model import ModuleEntry
 from catalogue.core.requests.guards import StepInput
@@ -72,6 +74,14 @@ while True:
     request = create_request(store, "Crash Police", Scope("KE", disciplines=["leadership"],
                              start=start, end=start + timedelta(days=9)), by="crash")
     while (target := next_state(request.state)) is not None:
+        if target == "osja-assessed":
+            prompts = osja_overview(store, request.id)["prompts"]
+            record_assessment(store, request.id, AssessmentInput(
+                author="crash", assessed_on=date.today(), stage1_reference="BHC 1",
+                stage1_date=date.today(), serious_risk="no", ihl="does-not-apply",
+                decided_level="minister", decided_reason="crash test",
+                answers={{p["id"]: "unclear" for p in prompts}},
+                consulted=[("BHC", date.today())]), by="crash")
         request = advance(store, request.id, by="crash", step=step(target),
                           today=start if target == "delivered" else None)
     save_export(store, export_id, "md", out / "outline.md", force=True)
@@ -114,8 +124,13 @@ def _check_database(db: Path) -> dict[str, int]:
         requests = conn.execute("SELECT * FROM requests WHERE requesting_body = 'Crash Police'"
                                 ).fetchall()
         for r in requests:
-            events = conn.execute("SELECT * FROM request_events WHERE request_id = ? ORDER BY id",
-                                  (r["id"],)).fetchall()
+            events = conn.execute("SELECT * FROM request_events WHERE request_id = ? AND "
+                                  "action != 'osja-recorded' ORDER BY id", (r["id"],)).fetchall()
+            versions = conn.execute("SELECT count(*) FROM osja_assessments WHERE request_id = ?",
+                                    (r["id"],)).fetchone()[0]
+            recorded = conn.execute("SELECT count(*) FROM request_events WHERE request_id = ? "
+                                    "AND action = 'osja-recorded'", (r["id"],)).fetchone()[0]
+            assert versions == recorded <= 1, r["id"]  # a version and its audit row, together
             assert events and events[0]["action"] == "created", r["id"]
             assert [e["action"] for e in events[1:]] == ["advanced"] * (len(events) - 1)
             walked = [e["to_state"] for e in events]
@@ -123,10 +138,13 @@ def _check_database(db: Path) -> dict[str, int]:
             assert all(e["from_state"] == prev["to_state"] for prev, e in pairwise(events))
             assert r["state"] == walked[-1]
             assert r["updated_at"] == r["state_changed_at"] == events[-1]["at"]
+            if "osja-assessed" in walked:
+                assert versions == 1
             for step, columns in STEP_COLUMNS.items():
                 reached = step in walked
                 assert all((r[c] is not None) == reached for c in columns
-                           if c not in {"s26_reference", "osja_computed_grade"}), (r["id"], step)
+                           if c not in {"s26_reference", "osja_grade", "osja_computed_grade"}),\
+                    (r["id"], step)
         from catalogue.core.requests.chain import verify
 
         assert verify(conn) == {}  # every audit trail's hash chain is whole

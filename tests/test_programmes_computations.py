@@ -136,9 +136,10 @@ def test_approval_flags_come_from_the_rules_engine(store) -> None:  # type: igno
     pid = make_programme(store, ["cmd-decision-logs"], delivery_mode="uk")
     approval = build_outline(store, pid)["approval"]
     ids = [f["id"] for f in approval["flags"]]
-    assert {"ipab-jiph", "osja-assessment", "osja-grade"} <= set(ids)
+    assert {"ipab-jiph", "osja-assessment", "osja-suggested-level"} <= set(ids)
     assert approval["location"] == "uk" and "travel-advice-unrecorded" not in ids
-    assert approval["grade"] in {"low", "medium", "high"} and approval["approver"]
+    assert approval["approver"] and approval["suggested_label"] == "local practice"
+    assert "grade" not in approval
     for flag in approval["flags"]:
         assert flag["why"] and flag["source"]
     changes.update_programme(store, pid, {"delivery_mode": "blended"})
@@ -147,10 +148,10 @@ def test_approval_flags_come_from_the_rules_engine(store) -> None:  # type: igno
     assert "travel-advice-unrecorded" in [f["id"] for f in approval["flags"]]
 
 
-def test_content_and_country_change_the_grade(store) -> None:  # type: ignore[no-untyped-def]
+def test_content_and_country_change_the_suggested_level(store) -> None:  # type: ignore[no-untyped-def]
     plain = build_outline(store, make_programme(store, ["cmd-decision-logs"], delivery_mode="uk"))
     risky = build_outline(store, make_programme(
         store, ["ct-prevent", "ct-contest-four-ps"], delivery_mode="in-country", country="Egypt"))
-    order = ["low", "medium", "high"]
-    assert order.index(risky["approval"]["grade"]) > order.index(plain["approval"]["grade"])
-    assert any("Egypt" in reason for reason in risky["approval"]["grade_reasons"])
+    assert (plain["approval"]["approver"], risky["approval"]["approver"]) == \
+        ("head-of-department", "minister")
+    assert any("Egypt" in reason for reason in risky["approval"]["suggested_reasons"])

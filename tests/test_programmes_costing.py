@@ -59,18 +59,19 @@ def test_shipped_rates_load_and_are_seeded(store) -> None:  # type: ignore[no-un
     assert stored_rates(store) == rates
 
 
-def test_outline_costs_only_with_trainers_and_prefers_the_recorded_grade(store) -> None:  # type: ignore[no-untyped-def]
+def test_outline_costs_only_with_trainers_and_the_recorded_risk_grade(store) -> None:  # type: ignore[no-untyped-def]
     pid = make_programme(store, ["cmd-gold-silver-bronze", "cmd-decision-logs"])  # 24 h = 4 days
     assert build_outline(store, pid)["costing"] is None
     changes.update_programme(store, pid, {"trainers": "2"})
     outline = build_outline(store, pid)
     costing, rates = outline["costing"], stored_rates(store)
-    assert costing["grade_source"] == "indicative grade from the rules engine"
-    assert costing["osja_grade"] == outline["approval"]["grade"]
+    assert (costing["osja_grade"], costing["grade_source"]) == (None, None)  # none invented
+    assert "Risk uplift" not in _amounts(costing) or _amounts(costing)["Risk uplift"] == 0
     assert _amounts(costing)["Trainer fees"] == 2 * 4 * rates["day_rate"]
     changes.update_programme(store, pid, {"osja_grade": "high"})
     costing = build_outline(store, pid)["costing"]
-    assert (costing["osja_grade"], costing["grade_source"]) == ("high", "recorded OSJA grade")
+    assert (costing["osja_grade"], costing["grade_source"]) == \
+        ("high", "risk grade recorded for pricing")
     assert _amounts(costing)["Risk uplift"] == round(
         2 * 4 * rates["day_rate"] * rates["risk_uplift"]["high"] / 100, 2)
     assert costing["total"] == round(sum(_amounts(costing).values()), 2)

@@ -32,6 +32,7 @@ from catalogue.core.rules.advice import clear_advice, set_advice
 from catalogue.core.rules.engine import assess
 from catalogue.core.rules.scope import Scope
 from catalogue.core.store import open_store
+from request_helpers import record_osja
 
 COUNTRIES = ["PK", "EG", "KE", "SO", "EU", "GI"]  # PK, EG: human-rights priority countries
 SOME_DISCIPLINES = st.lists(st.sampled_from(["counter-terrorism", "leadership", "organised-crime",
@@ -107,12 +108,17 @@ class RequestMachine(RuleBasedStateMachine):
         return request.id
 
     @rule(request_id=requests, to=mostly(None, *FORWARD),
-          grade=mostly(None, "low", "medium", "high"),
+          grade=mostly(None, "head-of-department", "minister"),
           level=mostly("minister", None, "head-of-department", "king"),
           s26=mostly("S26/1", None), note=st.none() | st.just("OSJA team view"))
     def step(self, request_id: int, to: str | None, grade: str | None, level: str | None,
              s26: str | None, note: str | None) -> None:
-        step = StepInput(grade=grade, authoriser="A. Person" if level else None,
+        """``grade``: record an OSJA assessment version deciding that level first (a level below
+        the suggested minimum is recorded with a reason)."""
+        if grade is not None:
+            self._attempt(request_id, lambda: record_osja(
+                self.store, request_id, level=grade, below="mitigated"))
+        step = StepInput(authoriser="A. Person" if level else None,
                          authoriser_level=level, s26_reference=s26, note=note)
         self._attempt(request_id, lambda: advance(self.store, request_id, by="machine", to=to,
                                                   step=step))
@@ -170,12 +176,16 @@ class RequestMachine(RuleBasedStateMachine):
 
     def _check_scheduled(self, request: Any) -> None:
         """Independently of the guards: everything scheduling needs is in place."""
+        from catalogue.core.osja.record import latest
+
         policy = json.loads(self.store.scalar("SELECT value FROM policy WHERE key='approval'"))
         ranks = {a["id"]: a["rank"] for a in policy["approvers"]}
-        needed = {g["id"]: g["approver"] for g in policy["grades"]}
-        assert request.osja_grade in needed
+        version = latest(self.store, request.id)
+        assert version is not None and request.osja_version
         assert request.authoriser and request.authoriser_level in ranks
-        assert ranks[request.authoriser_level] >= ranks[needed[request.osja_grade]]
+        assert ranks[request.authoriser_level] >= ranks[version["decided_level"]]
+        assert ranks[version["decided_level"]] >= ranks[version["suggested_level"]] \
+            or version["below_reason"]
         assert request.mission
         if "serving-officers" in request.delivered_by:
             assert request.s26_reference
@@ -209,18 +219,24 @@ class RequestMachine(RuleBasedStateMachine):
             request = get_request(self.store, row["id"])
             if request.state in TERMINAL - {"delivered"}:
                 continue
-            assert bool(request.osja_grade) == reached(request.state, "osja-assessed")
+            assert bool(request.osja_version) == reached(request.state, "osja-assessed")
             assert bool(request.mission) == reached(request.state, "embassy-consulted")
             assert bool(request.authoriser) == reached(request.state, "authorised")
             if reached(request.state, "authorised"):
                 self._check_authorisation(request)
 
     def _check_authorisation(self, request: Any) -> None:
-        """From authorised on: the authoriser's level suits the recorded grade, and s.26."""
+        """From authorised on: the authoriser's level suits the level decided by the latest OSJA
+        assessment version recorded before the authorisation, and s.26."""
         policy = json.loads(self.store.scalar("SELECT value FROM policy WHERE key='approval'"))
         ranks = {a["id"]: a["rank"] for a in policy["approvers"]}
-        needed = {g["id"]: g["approver"] for g in policy["grades"]}
-        assert ranks[request.authoriser_level] >= ranks[needed[request.osja_grade]]
+        decided = None
+        for event in audit.history(self.store, request.id):
+            if event["action"] == "osja-recorded":
+                decided = event["details"]["decided_level"]
+            if event["action"] == "advanced" and event["to_state"] == "authorised":
+                assert decided is not None
+                assert ranks[event["details"]["authoriser_level"]] >= ranks[decided]
         if "serving-officers" in request.delivered_by:
             assert request.s26_reference
 

@@ -19,7 +19,7 @@ from catalogue.core.requests.states import EXITS, FORWARD, STATES, TERMINAL
 from catalogue.core.requests.workflow import advance, decline, reset, withdraw
 from catalogue.core.rules.advice import set_advice
 from catalogue.core.store import Store, open_store
-from request_helpers import day_for, new_request, step_for, walk_to
+from request_helpers import day_for, new_request, prepare, record_osja, step_for, walk_to
 
 PAIRS = list(itertools.pairwise(FORWARD))
 OPEN = [s for s in FORWARD if s not in TERMINAL]
@@ -36,6 +36,7 @@ def _snapshot(store: Store, request_id: int) -> tuple[object, int]:
 @pytest.mark.parametrize(("source", "target"), PAIRS, ids=[f"{a}->{b}" for a, b in PAIRS])
 def test_each_forward_step_is_legal(store: Store, source: str, target: str) -> None:
     request = walk_to(store, new_request(store), source)
+    prepare(store, request, target)
     before = _events(store, request.id)
     moved = advance(store, request.id, by="alice", to=target, step=step_for(target),
                     today=day_for(target, request))
@@ -141,17 +142,16 @@ def test_staff_risk_signal_from_travel_advice(store: Store) -> None:
         advance(store, request.id, by="a")
 
 
-def test_osja_grade_lower_than_computed_needs_a_note(store: Store) -> None:
+def test_the_osja_step_needs_a_recorded_assessment_version(store: Store) -> None:
     request = walk_to(store, new_request(store, "PK", disciplines=["counter-terrorism"]),
                       "jiph-approved")
-    with pytest.raises(RefusedError, match=r"the computed grade is high.*recording medium needs "
-                                           r"a note"):
-        advance(store, request.id, by="a", step=StepInput(grade="medium"))
-    with pytest.raises(RefusedError, match="unknown OSJA grade"):
-        advance(store, request.id, by="a", step=StepInput(grade="severe"))
-    done = advance(store, request.id, by="a",
-                   step=StepInput(grade="medium", note="OSJA team found mitigations"))
-    assert (done.osja_grade, done.osja_computed_grade) == ("medium", "high")
+    with pytest.raises(RefusedError, match=r"no OSJA assessment is recorded: record one with "
+                                           rf"catalogue osja record {request.id}"):
+        advance(store, request.id, by="a")
+    version = record_osja(store, request.id, level="minister")
+    done = advance(store, request.id, by="a")
+    assert (done.state, done.osja_version) == ("osja-assessed", version["version"])
+    assert audit.history(store, request.id)[-1]["details"] == {"osja_version": 1}
 
 
 def test_osja_must_be_in_place_before_the_course_starts(store: Store) -> None:
@@ -161,7 +161,7 @@ def test_osja_must_be_in_place_before_the_course_starts(store: Store) -> None:
         advance(store, request.id, by="a")
 
 
-def test_authorising_needs_the_level_the_grade_requires(store: Store) -> None:
+def test_authorising_needs_the_level_the_assessment_decided(store: Store) -> None:
     request = walk_to(store, new_request(store, "PK", disciplines=["counter-terrorism"]),
                       "embassy-consulted")
     assert request.mission == "British High Commission"
@@ -170,8 +170,8 @@ def test_authorising_needs_the_level_the_grade_requires(store: Store) -> None:
         advance(store, request.id, by="a", step=StepInput(authoriser="H. Dept",
                                                           authoriser_level="head-of-department"))
     assert str(refused.value) == (
-        f"cannot authorise request {request.id}: OSJA assessment graded high needs Minister "
-        "authorisation; recorded authoriser is Head of department (H. Dept)")
+        f"cannot authorise request {request.id}: the OSJA assessment (version 1) decided "
+        "Minister; recorded authoriser is Head of department (H. Dept)")
     with pytest.raises(RefusedError, match="no authoriser is recorded"):
         advance(store, request.id, by="a")
     with pytest.raises(RefusedError, match="unknown authoriser level 'king'"):
@@ -183,9 +183,10 @@ def test_authorising_needs_the_level_the_grade_requires(store: Store) -> None:
         ("authorised", "Rt Hon M", "minister")
 
 
-def test_a_minister_may_authorise_a_low_grade(store: Store) -> None:
-    request = walk_to(store, new_request(store), "embassy-consulted")
-    assert request.osja_grade == "low"
+def test_a_minister_may_authorise_what_a_head_of_department_could(store: Store) -> None:
+    request = walk_to(store, new_request(store), "jiph-approved")
+    record_osja(store, request.id, level="head-of-department")
+    request = walk_to(store, request, "embassy-consulted")
     done = advance(store, request.id, by="a", step=StepInput(authoriser="M",
                                                              authoriser_level="minister"))
     assert done.state == "authorised"
@@ -200,20 +201,21 @@ def test_serving_officers_need_section_26_before_authorisation(store: Store) -> 
     assert done.s26_reference == "PCC/7"
 
 
-def test_scheduling_rechecks_the_authoriser_against_the_policy(store: Store) -> None:
-    request = walk_to(store, new_request(store, "PK"), "embassy-consulted")
-    assert request.osja_grade == "medium"
+def test_scheduling_rechecks_the_suggested_minimum_against_the_policy(store: Store) -> None:
+    request = walk_to(store, new_request(store, "KE"), "jiph-approved")
+    record_osja(store, request.id, level="head-of-department")
+    request = walk_to(store, request, "embassy-consulted")
     request = advance(store, request.id, by="a", step=StepInput(
         authoriser="H. Dept", authoriser_level="head-of-department"))
     raw = json.loads(store.scalar("SELECT value FROM policy WHERE key = 'approval'"))
-    raw["grades"][1]["approver"] = "minister"  # policy now: medium needs a Minister
+    raw["osja"]["default_level"] = "minister"  # local practice now: Minister for everything
     with store.write() as conn:
         conn.execute("UPDATE policy SET value = ? WHERE key = 'approval'", (json.dumps(raw),))
     with pytest.raises(RefusedError) as refused:
         advance(store, request.id, by="a")
-    assert str(refused.value) == (
-        f"cannot schedule request {request.id}: OSJA assessment graded medium needs Minister "
-        "authorisation; recorded authoriser is Head of department (H. Dept)")
+    assert str(refused.value).startswith(
+        f"cannot schedule request {request.id}: re-assessment needed (OSJA assessment version "
+        "1): Suggested minimum (local practice): head-of-department -> minister")
 
 
 def test_scheduling_needs_future_dates(store: Store) -> None:
@@ -222,15 +224,21 @@ def test_scheduling_needs_future_dates(store: Store) -> None:
         advance(store, request.id, by="a")
 
 
-def test_a_risen_grade_blocks_until_reassessed(store: Store) -> None:
-    request = walk_to(store, new_request(store), "osja-assessed")
-    assert request.osja_grade == "low"
-    set_advice(store, "KE", "against-all", date.today(), by="a")  # +3: medium now (UK delivery)
-    with pytest.raises(RefusedError, match=r"computed OSJA grade is now medium.*assess again"):
-        advance(store, request.id, by="a")
-    request = reset(store, request.id, to="jiph-approved", by="a", reason="advice changed")
-    assert (request.state, request.osja_grade) == ("jiph-approved", None)
-    assert advance(store, request.id, by="a").osja_grade == "medium"
+def test_a_changed_fact_blocks_until_a_new_version_is_recorded(store: Store) -> None:
+    request = walk_to(store, new_request(store), "embassy-consulted")
+    set_advice(store, "KE", "against-all-but-essential", date.today(), by="a",
+               part="the north-east")
+    before = _snapshot(store, request.id)
+    with pytest.raises(RefusedError) as refused:
+        advance(store, request.id, by="a", step=step_for("authorised"))
+    message = str(refused.value)
+    assert "re-assessment needed (OSJA assessment version 1): FCDO travel advice: none " \
+           "recorded for Kenya (catalogue advice set ...) -> advise against all but essential " \
+           "travel (the north-east), as of" in message
+    assert f"record a new version with catalogue osja record {request.id}" in message
+    assert _snapshot(store, request.id) == before
+    record_osja(store, request.id)
+    assert advance(store, request.id, by="a", step=step_for("authorised")).state == "authorised"
 
 
 def test_reset_goes_back_and_clears_later_approvals(store: Store) -> None:
@@ -242,7 +250,7 @@ def test_reset_goes_back_and_clears_later_approvals(store: Store) -> None:
     back = reset(store, request.id, to="ipab-submitted", by="a", reason="JIPH asked again")
     assert back.state == "ipab-submitted"
     assert back.ipab_reference == "REF-ipab-submitted"
-    assert (back.jiph_reference, back.osja_grade, back.mission, back.authoriser) == \
+    assert (back.jiph_reference, back.osja_version, back.mission, back.authoriser) == \
         (None, None, None, None)
     last = audit.history(store, request.id)[-1]
     assert (last["action"], last["from_state"], last["to_state"]) == \

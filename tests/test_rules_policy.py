@@ -12,7 +12,7 @@ from catalogue.core.data.location import data_dir
 from catalogue.core.errors import DataFileError
 from catalogue.core.rules.advice import advice_tables
 from catalogue.core.rules.policy import load_policy
-from catalogue.core.rules.policy_check import FACTORS, FLAG_FACTS
+from catalogue.core.rules.policy_check import FLAG_FACTS
 
 POLICY = "approval-policy.toml"
 
@@ -37,12 +37,16 @@ def _line(path: Path, needle: str) -> int:
     raise AssertionError(needle)
 
 
-def test_shipped_policy_loads_with_every_flag_factor_and_grade() -> None:
+def test_shipped_policy_loads_with_every_flag_and_its_local_practice_rules() -> None:
     policy = load_policy(data_dir())
     assert set(policy["flags"]) == set(FLAG_FACTS)
-    assert set(policy["factors"]) == set(FACTORS)
-    assert [g["id"] for g in policy["grades"]] == ["low", "medium", "high"]
-    assert {g["id"]: g["approver"] for g in policy["grades"]}["high"] == "minister"
+    assert "factors" not in policy and "grades" not in policy  # the points score is gone
+    assert policy["osja"]["label"] == "local practice"
+    assert policy["osja"]["default_level"] == "head-of-department"
+    rules = {r["id"]: r for r in policy["suggest"]}
+    assert rules["serious-risk-judged"]["level"] == "minister"
+    assert "HLWS444" in rules["serious-risk-judged"]["source"]
+    assert "HL9827" in rules["death-penalty"]["source"]
     assert [a["id"] for a in policy["approvers"]] == ["head-of-department", "minister"]
     assert {d["id"] for d in policy["disclosure"]} == {
         "counter-terrorism", "force-vulnerabilities", "commercial-terms", "deployed-staff"}
@@ -73,21 +77,27 @@ def _unknown_flag(root: Path) -> int | None:
     return _line(path, "scope-vacant")
 
 
-def _missing_level_points(root: Path) -> int | None:
+def _suggest_unknown_level(root: Path) -> int | None:
     path = root / POLICY
-    _edit(path, "restricted = 1, ", "")
-    return _line(path, "points = { public = 0")
+    _edit(path, 'when = ["sanctions"]\nlevel = "minister"', 'when = ["sanctions"]\nlevel = "cabinet"')
+    return _line(path, 'level = "cabinet"')
 
 
-def _grades_out_of_order(root: Path) -> int | None:
+def _suggest_unknown_condition(root: Path) -> int | None:
     path = root / POLICY
-    _edit(path, "min_points = 6", "min_points = 2")
-    return _line(path, "min_points = 2")
+    _edit(path, 'when = ["sanctions"]', 'when = ["sanction"]')
+    return _line(path, '"sanction"]')
+
+
+def _osja_review_days_not_number(root: Path) -> int | None:
+    path = root / POLICY
+    _edit(path, "review_days = 365", 'review_days = "a year"')
+    return _line(path, "review_days = ")
 
 
 def _unknown_approver(root: Path) -> int | None:
     path = root / POLICY
-    _edit(path, 'approver = "minister"', 'approver = "prime-minister"')
+    _edit(path, 'default_level = "head-of-department"', 'default_level = "prime-minister"')
     return _line(path, "prime-minister")
 
 
@@ -126,9 +136,11 @@ CASES: list[Case] = [
     ("unknown placeholder", _unknown_placeholder, "unknown placeholder(s) nation"),
     ("bad severity", _bad_severity, "'severity' is 'urgent'"),
     ("unknown flag id", _unknown_flag, "unknown flag id 'scope-vacant'"),
-    ("missing level points", _missing_level_points, "missing restricted"),
-    ("grades out of order", _grades_out_of_order, "must be above 'medium'"),
-    ("unknown approver", _unknown_approver, "'approver' is 'prime-minister'"),
+    ("suggestion names an unknown level", _suggest_unknown_level, "'level' is 'cabinet'"),
+    ("suggestion with an unknown condition", _suggest_unknown_condition,
+     "unknown condition 'sanction'"),
+    ("review days not a number", _osja_review_days_not_number, "must be a whole number"),
+    ("unknown default approver", _unknown_approver, "'default_level' is 'prime-minister'"),
     ("unknown condition", _unknown_condition, "unknown condition 'discipline:counter-terror'"),
     ("reset to unknown state", _reset_to_unknown_state, "[reset] audience is 'approved'"),
     ("mission for kind unknown", _mission_kind_unknown_key, "expected one of"),
@@ -159,11 +171,11 @@ def test_a_missing_flag_is_named(data_copy: Path) -> None:
         load_policy(data_copy)
 
 
-def test_the_grade_to_approver_table_is_data(data_copy: Path) -> None:
-    _edit(data_copy / POLICY, 'id = "medium"\nmin_points = 3\napprover = "head-of-department"',
-          'id = "medium"\nmin_points = 3\napprover = "minister"')
-    grades = {g["id"]: g["approver"] for g in load_policy(data_copy)["grades"]}
-    assert grades == {"low": "head-of-department", "medium": "minister", "high": "minister"}
+def test_the_suggestion_rules_are_data(data_copy: Path) -> None:
+    _edit(data_copy / POLICY, 'when = ["sanctions"]\nlevel = "minister"',
+          'when = ["sanctions"]\nlevel = "head-of-department"')
+    rules = {r["id"]: r["level"] for r in load_policy(data_copy)["suggest"]}
+    assert rules["sanctions"] == "head-of-department"
 
 
 def test_travel_advice_file_ships_empty() -> None:

@@ -9,6 +9,7 @@ import click
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
 from catalogue.cli.scope_options import ISO_DATE, by_option
+from catalogue.core.names import printable
 
 
 @click.group()
@@ -52,7 +53,7 @@ def conflict_set(app: AppContext, country: str, as_of: date, part: str | None,
     entry = set_conflict(store, resolve_country(store, country).code, as_of, by=by, part=part,
                          note=note)
     click.echo(dump_json(entry) if as_json else
-               f"Recorded for {entry['code']}: {entry['part'] or 'the whole country'}, as of "
+               f"Recorded for {entry['code']}: {printable(entry['part'] or 'the whole country')}, as of "
                f"{entry['as_of']}.")
 
 

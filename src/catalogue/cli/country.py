@@ -92,7 +92,8 @@ def _card_text(card: dict[str, Any]) -> str:
     row("Liaison area", card["liaison_area"] or "(none)")
     row("Assisted", "yes" if card["assisted"] else "no")
     year = f"FCDO {hr['list_year']} list" if hr["list_year"] else "no list loaded"
-    row("HR priority", f"{'YES' if hr['priority'] else 'no'} ({year})")
+    via = f", the entry of its administering state {hr['via']}" if hr.get("via") else ""
+    row("HR priority", f"{'YES' if hr['priority'] else 'no'} ({year}{via})")
     row("Note", card["note"])
     if "activity" in card:
         lines += activity_lines(card["activity"], card["code"])
@@ -108,6 +109,7 @@ def _card_text(card: dict[str, Any]) -> str:
         lines.append(f"      why: {flag['why']}")
         lines.append(f"      source: {flag['source']}")
     lines += delivery_lines(card["deliveries"])
+    lines += osja_lines(card["osja"])
     return "\n".join(lines)
 
 
@@ -131,6 +133,24 @@ def activity_lines(activity: dict[str, Any], code: str) -> list[str]:
     elif activity["requests_total"] > len(activity["requests"]):
         lines.append(f"    ... and {activity['requests_total'] - len(activity['requests'])} more"
                      f" (catalogue request list --open --country {code})")
+    return lines
+
+
+def osja_lines(osja: dict[str, Any]) -> list[str]:
+    """The OSJA risk facts (with date and source) and the prompts for any request here."""
+    lines = ["", "  OSJA (Overseas Security and Justice Assistance) risk facts, with date and "
+                 "source:"]
+    for fact in osja["risk_facts"]["lines"]:
+        lines.append(f"    - {fact['label']}: {printable(fact['text'])}")
+    edition = osja["guidance_edition"]
+    lines.append("")
+    lines.append(f"  OSJA prompts for any request here ({edition.get('title', 'OSJA guidance')}; "
+                 "more apply once the training is known, see catalogue check):")
+    for prompt in osja["prompts"]:
+        own = " [organisation's own wording]" if prompt["wording"] == "local" else ""
+        lines.append(f"    - [{prompt['id']}] {prompt['text']}{own}")
+        lines.append(f"      why: {printable(prompt['why'])}")
+        lines.append(f"      source: {prompt['source']}")
     return lines
 
 

@@ -55,7 +55,11 @@ def country_card(store: Store, match: Match | str, query: str | None = None) -> 
                         for d in list_disciplines(store)],
         "approvals": [f.to_dict() for f in country_requirements(store, c)],
         "deliveries": country_history(store, code).to_dict(),
+        "osja": _osja(store, code),
     }
+    hr_facts = card["osja"]["risk_facts"]["hr_priority"]
+    if hr_facts.get("via"):  # a territory without an entry shows its administering state's
+        card["human_rights_priority"].update(priority=True, via=hr_facts["via"])
     if not isinstance(match, str):
         card["match"] = {"query": query, "query_matched": match.matched, "source": match.source,
                          "fuzzy": match.fuzzy, "score": match.score}
@@ -87,3 +91,16 @@ def region_line(card: dict[str, Any]) -> str:
     if placing:
         return placing
     return "(none)" if card["codes"]["alpha2"] else "(none: not in UN M49)"
+
+
+def _osja(store: Store, code: str) -> dict[str, Any]:
+    """The dated risk facts, the OSJA prompts that apply to any request here (more apply once
+    the training and audience are known) and the suggested minimum level (local practice)."""
+    from catalogue.core.rules.engine import assess
+    from catalogue.core.rules.scope import Scope
+
+    result = assess(store, Scope(code))
+    return {"risk_facts": result.risk.to_dict(),
+            "prompts": [p.to_dict() for p in result.prompts],
+            "guidance_edition": result.edition,
+            "suggested_minimum": result.suggested.to_dict()}

@@ -124,7 +124,7 @@ def load_questions(root: Path, disciplines: set[str], audiences: set[str]) -> di
                               "id")
         when = [check_condition(record, c, disciplines, audiences)
                 for c in record.text_list("when", required=False)]
-        when_any = [check_condition(record, c, disciplines, audiences)
+        when_any = [check_condition(record, c, disciplines, audiences, (), "when_any")
                     for c in record.text_list("when_any", required=False)]
         if not when and not when_any:
             raise record.fail("give 'when' (use [\"always\"] for every request) or 'when_any'")

@@ -12,7 +12,6 @@ which fact changed (old -> new).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,8 +141,10 @@ def _hr_priority(store: Store, code: str, via: dict[str, Any] | None) -> dict[st
 
 
 def questions_doc(store: Store) -> dict[str, Any]:
+    from catalogue.core.rules.stored import stored_json
+
     raw = store.scalar("SELECT value FROM osja WHERE key = 'questions'")
-    return dict(json.loads(raw)) if raw else {"edition": {}, "questions": []}
+    return stored_json(raw, "OSJA question set") if raw else {"edition": {}, "questions": []}
 
 
 def gather_risk(store: Store, country: dict[str, Any],

@@ -30,7 +30,7 @@ WHY_FACTS = {"country", "code", "kind", "facts_country", "dp_status", "dp_as_of"
              "units", "disciplines", "matched"}
 
 def check_condition(record: Any, text: str, disciplines: set[str], audiences: set[str],
-                    extra: tuple[str, ...] = ()) -> str:
+                    extra: tuple[str, ...] = (), key: str = "when") -> str:
     """One condition of a question or a suggestion rule, checked against what exists."""
     if text in PLAIN_CONDITIONS or text in extra:
         return text
@@ -46,7 +46,7 @@ def check_condition(record: Any, text: str, disciplines: set[str], audiences: se
              "audience": f"known audiences: {', '.join(sorted(audiences))}"}
     plain = ", ".join((*PLAIN_CONDITIONS, *extra))
     hint = hints.get(kind, f"conditions: {plain}, discipline:ID, sensitivity:LEVEL, audience:TAG")
-    raise record.fail(f"unknown condition {text!r} ({hint})", "when")
+    raise record.fail(f"unknown condition {text!r} ({hint})", key)
 
 
 def why_text(record: Any, key: str) -> str:

@@ -115,7 +115,7 @@ def _suggest(file: TextFile, doc: dict[str, Any], approver_ids: set[str], discip
         record.known({"id", "when", "when_any", "level", "why", "source"})
         when = [check_condition(record, c, disciplines, audiences, judged)
                 for c in record.text_list("when", required=False)]
-        when_any = [check_condition(record, c, disciplines, audiences, judged)
+        when_any = [check_condition(record, c, disciplines, audiences, judged, "when_any")
                     for c in record.text_list("when_any", required=False)]
         if not when and not when_any:
             raise record.fail("give 'when' or 'when_any' (a rule that always fires is the "
