@@ -14,6 +14,7 @@ from catalogue.core.rules.scope import build_scope
 from catalogue.core.store import Store
 from catalogue.tui.dialogs.steps import ResetDialog
 from catalogue.tui.screens.board import BoardScreen
+from request_helpers import record_osja
 from tui.helpers import SIZE, plain, ready, settle, show_request, wait_for
 
 
@@ -24,6 +25,7 @@ def _walked(store: Store) -> int:
     for _ in range(3):  # received -> scoping -> ipab-submitted -> jiph-approved
         advance(store, request.id, by="tester")
     assert get_request(store, request.id).state == "jiph-approved"
+    record_osja(store, request.id)  # so that the OSJA step can be taken meanwhile
     return request.id
 
 

@@ -61,7 +61,7 @@ async def test_create_a_programme_and_watch_totals_and_flags_change(make_app,
         assert outline["programme"]["country"]["code"] == "KE"
         assert screen.query_one("#title", Input).value == "Interviewing [bold] skills[/] [link=x]"
         assert "0 h in 0 module(s)" in _side(app)
-        assert "Delivered in-country" in _side(app)
+        assert "Check the FCDO travel advice for Kenya" in _side(app)
 
         await pilot.press("a")
         await wait_for(pilot, lambda: isinstance(app.screen, ModulePickerDialog), what="picker")
@@ -76,11 +76,11 @@ async def test_create_a_programme_and_watch_totals_and_flags_change(make_app,
         assert f"{module['hours']:g} h in 1 module(s)" in _side(app)
         assert "Costing" in _side(app) and "set the number of trainers" in _side(app)
 
-        # Delivery in the UK: the in-country grading factor goes away.
+        # Delivery in the UK: the travel-advice check goes away.
         screen.query_one("#delivery_mode", Select).value = "uk"
         await wait_for(pilot, lambda: screen.outline["programme"]["delivery_mode"] == "uk",
                        what="delivery saved")
-        assert "Delivered in-country" not in _side(app)
+        assert "Check the FCDO travel advice for Kenya" not in _side(app)
 
         # Trainers: a cost estimate appears.
         trainers = screen.query_one("#trainers", Input)

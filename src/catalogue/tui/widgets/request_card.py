@@ -10,6 +10,7 @@ from typing import Any
 from rich.text import Text
 
 from catalogue.tui.spelling import spell_out_text
+from catalogue.tui.widgets.osja_text import osja_sections
 from catalogue.tui.widgets.outline_panel import SEVERITY_MARK, SEVERITY_STYLE
 
 LABEL_WIDTH = 13
@@ -63,6 +64,7 @@ def request_text(detail: dict[str, Any]) -> Text:
     else:
         text.append("none\n", style="dim italic")
     checklist_text(text, detail)
+    osja_text(text, detail)
     flags_text(text, detail["assessment"])
     history_text(text, detail.get("history") or [])
     return spell_out_text(text)
@@ -103,7 +105,7 @@ def checklist_text(text: Text, detail: dict[str, Any]) -> None:
 
 def flags_text(text: Text, assessment: dict[str, Any]) -> None:
     flags = assessment.get("flags") or []
-    _heading(text, "Flags", f"OSJA grade {assessment['grade']} (computed)")
+    _heading(text, "Flags", f"{len(flags)}")
     for flag in flags:
         severity = flag["severity"]
         style = SEVERITY_STYLE.get(severity, "")
@@ -111,6 +113,11 @@ def flags_text(text: Text, assessment: dict[str, Any]) -> None:
         text.append(flag["title"], style="bold")
         text.append(f"  {severity}\n", style=style)
         text.append(f"    {flag['why']}\n", style="dim")
+
+
+def osja_text(text: Text, detail: dict[str, Any]) -> None:
+    """The OSJA record's state, the suggested minimum (local practice), facts and prompts."""
+    osja_sections(text, detail.get("osja") or {}, detail["assessment"], _heading)
 
 
 def history_text(text: Text, events: list[dict[str, Any]]) -> None:
