@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 
 from catalogue.core import disclosure
-from catalogue.core.rules.policy_check import FACTORS, FLAG_FACTS
+from catalogue.core.osja.vocabulary import WHY_FACTS
+from catalogue.core.rules.policy_check import FLAG_FACTS
 from catalogue.core.store import Store
 
 
@@ -56,7 +57,6 @@ def test_a_new_unclassified_column_fails_the_check(store: Store) -> None:
     assert missing == ["secret_plan"]
 
 
-def test_every_flag_and_factor_fact_has_a_class() -> None:
-    used = set().union(*FLAG_FACTS.values(), *(keys for keys, _ in FACTORS.values()),
-                       {"country", "code", "kind", "matched"})
+def test_every_flag_and_suggestion_rule_fact_has_a_class() -> None:
+    used = set().union(*FLAG_FACTS.values(), WHY_FACTS, {"country", "code", "kind", "matched"})
     assert sorted(used - set(disclosure.FLAG_FACTS)) == []

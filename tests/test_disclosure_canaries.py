@@ -33,9 +33,13 @@ NEVER_EXPORTED = {"_meta", "_sqlite_migrations", "costing", "policy", "country_n
                   # output that reads them, has its canary test in test_trainers_calendar.py.
                   "trainers", "trainer_subjects", "trainer_unavailable", "trainer_assignments",
                   "delivery_cohorts", "delivery_results", "delivery_evaluations",
-                  "trainer_events", "workflow_targets"}
+                  "trainer_events", "workflow_targets",
+                  # OSJA assessment versions are in no export; the dated lists and the question
+                  # set are public data shown only through the facts and prompts.
+                  "osja_assessments", "osja_answers", "osja", "death_penalty",
+                  "sanctions_regimes"}
 WRITTEN = ("programmes", "programme_modules", "requests", "request_events", "travel_advice",
-           "travel_advice_data", "modules", "disciplines")
+           "travel_advice_data", "modules", "disciplines", "osja_incidents", "conflict_register")
 
 
 def canary(table: str, column: str, row: str = "") -> str:
@@ -109,6 +113,15 @@ def planted(store: Store) -> tuple[Store, int, set[str], set[str]]:
                         json.dumps(["inspector", canary("requests", "audience")]), request.id))
     for table in ("travel_advice", "travel_advice_data"):
         _write_row(store, table, "code = 'KE'", (), "")
+        sort(table, True)
+    # The OSJA registers of the programme's country: its risk facts quote them.
+    store.conn.execute("INSERT INTO osja_incidents (code, occurred_on, note, recorded_by, "
+                       "recorded_at) VALUES ('KE', '2026-11-20', ?, ?, 'x')",
+                       (canary("osja_incidents", "note"), canary("osja_incidents", "recorded_by")))
+    store.conn.execute("INSERT INTO conflict_register (code, part, as_of, note, set_by, set_at) "
+                       "VALUES ('KE', 'x', '2026-11-20', 'x', 'x', 'x')")
+    _write_row(store, "conflict_register", "code = 'KE'", (), "")
+    for table in ("osja_incidents", "conflict_register"):
         sort(table, True)
     store.conn.commit()
     # The request's free text that no export draws on cannot show; the rest must.

@@ -55,7 +55,7 @@ def country_card(store: Store, match: Match | str, query: str | None = None) -> 
                         for d in list_disciplines(store)],
         "approvals": [f.to_dict() for f in country_requirements(store, c)],
         "deliveries": country_history(store, code).to_dict(),
-        "osja": _osja(store, code),
+        "osja": _osja(store, c),
     }
     hr_facts = card["osja"]["risk_facts"]["hr_priority"]
     if hr_facts.get("via"):  # a territory without an entry shows its administering state's
@@ -93,14 +93,43 @@ def region_line(card: dict[str, Any]) -> str:
     return "(none)" if card["codes"]["alpha2"] else "(none: not in UN M49)"
 
 
-def _osja(store: Store, code: str) -> dict[str, Any]:
+class _NoScopeYet:
+    """The facts the OSJA conditions look at, for a request with no training or audience yet:
+    the country's risk facts only (a plain class: this is the quick lookup's path)."""
+
+    in_country = False
+    serving_officers = False
+    coercive_units: list[Any] = []
+    disciplines: list[Any] = []
+    modules: list[Any] = []
+
+    class scope:
+        audience: list[str] = []
+
+    def __init__(self, country: dict[str, Any], risk: Any, policy: dict[str, Any]) -> None:
+        self.country = country
+        self.risk = risk
+        self.policy = policy
+
+    @property
+    def country_facts(self) -> dict[str, str]:
+        from catalogue.core.rules.baseline import KIND_LABELS
+
+        c = self.country
+        return {"country": c["name"], "code": c["code"],
+                "kind": KIND_LABELS.get(c["kind"], c["kind"])}
+
+
+def _osja(store: Store, country: dict[str, Any]) -> dict[str, Any]:
     """The dated risk facts, the OSJA prompts that apply to any request here (more apply once
     the training and audience are known) and the suggested minimum level (local practice)."""
-    from catalogue.core.rules.engine import assess
-    from catalogue.core.rules.scope import Scope
+    from catalogue.core.osja.prompts import prompts_for, suggest
+    from catalogue.core.osja.riskfacts import gather_risk, questions_doc
+    from catalogue.core.rules.stored import stored_policy
 
-    result = assess(store, Scope(code))
-    return {"risk_facts": result.risk.to_dict(),
-            "prompts": [p.to_dict() for p in result.prompts],
-            "guidance_edition": result.edition,
-            "suggested_minimum": result.suggested.to_dict()}
+    doc = questions_doc(store)
+    facts: Any = _NoScopeYet(country, gather_risk(store, country), stored_policy(store))
+    return {"risk_facts": facts.risk.to_dict(),
+            "prompts": [p.to_dict() for p in prompts_for(facts, doc.get("questions", []))],
+            "guidance_edition": doc.get("edition", {}),
+            "suggested_minimum": suggest(facts).to_dict()}

@@ -46,6 +46,7 @@ _INTERNAL = "the tool's own bookkeeping"
 _WHO_WHEN = "who did what when: internal"
 _TRAINER = "the trainer roster: British staff deployed overseas"
 _REQUEST = "requests are internal case records; none of their fields is published"
+_OSJA = "OSJA assessment reasoning: sensitive, seldom published"
 
 #: table -> column -> Field. Tables the tool creates, user tables first.
 FIELDS: dict[str, dict[str, Field]] = {
@@ -87,8 +88,9 @@ FIELDS: dict[str, dict[str, Field]] = {
         "state": _f(WITHHELD, VALUE, _REQUEST),
         "ipab_reference": _f(WITHHELD, TEXT, _REQUEST),
         "jiph_reference": _f(WITHHELD, TEXT, _REQUEST),
-        "osja_grade": _f(WITHHELD, VALUE, _REQUEST),
-        "osja_computed_grade": _f(WITHHELD, VALUE, _REQUEST),
+        "osja_grade": _f(WITHHELD, VALUE, _REQUEST + " (legacy local-practice grade)"),
+        "osja_computed_grade": _f(WITHHELD, VALUE, _REQUEST + " (legacy points score)"),
+        "host_country": _f(WITHHELD, VALUE, _REQUEST + " (where EU work takes place)"),
         "mission": _f(WITHHELD, TEXT, _REQUEST),
         "authoriser": _f(WITHHELD, TEXT, "a named official"),
         "authoriser_level": _f(WITHHELD, VALUE, _REQUEST),
@@ -112,6 +114,40 @@ FIELDS: dict[str, dict[str, Field]] = {
         "signed_in": _f(WITHHELD, TEXT, _WHO_WHEN + " (the user the sign-on proxy named)"),
         "prev_hash": _f(WITHHELD, VALUE, "the audit trail's hash chain"),
         "hash": _f(WITHHELD, VALUE, "the audit trail's hash chain"),
+    },
+    # OSJA records (core/osja): the assessment's reasoning is sensitive and rarely published
+    # (2017 foreword); answers, notes, mitigations and consultees are withheld.
+    "osja_assessments": {
+        **{c: _f(WITHHELD, TEXT, _OSJA) for c in (
+            "author", "stage1_reference", "mitigations", "decided_reason", "below_reason")},
+        "consulted": _f(WITHHELD, LIST, _OSJA + " (who was consulted, and when)"),
+        "suggested_reasons": _f(WITHHELD, LIST, _OSJA + " (quotes the request's scope)"),
+        "facts": _f(WITHHELD, TEXT, _OSJA + " (the facts relied on, with the request's scope)"),
+        "edition_title": _f(PUBLIC, TEXT, "the published guidance's title"),
+        **{c: _f(WITHHELD, VALUE, _OSJA) for c in (
+            "recorded_at", "assessed_on", "edition", "stage1_date", "serious_risk", "ihl",
+            "decided_level", "suggested_level", "review_on")},
+    },
+    "osja_answers": {
+        "question_id": _f(WITHHELD, VALUE, _OSJA),
+        "question": _f(PUBLIC, TEXT, "the prompt's wording from data/osja-questions.toml"),
+        "answer": _f(WITHHELD, VALUE, _OSJA),
+        "note": _f(WITHHELD, TEXT, _OSJA),
+    },
+    "osja_incidents": {
+        "code": _f(PUBLIC, VALUE, "a country code"),
+        "occurred_on": _f(WITHHELD, VALUE, "the organisation's own incident register"),
+        "note": _f(WITHHELD, TEXT, "the organisation's own account of an incident"),
+        "recorded_by": _f(WITHHELD, TEXT, _WHO_WHEN),
+        "recorded_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+    },
+    "conflict_register": {
+        "code": _f(PUBLIC, VALUE, "a country code"),
+        "part": _f(WITHHELD, TEXT, "the organisation's own judgement of where"),
+        "as_of": _f(WITHHELD, VALUE, "the organisation's own register"),
+        "note": _f(WITHHELD, TEXT, "the organisation's own note"),
+        "set_by": _f(WITHHELD, TEXT, _WHO_WHEN),
+        "set_at": _f(WITHHELD, VALUE, _WHO_WHEN),
     },
     "travel_advice": {
         "code": _f(PUBLIC, VALUE, "a country code"),
@@ -226,6 +262,19 @@ FIELDS: dict[str, dict[str, Field]] = {
         "source": _f(PUBLIC, TEXT, "where the advice was read"),
         "note": _f(WITHHELD, TEXT, "the organisation's own note"),
     },
+    "death_penalty": {
+        **{c: _f(PUBLIC, VALUE, "Amnesty International's published categories") for c in (
+            "code", "status", "as_of")},
+        **{c: _f(PUBLIC, TEXT, "data/death-penalty-status.csv") for c in (
+            "name", "source", "note")},
+    },
+    "sanctions_regimes": {
+        **{c: _f(PUBLIC, VALUE, "the UK's published sanctions regimes") for c in (
+            "code", "kind", "as_of")},
+        **{c: _f(PUBLIC, TEXT, "data/uk-sanctions-regimes.csv") for c in ("regime", "source")},
+    },
+    "osja": {"key": _f(PUBLIC, VALUE, "data/osja-questions.toml"),
+             "value": _f(PUBLIC, TEXT, "the OSJA question set and its guidance edition")},
     "costing": {"key": _f(WITHHELD, VALUE, "rates are commercial"),
                 "value": _f(WITHHELD, TEXT, "rates are commercial")},
     "map_views": {"name": _f(PUBLIC, VALUE, "a region's name, data/map-views.toml")},
@@ -237,8 +286,15 @@ FIELDS: dict[str, dict[str, Field]] = {
 #: The rules engine's flag facts (placeholders of data/approval-policy.toml) and their class:
 #: a public flag keeps its explanation only when every fact it uses is public.
 FLAG_FACTS: dict[str, str] = {
-    "country": PUBLIC, "code": PUBLIC, "kind": PUBLIC, "grade": PUBLIC, "points": PUBLIC,
-    "approver": PUBLIC, "reasons": PUBLIC, "mission": PUBLIC, "mission_note": PUBLIC,
+    "country": PUBLIC, "code": PUBLIC, "kind": PUBLIC, "approver": PUBLIC,
+    "mission": PUBLIC, "mission_note": PUBLIC, "label": PUBLIC, "days": PUBLIC,
+    # the suggested level's reasons quote rule texts, some of which use withheld facts
+    "reasons": WITHHELD,
+    # placeholders of the [[suggest]] rules (and data/osja-questions.toml)
+    "facts_country": PUBLIC, "dp_status": PUBLIC, "dp_as_of": PUBLIC, "dp_source": PUBLIC,
+    "regimes": PUBLIC, "sanctions_as_of": PUBLIC, "conflict_as_of": WITHHELD,
+    "conflict_part": WITHHELD, "incident_on": WITHHELD, "incident_note": WITHHELD,
+    "advice": WITHHELD, "advice_as_of": PUBLIC, "disciplines": WITHHELD,
     "mission_basis": PUBLIC,
     "level": PUBLIC, "as_of": PUBLIC, "origin": PUBLIC, "count": PUBLIC,
     "hr_year": PUBLIC, "hr_title": PUBLIC, "sensitivity": PUBLIC,

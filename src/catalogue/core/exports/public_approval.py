@@ -1,11 +1,13 @@
-"""The approval part of a public export: flags and grading reasons with withheld facts masked.
+"""The approval part of a public export: flags and the reasons for the suggested minimum
+approval level, with withheld facts masked.
 
 A flag's texts are rendered from the policy's templates with its facts; the facts each have
 a disclosure class (:data:`catalogue.core.disclosure.FLAG_FACTS`). A public flag is the same
 flag rendered again with every withheld fact shown as ``[withheld]``, and without its
-``facts``. A grading reason keeps its explanation only when every placeholder of its factor
-is public. The ``withhold-*`` flags (guidance for whoever writes public material) are left
-out because the export has already applied them.
+``facts``. A reason for the suggested minimum approval level (local practice) keeps its
+explanation only when every placeholder of its rule's text is public. The ``withhold-*``
+flags (guidance for whoever writes public material) are left out because the export has
+already applied them.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from catalogue.core.disclosure import FLAG_FACTS, PUBLIC, withheld_facts
 WITHHELD_TEXT = "[withheld]"
 #: The parts of the rules engine's assessment a public export keeps (not the scope, the
 #: factor details, the sensitivity or the internal list of disclosure categories).
-PUBLIC_APPROVAL_KEYS = ("grade", "grade_reasons", "approver", "approver_title", "location",
-                        "flags")
+PUBLIC_APPROVAL_KEYS = ("suggested_label", "suggested_reasons", "approver", "approver_title",
+                        "location", "flags")
 _FLAG_KEYS = ("id", "severity", "title", "why", "source", "decline")
 
 
@@ -43,16 +45,19 @@ def public_flag(flag: dict[str, Any], policy: dict[str, Any]) -> dict[str, Any]:
     return public
 
 
-def public_grade_reasons(approval: dict[str, Any]) -> list[str]:
-    """One line per grading factor that applied; the explanation only when it is public."""
-    from catalogue.core.rules.policy_check import COUNTRY_FACTS, FACTORS
+def public_suggested_reasons(approval: dict[str, Any], policy: dict[str, Any]) -> list[str]:
+    """One line per suggestion rule that fired; its explanation only when it is public."""
+    import string
 
+    templates = {r["id"]: r["why"] for r in policy.get("suggest", [])}
+    templates["default"] = policy.get("osja", {}).get("default_why", "")
     reasons = []
-    for factor in approval.get("factors") or []:
-        placeholders = FACTORS.get(str(factor.get("id")), ({"unknown"}, None))[0] | COUNTRY_FACTS
-        head = f"{factor.get('label', factor.get('id'))} (+{factor.get('points', 0)})"
-        if all(FLAG_FACTS.get(name) == PUBLIC for name in placeholders):
-            reasons.append(f"{head}: {factor.get('why', '')}")
+    for reason in (approval.get("suggested_minimum") or {}).get("reasons") or []:
+        template = templates.get(str(reason.get("rule")), "{unknown}")
+        names = {n for _, n, _, _ in string.Formatter().parse(template) if n is not None}
+        head = f"{reason.get('level')} (rule {reason.get('rule')}, local practice)"
+        if all(FLAG_FACTS.get(name) == PUBLIC for name in names):
+            reasons.append(f"{head}: {reason.get('why', '')}")
         else:
             reasons.append(f"{head}: details withheld from the public version")
     return reasons
@@ -61,7 +66,7 @@ def public_grade_reasons(approval: dict[str, Any]) -> list[str]:
 def public_approval(approval: dict[str, Any], policy: dict[str, Any]) -> dict[str, Any]:
     """The assessment as a public export shows it."""
     public = {key: approval.get(key) for key in PUBLIC_APPROVAL_KEYS}
-    public["grade_reasons"] = public_grade_reasons(approval)
+    public["suggested_reasons"] = public_suggested_reasons(approval, policy)
     public["flags"] = [public_flag(f, policy) for f in approval.get("flags") or []
                        if not str(f.get("id", "")).startswith("withhold-")]
     return public

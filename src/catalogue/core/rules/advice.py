@@ -7,13 +7,15 @@ always with the date it was current. A user entry for a country wins over the da
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.dates import parse_date, stamp
 from catalogue.core.errors import InvalidInputError, NotFoundError
 from catalogue.core.names import fold
 from catalogue.core.store import Store
+
+if TYPE_CHECKING:  # pathlib is not imported on the quick lookup's path
+    from pathlib import Path
 
 ADVICE_FILE = "travel-advice.csv"
 DATA_ORIGIN = "data/travel-advice.csv"
