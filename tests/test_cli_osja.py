@@ -65,7 +65,7 @@ def test_record_history_and_request_history(invoke) -> None:  # type: ignore[no-
     table = invoke("request", "history", str(rid)).output
     assert "osja-recorded" in table
     show = invoke("request", "show", str(rid)).output
-    assert "OSJA assessment: current" in show and "version 2 by J. Smith" in show
+    assert "assessment: current" in show and "version 2 by J. Smith" in show
 
 
 def test_usage_errors_are_one_line_with_exit_2(invoke) -> None:  # type: ignore[no-untyped-def]
