@@ -138,8 +138,7 @@ def activity_lines(activity: dict[str, Any], code: str) -> list[str]:
 
 def osja_lines(osja: dict[str, Any]) -> list[str]:
     """The OSJA risk facts (with date and source) and the prompts for any request here."""
-    lines = ["", "  OSJA (Overseas Security and Justice Assistance) risk facts, with date and "
-                 "source:"]
+    lines = ["", "  OSJA risk facts, each with its date and source:"]
     for fact in osja["risk_facts"]["lines"]:
         lines.append(f"    - {fact['label']}: {printable(fact['text'])}")
     edition = osja["guidance_edition"]
