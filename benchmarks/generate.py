@@ -8,9 +8,10 @@ The database is created and seeded by the app's own ``open_store`` (so every ref
 migration and index is the real one), then user tables are bulk-filled with ``executemany``
 in one transaction with journalling off: programmes (every country, 5–20 modules each, some
 hours overridden), requests in every state with the step records each state implies and
-links to programmes, and the append-only audit trail in chronological order. The programmes'
-full-text index is filled by one FTS5 ``rebuild`` (its triggers are dropped for the load and
-recreated from their stored SQL). WAL is restored at the end. No ANALYZE is run: the planner
+links to programmes, the append-only audit trail in chronological order, and trainers (one per
+250 programmes) with one or two on every programme. The programmes' full-text index is filled
+by one FTS5 ``rebuild`` and the delivery spans by one grouped pass (their triggers are dropped
+for the load and recreated from their stored SQL). WAL is restored at the end. No ANALYZE is run: the planner
 sees the database exactly as a user's would be.
 
 Deterministic: the same seed and sizes give the same rows (timestamps are relative to a
@@ -34,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from catalogue.core.trainers.spans import REBUILD as REBUILD_SPANS
 
 OUT = Path(__file__).resolve().parent / "out"
 #: Timestamps are spread over the four years before this moment.
@@ -258,6 +261,29 @@ REQUEST_COLUMNS = ('id, requesting_body, country, disciplines, modules, location
                    'authoriser, authoriser_level, s26_reference, decline_signal, programme_id, '
                    'created_at, created_by, updated_at, state_changed_at')
 EVENT_COLUMNS = 'id, request_id, at, "by", action, from_state, to_state, note, details'
+TRAINER_COLUMNS = "id, name, kind, force, languages, notes, created_at, updated_at"
+ASSIGNMENT_COLUMNS = "trainer_id, programme_id, role, assigned_at, assigned_by"
+#: One trainer for every 250 programmes, each programme with one or two of them.
+PROGRAMMES_PER_TRAINER = 250
+
+
+def _trainer_rows(rng: random.Random, sizes: Sizes, clock: _Clock
+                  ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    count = max(2, sizes.programmes // PROGRAMMES_PER_TRAINER)
+    at = clock.stamp(int(REFERENCE.timestamp()) - 86400)
+    kinds = ("staff", "associate", "serving-officer")
+    trainers = []
+    for tid in range(1, count + 1):
+        kind = rng.choice(kinds)
+        trainers.append((tid, f"Trainer {tid:04d}", kind,
+                         "Kent Police" if kind == "serving-officer" else None, '["English"]',
+                         None, at, at))
+    assignments = []
+    for pid in range(1, sizes.programmes + 1):
+        for role, tid in zip(("lead", "trainer"), rng.sample(range(1, count + 1),
+                                                             rng.randint(1, 2)), strict=False):
+            assignments.append((tid, pid, role, at, rng.choice(USERS)))
+    return trainers, assignments
 
 
 def _insert(conn: sqlite3.Connection, table: str, columns: str,
@@ -300,28 +326,38 @@ def generate(path: str | os.PathLike[str], sizes: Sizes | None = None, *,
 
     began = time.perf_counter()
     conn.execute("BEGIN")
+    # The full-text and delivery-span triggers are dropped for the load, recreated from their
+    # stored SQL, and their tables filled in one pass each.
+    loaded = "tbl_name IN ('programmes', 'programme_modules')"
     triggers = [r[0] for r in conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'programmes'")]
+        f"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND {loaded}")]
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                                "AND tbl_name = 'programmes'").fetchall():
+                                f"AND {loaded}").fetchall():
         conn.execute(f'DROP TRIGGER "{name}"')
     _insert(conn, "programmes", PROGRAMME_COLUMNS, programmes)
     _insert(conn, "programme_modules", "programme_id, position, module_id, hours, notes", entries)
     _insert(conn, "requests", REQUEST_COLUMNS, requests)
     _insert(conn, "request_events", EVENT_COLUMNS, events)
     chain.rebuild(conn)  # the audit trail's hash chain, as the tool would have written it
+    trainers, assignments = _trainer_rows(rng, sizes, clock)
+    _insert(conn, "trainers", TRAINER_COLUMNS, trainers)
+    _insert(conn, "trainer_assignments", ASSIGNMENT_COLUMNS, assignments)
     seconds["insert"] = time.perf_counter() - began
     began = time.perf_counter()
     conn.execute("INSERT INTO programmes_fts (programmes_fts) VALUES ('rebuild')")
     for sql in triggers:
         conn.execute(sql)
+    for statement in filter(None, (part.strip() for part in REBUILD_SPANS.split(";"))):
+        conn.execute(statement)
     conn.execute("COMMIT")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.close()
     seconds["fts and commit"] = time.perf_counter() - began
     report = Report(str(target), asdict(sizes),
                     {"programmes": len(programmes), "programme_modules": len(entries),
-                     "requests": len(requests), "request_events": len(events)}, seconds)
+                     "requests": len(requests), "request_events": len(events),
+                     "trainers": len(trainers), "trainer_assignments": len(assignments)},
+                    seconds)
     Path(f"{target}.json").write_text(json.dumps(_fingerprint(sizes)) + "\n")
     return report
 

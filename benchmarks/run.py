@@ -7,7 +7,8 @@
 Groups: lookup (quick lookup vs `python -c "import click, sqlite3"`), large (CLI listings on
 the large generated database vs the small one), tui (start-up vs a minimal Textual app;
 Pilot timings and memory, large vs small), export (40-module Word export), seed (first-use
-seeding). Exits 1 if any figure misses its target. See docs/performance.md.
+seeding), calendar (the delivery calendar and .ics feed at 100,000 programmes). Exits 1 if
+any figure misses its target. See docs/performance.md.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dataclasses import asdict
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from benchmarks import cli_lookup, export_seed, large, tui
+from benchmarks import cli_lookup, delivery_calendar, export_seed, large, tui
 from benchmarks.paired import Figure
 
 GROUPS: dict[str, Callable[[int], list[Figure]]] = {
@@ -35,6 +36,7 @@ GROUPS: dict[str, Callable[[int], list[Figure]]] = {
     "tui": tui.run,
     "export": export_seed.run_export,
     "seed": export_seed.run_seed,
+    "calendar": delivery_calendar.run,
 }
 
 

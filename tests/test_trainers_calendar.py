@@ -111,11 +111,75 @@ def test_ics_months_bounds(store: Store) -> None:
         build_feed(store, "2027-03", 0)
 
 
-def test_indicative_end_matches_the_outline() -> None:
-    from catalogue.core.programmes.computations import end_date
-    from catalogue.core.trainers.deliveries import indicative_end
 
-    for hours in (1, 6, 12, 30, 31, 61, 200):
-        days = -(-hours // 6)
-        assert indicative_end("2027-03-03", hours, 6) == end_date("2027-03-03", days)
-    assert indicative_end("2027-03-03", 0, 6) == "2027-03-03"
+def _span(store: Store, pid: int) -> tuple[str, str] | None:
+    row = store.one('SELECT start, "end" FROM delivery_spans WHERE programme_id = ?', (pid,))
+    return (row[0], row[1]) if row else None
+
+
+def _outline_span(store: Store, pid: int) -> tuple[str, str] | None:
+    from catalogue.core.programmes.outline import build_outline
+
+    outline = build_outline(store, pid)["programme"]
+    if not outline["start_date"] or not outline["end_date"]:
+        return None
+    return outline["start_date"], outline["end_date"]
+
+
+def test_spans_follow_every_change(store: Store) -> None:
+    from catalogue.core.programmes.changes import (
+        add_modules,
+        delete_programme,
+        remove_module,
+        set_module,
+        update_programme,
+    )
+    from catalogue.core.requests.register import edit_request
+
+    pid = programme(store, "2027-03-05")  # 12 hours at 6 a day: two days
+    assert _span(store, pid) == _outline_span(store, pid) == ("2027-03-05", "2027-03-06")
+    add_modules(store, pid, ["inv-peace-interviewing", "cmd-decision-logs"])
+    assert _span(store, pid) == _outline_span(store, pid)
+    set_module(store, pid, "inv-peace-interviewing", hours=61)
+    assert _span(store, pid) == _outline_span(store, pid)
+    update_programme(store, pid, {"hours_per_day": "2.5", "start_date": "2027-02-01"})
+    assert _span(store, pid) == _outline_span(store, pid)
+    remove_module(store, pid, "cmd-decision-logs")
+    assert _span(store, pid) == _outline_span(store, pid)
+    scope = build_scope(store, "Kenya", disciplines=["command"], location="uk",
+                        start=date(2027, 6, 1), end=date(2027, 6, 4))
+    rid = create_request(store, "Kenya Police Service", scope, by="t").id
+    link_programme(store, rid, pid, by="t")
+    assert _span(store, pid) == ("2027-06-01", "2027-06-04")
+    edit_request(store, rid, {"end": date(2027, 6, 9)}, by="t")
+    assert _span(store, pid) == ("2027-06-01", "2027-06-09")
+    link_programme(store, rid, None, by="t")
+    assert _span(store, pid) == _outline_span(store, pid)
+    update_programme(store, pid, {"start_date": None})
+    assert _span(store, pid) is None
+    empty = programme(store, "2027-03-01", modules=())
+    assert _span(store, empty) is None and _outline_span(store, empty) is None
+    delete_programme(store, pid)
+    assert store.scalar("SELECT count(*) FROM delivery_spans") == 0
+
+
+def test_spans_are_rebuilt_when_the_data_changes(store: Store) -> None:
+    pid = programme(store, "2027-03-01")
+    store.conn.execute("UPDATE modules SET hours = 60 WHERE id = 'cmd-national-decision-model'")
+    assert _span(store, pid) == ("2027-03-01", "2027-03-02")  # stale until the data is reseeded
+    with store.write() as conn:  # what seed.write records after rebuilding the tables
+        conn.execute("UPDATE _meta SET value = 'changed' WHERE key = 'data_hash'")
+    assert _span(store, pid) == _outline_span(store, pid) == ("2027-03-01", "2027-03-12")
+
+
+def test_rebuild_and_trigger_forms_agree(store: Store) -> None:
+    from catalogue.core.trainers.spans import REBUILD
+
+    ids = [programme(store, f"2027-0{1 + i % 9}-0{1 + i % 8}",
+                     modules=("cmd-national-decision-model", "inv-peace-interviewing")[:1 + i % 2])
+           for i in range(12)]
+    before = [_span(store, i) for i in ids]
+    with store.write() as conn:
+        for statement in filter(None, (s.strip() for s in REBUILD.split(";"))):
+            conn.execute(statement)
+    assert [_span(store, i) for i in ids] == before == [_outline_span(store, i) for i in ids]

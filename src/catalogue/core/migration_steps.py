@@ -23,6 +23,7 @@ NAMES: tuple[str, ...] = (
     "programmes_003_module_programme_index",
     "programmes_004_public_title",
     "trainers_001_roster",
+    "trainers_002_delivery_spans",
     "m_facets_001_country_state_index",
     "m_osja_001_records",
 )

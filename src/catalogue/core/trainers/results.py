@@ -133,11 +133,11 @@ def country_history(store: Store, code: str, *, today: date | None = None,
                     limit: int = 10) -> CountryHistory:
     """A country's deliveries that have started, latest first, with what each achieved."""
     now = (today or date.today()).isoformat()
-    ids = [r[0] for r in store.query(
-        "SELECT id FROM programmes WHERE country = ? AND start_date <= ? "
-        "UNION SELECT programme_id FROM requests WHERE country = ? AND "
-        "start <= ? AND programme_id IS NOT NULL", (code, now, code, now))]
-    found = [d for d in deliveries_of(store, ids) if d.country == code and d.dated
-             and (d.start or "") <= now]
-    found.sort(key=lambda d: (d.start or "", d.programme_id), reverse=True)
-    return CountryHistory(len(found), tuple(_results(store, found[:limit])))
+    where = ("FROM programmes p JOIN delivery_spans s ON s.programme_id = p.id "
+             "LEFT JOIN requests r ON r.id = p.request_id WHERE p.country = ? AND s.start <= ? "
+             "AND coalesce(r.state, '') NOT IN ('declined', 'withdrawn')")
+    total = int(store.scalar(f"SELECT count(*) {where}", (code, now)))
+    ids = [r[0] for r in store.query(f"SELECT p.id {where} ORDER BY s.start DESC, p.id DESC "
+                                     "LIMIT ?", (code, now, limit))]
+    found = deliveries_of(store, ids)
+    return CountryHistory(total, tuple(_results(store, found)))

@@ -115,4 +115,17 @@ def trainers_001_roster(db: Any) -> None:
         db.execute(statement)
 
 
-STEPS: list[Callable[[Any], None]] = [trainers_001_roster]
+def trainers_002_delivery_spans(db: Any) -> None:
+    """Every programme's delivery dates, kept by triggers, for the calendar (see spans.py)."""
+    from catalogue.core.trainers import spans
+
+    for statement in spans.statements():
+        db.execute(statement)
+    seeded = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                        "name IN ('modules', 'costing')").fetchone()[0] == 2
+    if seeded:  # an existing database; a new one is filled when it is first seeded
+        for statement in filter(None, (s.strip() for s in spans.REBUILD.split(";"))):
+            db.execute(statement)
+
+
+STEPS: list[Callable[[Any], None]] = [trainers_001_roster, trainers_002_delivery_spans]

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from catalogue.core.store import Store
-from catalogue.core.trainers.deliveries import Delivery, deliveries_of
+from catalogue.core.trainers.deliveries import CANCELLED, Delivery, deliveries_of
 from catalogue.core.trainers.model import Trainer
 
 S26_SOURCE = "Police Act 1996, section 26"
@@ -34,7 +34,7 @@ def _other_deliveries(store: Store, trainer_id: int, programme_id: int) -> list[
     ids = [r[0] for r in store.query("SELECT programme_id FROM trainer_assignments WHERE "
                                      "trainer_id = ? AND programme_id != ?",
                                      (trainer_id, programme_id))]
-    return deliveries_of(store, ids)
+    return [d for d in deliveries_of(store, ids) if d.request_state not in CANCELLED]
 
 
 def _module_disciplines(store: Store, modules: tuple[str, ...]) -> dict[str, tuple[str, str]]:
@@ -145,8 +145,9 @@ def assignment_warnings(store: Store, trainer: Trainer, delivery: Delivery) -> l
     if not delivery.dated:
         out.append(AssignmentWarning(
             "no-dates", "needs-action",
-            f"programme {delivery.programme_id} has no start date, so double booking, "
-            "unavailability and accreditation dates cannot be checked", ROSTER))
+            f"programme {delivery.programme_id} has no delivery dates (no start date, or no "
+            "modules to give an end), so double booking, unavailability and accreditation "
+            "dates cannot be checked", ROSTER))
     else:
         first, last = delivery.start or "", delivery.end or ""
         for other in _other_deliveries(store, trainer.id, delivery.programme_id):
