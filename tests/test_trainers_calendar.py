@@ -38,8 +38,16 @@ def test_month_shows_deliveries_by_country_and_trainer_with_clashes(store: Store
     month = month_calendar(store, "2027-03")
     assert [e.delivery.programme_id for e in month.entries] == [kenya, ghana]
     assert [name for name, _ in month.by_country()] == ["Ghana", "Kenya"]
-    assert [(name, len(rows)) for name, rows in month.by_trainer()] == [
+    assert [(name, len(rows)) for _ident, name, rows in month.by_trainer()] == [
         ("A. Okafor", 2), ("B. Jones", 1)]
+    assert [r["key"] for r in month.rows("trainer")] == [
+        f"{ident}:{kenya}", f"{ident}:{ghana}", f"{other}:{ghana}"]
+    assert [r["country"] for r in month.rows("country")] == ["Ghana", "Kenya"]
+    days = dict((d.isoformat(), (n, clash)) for d, n, clash in month.days())
+    # Kenya runs 02-28..03-01 and Ghana 03-01..03-02: A. Okafor is double booked on the 1st
+    assert days["2027-03-01"] == (2, True)
+    assert days["2027-03-02"] == (1, False)
+    assert days["2027-03-31"] == (0, False)
     assert month.clash_count == 2
     clash = month.entries[0].clashes[0]
     assert clash.trainer == "A. Okafor" and f"programme {ghana}" in clash.why

@@ -86,7 +86,7 @@ def render_month(month: MonthCalendar) -> str:
     rows = month.by_trainer()
     if not rows:
         lines.append("  (no trainers assigned)")
-    for name, entries in rows:
+    for _ident, name, entries in rows:
         lines.append(f"  {printable(name)}")
         for e in entries:
             d = e.delivery

@@ -29,8 +29,8 @@ from catalogue.tui.theme import CATALOGUE_THEMES
 from catalogue.tui.workers import report_failure
 
 STYLESHEETS = ("app.tcss", "explorer.tcss", "builder.tcss", "board.tcss", "help.tcss",
-               "dialogs.tcss", "map.tcss", "charts.tcss",
-               "ethics.tcss")
+               "dialogs.tcss", "map.tcss", "charts.tcss", "ethics.tcss", "roster.tcss",
+               "calendar.tcss")
 EXIT_AFTER_READY_ENV = "CATALOGUE_EXIT_AFTER_READY"
 #: Seconds after the first screen is shown before the board is built in the background.
 PREBUILD_DELAY = 0.5
@@ -50,6 +50,8 @@ class CatalogueApp(App[None]):
         "board": lambda: _screen("board", "BoardScreen"),
         "map": lambda: _screen("map", "MapScreen"),
         "charts": lambda: _screen("charts", "ChartsScreen"),
+        "roster": lambda: _screen("roster", "RosterScreen"),
+        "calendar": lambda: _screen("calendar", "CalendarScreen"),
     }
     DEFAULT_MODE = "explorer"
     COMMANDS = App.COMMANDS | set(COMMAND_PROVIDERS)
@@ -76,6 +78,10 @@ class CatalogueApp(App[None]):
                 tooltip="Charts: workload, requests over time, step times, delivery by region"),
         Binding("f8", "ethics", "Ethics", id="app.ethics", show=False,
                 tooltip="The Code of Ethics (2024 and 2014 editions)"),
+        Binding("f9", "switch_screen_mode('roster')", "Trainers", id="app.roster", show=False,
+                tooltip="The trainer roster"),
+        Binding("f10", "switch_screen_mode('calendar')", "Calendar", id="app.calendar",
+                show=False, tooltip="The delivery calendar"),
     ]
 
     def __init__(self, db_path: str | os.PathLike[str] | None = None,

@@ -15,11 +15,13 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from catalogue.tui.dialogs import DIALOG_CLASSES
     from catalogue.tui.screens.board import BoardScreen
     from catalogue.tui.screens.builder import BuilderScreen
+    from catalogue.tui.screens.calendar import CalendarScreen
     from catalogue.tui.screens.charts import ChartsScreen
     from catalogue.tui.screens.ethics import EthicsScreen
     from catalogue.tui.screens.explorer import ExplorerScreen
     from catalogue.tui.screens.help import HelpScreen
     from catalogue.tui.screens.map import MapScreen
+    from catalogue.tui.screens.roster import RosterScreen
     from catalogue.tui.widgets.paged_table import PagedTable
     from catalogue.tui.widgets.world_map import WorldMap
 
@@ -30,6 +32,8 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Requests", _bindings(BoardScreen.BINDINGS)),
         ("Map", _bindings(MapScreen.BINDINGS) + _bindings(WorldMap.BINDINGS)),
         ("Charts", _bindings(ChartsScreen.BINDINGS)),
+        ("Trainers", _bindings(RosterScreen.BINDINGS)),
+        ("Calendar", _bindings(CalendarScreen.BINDINGS)),
         ("Paged tables", _bindings(PagedTable.BINDINGS)),
         ("Help", _bindings(HelpScreen.BINDINGS)),
         ("Code of Ethics", _bindings(EthicsScreen.BINDINGS)),

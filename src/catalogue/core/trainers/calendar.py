@@ -22,6 +22,8 @@ class Clash:
     trainer_id: int
     trainer: str
     why: str
+    first: str  # the days the clash covers
+    last: str
 
 
 @dataclass(frozen=True)
@@ -42,18 +44,52 @@ class MonthCalendar:
     def clash_count(self) -> int:
         return sum(1 for e in self.entries if e.clashes)
 
+    def days(self) -> list[tuple[date, int, bool]]:
+        """Each day of the month: how many deliveries run that day, and whether one with a
+        clash does."""
+        from datetime import timedelta
+
+        out = []
+        day = self.first
+        while day <= self.last:
+            text = day.isoformat()
+            running = [e for e in self.entries if e.delivery.overlaps(text, text)]
+            clash = any(c.first <= text <= c.last for e in running for c in e.clashes)
+            out.append((day, len(running), clash))
+            day += timedelta(days=1)
+        return out
+
+    def rows(self, grouping: str = "date") -> list[dict[str, object]]:
+        """Table rows: one per delivery (``date`` or ``country`` order), or one per trainer
+        and delivery (``trainer``), each with a unique ``key``."""
+        def row(entry: CalendarEntry, key: str, who: str) -> dict[str, object]:
+            d = entry.delivery
+            return {"key": key, "programme_id": d.programme_id, "start": d.start, "end": d.end,
+                    "title": d.title, "country": d.country_name, "mode": d.mode,
+                    "trainers": who, "clash": "; ".join(c.why for c in entry.clashes)}
+
+        if grouping == "trainer":
+            return [row(e, f"{ident}:{e.delivery.programme_id}", name)
+                    for ident, name, entries in self.by_trainer() for e in entries]
+        entries = list(self.entries)
+        if grouping == "country":
+            entries = [e for _, group in self.by_country() for e in group]
+        return [row(e, str(e.delivery.programme_id),
+                    ", ".join(n for _, n in e.trainers) or "-") for e in entries]
+
     def by_country(self) -> list[tuple[str, list[CalendarEntry]]]:
         groups: dict[str, list[CalendarEntry]] = {}
         for entry in self.entries:
             groups.setdefault(entry.delivery.country_name, []).append(entry)
         return sorted(groups.items(), key=lambda pair: pair[0].lower())
 
-    def by_trainer(self) -> list[tuple[str, list[CalendarEntry]]]:
+    def by_trainer(self) -> list[tuple[int, str, list[CalendarEntry]]]:
+        """(trainer id, name, their deliveries), by name."""
         groups: dict[tuple[str, int], list[CalendarEntry]] = {}
         for entry in self.entries:
             for ident, name in entry.trainers:
                 groups.setdefault((name, ident), []).append(entry)
-        return [(name, rows) for (name, _), rows in
+        return [(ident, name, rows) for (name, ident), rows in
                 sorted(groups.items(), key=lambda pair: (pair[0][0].lower(), pair[0][1]))]
 
 
@@ -118,10 +154,11 @@ def _clashes(store: Store, deliveries: list[Delivery],
             for b in mine[i + 1:]:
                 if (b.start or "") > (a.end or ""):
                     break
+                first, last = max(a.start or "", b.start or ""), min(a.end or "", b.end or "")
                 for x, y in ((a, b), (b, a)):
                     out.setdefault(x.programme_id, []).append(Clash(
                         ident, names[ident], f"{names[ident]} is also on programme "
-                        f"{y.programme_id} ({y.country_name}, {y.start}..{y.end})"))
+                        f"{y.programme_id} ({y.country_name}, {y.start}..{y.end})", first, last))
     if by_trainer:
         marks = ",".join("?" * len(by_trainer))
         for r in store.query('SELECT trainer_id, start, "end" FROM trainer_unavailable WHERE '
@@ -130,5 +167,6 @@ def _clashes(store: Store, deliveries: list[Delivery],
                 if d.overlaps(r["start"], r["end"]):
                     out.setdefault(d.programme_id, []).append(Clash(
                         r["trainer_id"], names[r["trainer_id"]],
-                        f"{names[r['trainer_id']]} is unavailable {r['start']}..{r['end']}"))
+                        f"{names[r['trainer_id']]} is unavailable {r['start']}..{r['end']}",
+                        max(r["start"], d.start or ""), min(r["end"], d.end or "")))
     return out

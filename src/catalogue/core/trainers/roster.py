@@ -82,11 +82,11 @@ def resolve_trainer(store: Store, text: str | int) -> int:
 def _force_for(kind: str, force: str | None) -> str | None:
     force = parse_text(force, "force")
     if kind == "serving-officer" and not force:
-        raise InvalidInputError("a serving officer needs their force (--force), for the "
-                                "section 26 authority")
+        raise InvalidInputError("a serving officer needs their force (for the section 26 "
+                                "authority)")
     if kind != "serving-officer" and force:
-        raise InvalidInputError("only serving officers have a force; leave --force out or "
-                                "choose --kind serving-officer")
+        raise InvalidInputError("only serving officers have a force: leave the force out, or "
+                                "make the trainer a serving officer")
     return force
 
 
@@ -174,6 +174,13 @@ def list_trainers(store: Store, *, search: str | None = None, kind: str | None =
             continue
         out.append(row)
     return out
+
+
+def trainer_page(store: Store, *, search: str | None = None, limit: int = 200,
+                 offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+    """One page of the roster (by name) and how many trainers match."""
+    rows = list_trainers(store, search=search)
+    return rows[offset:offset + limit], len(rows)
 
 
 def add_subjects(store: Store, trainer_id: int, *, by: str, disciplines: list[str] | tuple[str, ...] = (),

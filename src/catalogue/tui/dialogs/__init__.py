@@ -11,7 +11,14 @@ from catalogue.tui.dialogs.new_programme import NewProgrammeDialog
 from catalogue.tui.dialogs.new_request import LinkProgrammeDialog, NewRequestDialog
 from catalogue.tui.dialogs.prompt import PromptDialog
 from catalogue.tui.dialogs.steps import AdvanceDialog, ExitDialog, ResetDialog
+from catalogue.tui.dialogs.trainer_forms import (
+    AccreditDialog,
+    AssignDialog,
+    NewTrainerDialog,
+    UnavailableDialog,
+)
 
 DIALOG_CLASSES: list[Any] = [ChooseDialog, ExportDialog, ModulePickerDialog, NewProgrammeDialog,
                              PromptDialog, AdvanceDialog, ExitDialog, ResetDialog,
-                             NewRequestDialog, LinkProgrammeDialog]
+                             NewRequestDialog, LinkProgrammeDialog, NewTrainerDialog,
+                             AccreditDialog, UnavailableDialog, AssignDialog]

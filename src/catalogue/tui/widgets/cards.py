@@ -62,6 +62,8 @@ def country_text(card: dict[str, Any], activity: dict[str, Any] | None = None) -
     _row(text, "Note", card["note"], "italic")
     if activity is not None:
         activity_text(text, activity)
+    if card.get("deliveries") is not None:
+        delivery_history_text(text, card["deliveries"])
     _heading(text, "Approvals any programme here needs")
     for flag in card["approvals"]:
         text.append("• ")
@@ -102,6 +104,36 @@ def activity_text(text: Text, activity: dict[str, Any]) -> None:
         text.append(f"  {r['state']} · {r['age_days']} d old\n", style="dim")
     if total > len(requests):
         text.append(f"  … and {total - len(requests)} more\n", style="dim")
+
+
+def delivery_history_text(text: Text, history: dict[str, Any]) -> None:
+    """The country's deliveries that have started, latest first, with what each achieved."""
+    from catalogue.core.trainers.schema import LEVEL_LABELS
+
+    shown = history["deliveries"]
+    _heading(text, f"Deliveries and results ({history['total']})")
+    if not shown:
+        text.append("no delivery has started here yet\n", style="dim italic")
+    for d in shown:
+        text.append(f"• #{d['programme_id']} ", style="cyan")
+        text.append(str(d["title"]))
+        text.append(f"  {d['start']}..{d['end']} · {d['mode']}\n", style="dim")
+        cohort = d["cohort"]
+        if cohort["participants"]:
+            done = cohort["completed"]
+            line = (f"  trained {cohort['participants']}: {cohort['women']} women, "
+                    f"{cohort['men']} men")
+            line += f", {done} completed" if done is not None else ""
+            line += f"; attendance {d['attendance']:g}%" if d["attendance"] is not None else ""
+            text.append(line + "\n")
+        else:
+            text.append("  cohort not recorded\n", style="dim")
+        scores = [f"{LEVEL_LABELS[e['level']]} {e['score']:g}/{e['out_of']:g}"
+                  for e in d["evaluations"]]
+        text.append(f"  evaluation: {', '.join(scores) if scores else 'not recorded'}\n",
+                    style="" if scores else "dim")
+    if history["total"] > len(shown):
+        text.append(f"  … and {history['total'] - len(shown)} earlier\n", style="dim")
 
 
 def discipline_text(d: dict[str, Any], activity: dict[str, Any] | None = None) -> Text:
