@@ -9,7 +9,7 @@ migration and index is the real one), then user tables are bulk-filled with ``ex
 in one transaction with journalling off: programmes (every country, 5–20 modules each, some
 hours overridden), requests in every state with the step records each state implies and
 links to programmes, the append-only audit trail in chronological order, and trainers (one per
-250 programmes) with one or two on every programme. The programmes' full-text index is filled
+25 programmes) with one or two on every programme. The programmes' full-text index is filled
 by one FTS5 ``rebuild`` and the delivery spans by one grouped pass (their triggers are dropped
 for the load and recreated from their stored SQL). WAL is restored at the end. No ANALYZE is run: the planner
 sees the database exactly as a user's would be.
@@ -263,8 +263,9 @@ REQUEST_COLUMNS = ('id, requesting_body, country, disciplines, modules, location
 EVENT_COLUMNS = 'id, request_id, at, "by", action, from_state, to_state, note, details'
 TRAINER_COLUMNS = "id, name, kind, force, languages, notes, created_at, updated_at"
 ASSIGNMENT_COLUMNS = "trainer_id, programme_id, role, assigned_at, assigned_by"
-#: One trainer for every 250 programmes, each programme with one or two of them.
-PROGRAMMES_PER_TRAINER = 250
+#: One trainer for every 25 programmes, each programme with one or two of them: about seven
+#: deliveries a trainer a year, so clashes are there but not on every delivery.
+PROGRAMMES_PER_TRAINER = 25
 
 
 def _trainer_rows(rng: random.Random, sizes: Sizes, clock: _Clock

@@ -101,10 +101,8 @@ def render_month(month: MonthCalendar) -> str:
 
 
 def calendar_dict(month: MonthCalendar) -> dict[str, Any]:
-    from dataclasses import asdict
-
     return {"month": month.month, "first": month.first.isoformat(),
             "last": month.last.isoformat(),
             "deliveries": [{**e.delivery._asdict(),
                             "trainers": [{"id": i, "name": n} for i, n in e.trainers],
-                            "clashes": [asdict(c) for c in e.clashes]} for e in month.entries]}
+                            "clashes": [c.to_dict() for c in e.clashes]} for e in month.entries]}

@@ -11,19 +11,36 @@ import calendar as _calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from catalogue.core.errors import InvalidInputError
 from catalogue.core.store import Store
 from catalogue.core.trainers.deliveries import Delivery, deliveries_between
 
 
-@dataclass(frozen=True)
-class Clash:
+class Clash(NamedTuple):
+    """A trainer on two overlapping deliveries (``other_id`` the other programme), or
+    unavailable during one (``other_id`` None). A NamedTuple: a busy month makes tens of
+    thousands of them."""
+
     trainer_id: int
     trainer: str
-    why: str
     first: str  # the days the clash covers
     last: str
+    other_id: int | None
+    other_place: str  # the other delivery's country, or "" when unavailable
+    other_start: str  # the other delivery's (or the unavailable period's) dates
+    other_end: str
+
+    @property
+    def why(self) -> str:
+        if self.other_id is None:
+            return f"{self.trainer} is unavailable {self.other_start}..{self.other_end}"
+        return (f"{self.trainer} is also on programme {self.other_id} ({self.other_place}, "
+                f"{self.other_start}..{self.other_end})")
+
+    def to_dict(self) -> dict[str, object]:
+        return {**self._asdict(), "why": self.why}
 
 
 @dataclass(frozen=True)
@@ -45,18 +62,31 @@ class MonthCalendar:
         return sum(1 for e in self.entries if e.clashes)
 
     def days(self) -> list[tuple[date, int, bool]]:
-        """Each day of the month: how many deliveries run that day, and whether one with a
-        clash does."""
-        from datetime import timedelta
+        """Each day of the month: how many deliveries run that day, and whether a clash
+        covers it. One pass over the deliveries and the distinct clash periods."""
+        size = (self.last - self.first).days + 1
+        starts = [0] * (size + 1)
+        clash_days = [False] * size
 
-        out = []
-        day = self.first
-        while day <= self.last:
-            text = day.isoformat()
-            running = [e for e in self.entries if e.delivery.overlaps(text, text)]
-            clash = any(c.first <= text <= c.last for e in running for c in e.clashes)
-            out.append((day, len(running), clash))
-            day += timedelta(days=1)
+        def index(text: str) -> int:
+            return (date.fromisoformat(text) - self.first).days
+
+        periods: set[tuple[str, str]] = set()
+        for entry in self.entries:
+            d = entry.delivery
+            low, high = max(0, index(d.start or "")), min(size - 1, index(d.end or ""))
+            if low <= high:
+                starts[low] += 1
+                starts[high + 1] -= 1
+            periods.update((c.first, c.last) for c in entry.clashes)
+        for first, last in periods:
+            for day in range(max(0, index(first)), min(size - 1, index(last)) + 1):
+                clash_days[day] = True
+        out, running = [], 0
+        for day in range(size):
+            running += starts[day]
+            out.append((date.fromordinal(self.first.toordinal() + day), running,
+                        clash_days[day]))
         return out
 
     def rows(self, grouping: str = "date") -> list[dict[str, object]]:
@@ -66,7 +96,7 @@ class MonthCalendar:
             d = entry.delivery
             return {"key": key, "programme_id": d.programme_id, "start": d.start, "end": d.end,
                     "title": d.title, "country": d.country_name, "mode": d.mode,
-                    "trainers": who, "clash": "; ".join(c.why for c in entry.clashes)}
+                    "trainers": who, "clashes": entry.clashes}
 
         if grouping == "trainer":
             return [row(e, f"{ident}:{e.delivery.programme_id}", name)
@@ -115,9 +145,16 @@ def shift_month(month: str, step: int) -> str:
 
 def month_calendar(store: Store, month: str, *, trainer_id: int | None = None,
                    country: str | None = None) -> MonthCalendar:
-    """The deliveries overlapping ``month`` (optionally one trainer's or one country's)."""
+    """The deliveries overlapping ``month`` (optionally one trainer's or one country's).
+
+    A trainer's month shows the clashes among the deliveries it holds (theirs and their
+    co-trainers' on those deliveries)."""
     first, last = parse_month(month)
-    deliveries = deliveries_between(store, first, last)
+    only = None
+    if trainer_id is not None:
+        only = [r[0] for r in store.query("SELECT programme_id FROM trainer_assignments "
+                                          "WHERE trainer_id = ?", (trainer_id,))]
+    deliveries = deliveries_between(store, first, last, programme_ids=only)
     if country:
         deliveries = [d for d in deliveries if d.country == country]
     ids = [d.programme_id for d in deliveries]
@@ -129,9 +166,6 @@ def month_calendar(store: Store, month: str, *, trainer_id: int | None = None,
                 f"ON t.id = a.trainer_id WHERE a.programme_id IN ({','.join('?' * len(part))}) "
                 "ORDER BY a.role = 'trainer', t.name COLLATE NOCASE", part):
             teams.setdefault(r["programme_id"], []).append((r["id"], r["name"]))
-    if trainer_id is not None:
-        deliveries = [d for d in deliveries
-                      if any(t == trainer_id for t, _ in teams.get(d.programme_id, []))]
     clashes = _clashes(store, deliveries, teams)
     entries = tuple(CalendarEntry(d, tuple(teams.get(d.programme_id, [])),
                                   tuple(clashes.get(d.programme_id, [])))
@@ -155,10 +189,13 @@ def _clashes(store: Store, deliveries: list[Delivery],
                 if (b.start or "") > (a.end or ""):
                     break
                 first, last = max(a.start or "", b.start or ""), min(a.end or "", b.end or "")
-                for x, y in ((a, b), (b, a)):
-                    out.setdefault(x.programme_id, []).append(Clash(
-                        ident, names[ident], f"{names[ident]} is also on programme "
-                        f"{y.programme_id} ({y.country_name}, {y.start}..{y.end})", first, last))
+                name = names[ident]
+                out.setdefault(a.programme_id, []).append(Clash(
+                    ident, name, first, last, b.programme_id, b.country_name, b.start or "",
+                    b.end or ""))
+                out.setdefault(b.programme_id, []).append(Clash(
+                    ident, name, first, last, a.programme_id, a.country_name, a.start or "",
+                    a.end or ""))
     if by_trainer:
         marks = ",".join("?" * len(by_trainer))
         for r in store.query('SELECT trainer_id, start, "end" FROM trainer_unavailable WHERE '
@@ -167,6 +204,6 @@ def _clashes(store: Store, deliveries: list[Delivery],
                 if d.overlaps(r["start"], r["end"]):
                     out.setdefault(d.programme_id, []).append(Clash(
                         r["trainer_id"], names[r["trainer_id"]],
-                        f"{names[r['trainer_id']]} is unavailable {r['start']}..{r['end']}",
-                        max(r["start"], d.start or ""), min(r["end"], d.end or "")))
+                        max(r["start"], d.start or ""), min(r["end"], d.end or ""), None, "",
+                        r["start"], r["end"]))
     return out

@@ -17,8 +17,8 @@ from datetime import date, timedelta
 
 from catalogue.core.dates import utc_now
 from catalogue.core.store import Store
-from catalogue.core.trainers.calendar import month_calendar, shift_month
-from catalogue.core.trainers.deliveries import Delivery
+from catalogue.core.trainers.calendar import parse_month, shift_month
+from catalogue.core.trainers.deliveries import Delivery, deliveries_between
 from catalogue.core.trainers.disclosure import public_titles
 
 PRODID = "-//catalogue//delivery calendar//EN"
@@ -41,10 +41,6 @@ def place(delivery: Delivery) -> str:
     return f"{delivery.country_name} ({delivery.mode})"
 
 
-def _months(first: str, count: int) -> list[str]:
-    return [shift_month(first, step) for step in range(count)]
-
-
 def build_feed(store: Store, first_month: str, months: int = 12, *,
                trainer_id: int | None = None) -> Feed:
     """Every delivery overlapping ``months`` months from ``first_month``, one event each."""
@@ -54,10 +50,21 @@ def build_feed(store: Store, first_month: str, months: int = 12, *,
 
     if not 1 <= months <= MAX_MONTHS:
         raise InvalidInputError(f"--months must be 1 to {MAX_MONTHS}")
-    seen: dict[int, tuple[Delivery, int]] = {}
-    for month in _months(first_month, months):
-        for entry in month_calendar(store, month, trainer_id=trainer_id).entries:
-            seen[entry.delivery.programme_id] = (entry.delivery, len(entry.trainers))
+    first, _ = parse_month(first_month)
+    _, last = parse_month(shift_month(first_month, months - 1))
+    only = None
+    if trainer_id is not None:
+        only = [r[0] for r in store.query("SELECT programme_id FROM trainer_assignments "
+                                          "WHERE trainer_id = ?", (trainer_id,))]
+    found = deliveries_between(store, first, last, programme_ids=only)
+    counts: dict[int, int] = {}
+    ids = [d.programme_id for d in found]
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        counts.update((r[0], r[1]) for r in store.query(
+            "SELECT programme_id, count(*) FROM trainer_assignments WHERE programme_id IN "
+            f"({','.join('?' * len(part))}) GROUP BY programme_id", part))
+    seen = {d.programme_id: (d, counts.get(d.programme_id, 0)) for d in found}
     titles = public_titles(store, [d for d, _ in seen.values()])
     cal = Calendar()
     cal.add("prodid", PRODID)

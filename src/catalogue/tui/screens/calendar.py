@@ -45,6 +45,7 @@ class CalendarScreen(CatalogueScreen):
         self.calendar: MonthCalendar | None = None
         self.rows: list[dict[str, Any]] = []
         self.highlighted: int | None = None
+        self.grid = Text()
         self._ready = False
 
     def compose(self) -> ComposeResult:
@@ -59,20 +60,31 @@ class CalendarScreen(CatalogueScreen):
         self.load_month(self.month)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="month")
-    def load_month(self, month: str) -> MonthCalendar:
+    def load_month(self, month: str) -> tuple[MonthCalendar, Text]:
+        """The month, and its grid drawn here (off the UI thread: a busy month has
+        thousands of deliveries)."""
         from catalogue.core.trainers.calendar import month_calendar
 
-        return self.backend.call(month_calendar, month)
+        calendar = self.backend.call(month_calendar, month)
+        return calendar, month_grid(calendar)
 
-    def show_month(self, calendar: MonthCalendar) -> None:
+    def show_month(self, result: tuple[MonthCalendar, Text]) -> None:
+        calendar, grid = result
         self.calendar = calendar
+        self.grid = grid
+        self._show_calendar()
+
+    def _show_calendar(self) -> None:
+        calendar = self.calendar
+        if calendar is None:
+            return
         title = Text(f" {calendar.first.strftime('%B %Y')}", style="bold")
         title.append(f"  {len(calendar.entries)} deliveries", style="cyan")
         if calendar.clash_count:
             title.append(f", {calendar.clash_count} with clashes", style="bold red")
         title.append(f"  · listed by {self.grouping}", style="dim")
         self.query_one("#month-title", Static).update(title)
-        self.query_one("#month-grid", Static).update(month_grid(calendar))
+        self.query_one("#month-grid", Static).update(self.grid)
         self.rows = calendar.rows(self.grouping)
         self._show_rows(0)
         if not self._ready:
@@ -116,8 +128,7 @@ class CalendarScreen(CatalogueScreen):
 
     def action_grouping(self) -> None:
         self.grouping = GROUPINGS[(GROUPINGS.index(self.grouping) + 1) % len(GROUPINGS)]
-        if self.calendar is not None:
-            self.show_month(self.calendar)
+        self._show_calendar()
 
     def action_open_programme(self) -> None:
         """Open the highlighted delivery's programme (rows are keyed by programme, or by

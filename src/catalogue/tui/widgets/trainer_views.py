@@ -26,10 +26,12 @@ def _kind(row: dict[str, Any]) -> Text:
 
 
 def _clash(row: dict[str, Any]) -> Text:
-    if not row.get("clash"):
+    clashes = row.get("clashes") or ()
+    if not clashes:
         return _text("·", "dim")
     text = Text("CLASH ", style="bold red", no_wrap=True, overflow="ellipsis")
-    text.append(str(row["clash"]), style="red")
+    more = f" (+{len(clashes) - 1} more)" if len(clashes) > 1 else ""
+    text.append(clashes[0].why + more, style="red")
     return text
 
 
@@ -51,7 +53,7 @@ CALENDAR_COLUMNS = [
     ColumnSpec("country", "Country", width=10, flex=2, sortable=False),
     ColumnSpec("mode", "Mode", width=10, sortable=False, drop=4),
     ColumnSpec("trainers", "Trainers", width=10, flex=3, sortable=False),
-    ColumnSpec("clash", "Clash", _clash, width=5, flex=4, sortable=False),
+    ColumnSpec("clashes", "Clash", _clash, width=5, flex=4, sortable=False),
 ]
 
 
