@@ -47,7 +47,7 @@ def test_roster_screen(snap_compare: Any, db_path: Path, size: tuple[int, int]) 
 
     async def run_before(pilot: Any) -> None:
         await ready(pilot)
-        await pilot.press("f6")
+        await pilot.press("f9")
         await wait_for(pilot, lambda: getattr(pilot.app.screen, "detail", None) is not None,
                        what="roster")
 
@@ -61,7 +61,7 @@ def test_calendar_screen(snap_compare: Any, db_path: Path, size: tuple[int, int]
 
     async def run_before(pilot: Any) -> None:
         await ready(pilot)
-        await pilot.press("f7")
+        await pilot.press("f10")
         await wait_for(pilot, lambda: getattr(pilot.app.screen, "calendar", None) is not None,
                        what="calendar")
         screen = pilot.app.screen

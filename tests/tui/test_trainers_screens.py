@@ -31,14 +31,14 @@ def _clash(store: Store) -> tuple[int, int, int]:
 
 async def _roster(pilot, app):  # type: ignore[no-untyped-def]
     await ready(pilot)
-    await pilot.press("f6")
+    await pilot.press("f9")
     await wait_for(pilot, lambda: isinstance(app.screen, RosterScreen)
                    and app.screen.detail is not None, what="roster")
     return app.screen
 
 
 async def test_roster_shows_the_trainer_and_warnings(make_app, store: Store) -> None:
-    ident, first, second = _clash(store)
+    ident, _first, second = _clash(store)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await _roster(pilot, app)
@@ -54,7 +54,7 @@ async def test_add_a_trainer_bad_input_keeps_the_dialog(make_app, store: Store) 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("f6")
+        await pilot.press("f9")
         await wait_for(pilot, lambda: isinstance(app.screen, RosterScreen), what="roster")
         await settle(pilot)
         await pilot.press("n")
@@ -104,7 +104,7 @@ async def test_calendar_month_clashes_grouping_and_programme(make_app, store: St
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        await pilot.press("f7")
+        await pilot.press("f10")
         await wait_for(pilot, lambda: isinstance(app.screen, CalendarScreen)
                        and app.screen.calendar is not None, what="calendar")
         screen = app.screen

@@ -8,8 +8,7 @@ from textual.containers import HorizontalGroup
 from textual.widgets import Button, Label
 
 TABS = (("explorer", "Explorer", "app.explorer"), ("builder", "Programmes", "app.builder"),
-        ("board", "Requests", "app.board"), ("roster", "Trainers", "app.roster"),
-        ("calendar", "Calendar", "app.calendar"))
+        ("board", "Requests", "app.board"))
 
 
 class NavBar(HorizontalGroup):
