@@ -248,6 +248,11 @@ FIELDS: dict[str, dict[str, Field]] = {
         "recorded_at": _f(WITHHELD, VALUE, _WHO_WHEN),
         "recorded_by": _f(WITHHELD, TEXT, _WHO_WHEN),
     },
+    "delivery_spans": {
+        "start": _f(WHEN_MARKED, VALUE, "a delivery's dates: exact only when no staff are "
+                                        "deployed overseas (as the programme's start date)"),
+        "end": _f(WHEN_MARKED, VALUE, "as the start"),
+    },
     "trainer_events": {
         "at": _f(WITHHELD, VALUE, _WHO_WHEN), "by": _f(WITHHELD, TEXT, _WHO_WHEN),
         "action": _f(WITHHELD, VALUE, _WHO_WHEN), "details": _f(WITHHELD, TEXT, _WHO_WHEN),
