@@ -104,8 +104,7 @@ class CalendarScreen(CatalogueScreen):
 
     @on(PagedTable.RowHighlighted, "#deliveries")
     def delivery_highlighted(self, event: PagedTable.RowHighlighted) -> None:
-        key = str(event.row_key.value or "")
-        self.highlighted = int(key.rsplit(":", 1)[-1]) if key else None
+        self.highlighted = int(event.row["programme_id"]) if event.row else None
 
     @on(PagedTable.RowSelected, "#deliveries")
     def delivery_selected(self) -> None:

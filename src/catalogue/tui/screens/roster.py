@@ -132,8 +132,8 @@ class RosterScreen(CatalogueScreen):
 
     @on(PagedTable.RowHighlighted, "#trainers")
     def trainer_highlighted(self, event: PagedTable.RowHighlighted) -> None:
-        if event.row_key.value:
-            self.load_detail(int(event.row_key.value))
+        if event.row_id:
+            self.load_detail(int(event.row_id))
 
     @on(PagedTable.RowSelected, "#trainers")
     def trainer_selected(self) -> None:
