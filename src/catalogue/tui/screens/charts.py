@@ -86,8 +86,8 @@ def draw_workload(plot: PlotextPlot, data: ChartData) -> None:
     names = [f"{d.title[:24]} ({d.programmes:,})" for d in shown]
     plt.bar(names, [d.hours for d in shown], orientation="horizontal", width=0.6,
             color=COLOURS[0])
-    which = "programmes delivered" if data.delivered_only else "every programme"
-    plt.title(f"Hours by discipline, {which} (programmes in brackets) · t: all/delivered")
+    which = "programmes delivered" if data.delivered_only else "all programmes"
+    plt.title(f"Hours by discipline, {which} (how many in brackets)")
     plot.refresh()
 
 
@@ -141,5 +141,5 @@ def draw_regions(plot: PlotextPlot, data: ChartData) -> None:
         regions = list(table.counts)
         plt.stacked_bar(table.years, [table.counts[r] for r in regions], labels=regions,
                         color=list(COLOURS[:len(regions)]))
-    plt.title("Training delivered (requests marked delivered) by UN region and course year")
+    plt.title("Requests delivered by UN region and course year")
     plot.refresh()
