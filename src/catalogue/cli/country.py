@@ -90,6 +90,7 @@ def _card_text(card: dict[str, Any]) -> str:
     row("Kind", kind)
     row("UN M49 region", region_line(card))
     row("Liaison area", card["liaison_area"] or "(none)")
+    row("Area basis", card.get("liaison_area_basis"))
     row("Assisted", "yes" if card["assisted"] else "no")
     year = f"FCDO {hr['list_year']} list" if hr["list_year"] else "no list loaded"
     via = f", the entry of its administering state {hr['via']}" if hr.get("via") else ""
@@ -98,10 +99,10 @@ def _card_text(card: dict[str, Any]) -> str:
     if "activity" in card:
         lines += activity_lines(card["activity"], card["code"])
     lines.append("")
-    lines.append("  Disciplines on offer:")
+    lines.append("  Disciplines on offer [local sensitivity level → marking]:")
     for d in card["disciplines"]:
-        mark = "" if d["sensitivity"] == "public" else f"  [{d['sensitivity']}]"
-        lines.append(f"    - {d['title']}{mark}")
+        lines.append(f"    - {d['title']}  [{d['sensitivity']} → {d['marking']}]")
+    lines.append(f"    ({card['sensitivity_scheme']})")
     lines.append("")
     lines.append("  Approvals any programme here needs:")
     for flag in card["approvals"]:

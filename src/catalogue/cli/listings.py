@@ -88,13 +88,18 @@ def regions(app: AppContext, assisted_only: bool, fmt: str) -> None:
 def areas(app: AppContext, fmt: str) -> None:
     """Liaison areas (the organisation's own groupings, not UN terms), with counts.
 
+    Each area says where it comes from (its basis in data/liaison-areas.toml).
+
     \b
     Example:
       catalogue areas --json
     """
-    emit(area_counts(app.store()), [("id", "Id"), ("name", "Name"), ("countries", "Countries"),
-                                    ("assisted", "Assisted"), ("description", "Description")],
-         fmt)
+    rows = area_counts(app.store())
+    emit(rows, [("id", "Id"), ("name", "Name"), ("countries", "Countries"),
+                ("assisted", "Assisted"), ("description", "Description")], fmt)
+    if fmt == "table":
+        for basis in dict.fromkeys(r["basis"] for r in rows if r.get("basis")):
+            click.echo(f"\nBasis: {basis}")
 
 
 @click.command()
@@ -103,13 +108,22 @@ def areas(app: AppContext, fmt: str) -> None:
 def disciplines(app: AppContext, fmt: str) -> None:
     """The policing disciplines on offer, with module counts and hours.
 
+    Sensitivity is the organisation's local scheme (public, restricted, confidential; it
+    decides what public material leaves out); Marking is the Government Security
+    Classifications marking each level maps to (data/sensitivity.toml, with its source).
+
     \b
     Example:
       catalogue disciplines
     """
-    emit(catalog.list_disciplines(app.store()),
-         [("id", "Id"), ("title", "Discipline"), ("sensitivity", "Sensitivity"),
-          ("modules", "Modules"), ("hours", "Hours")], fmt)
+    from catalogue.core.sensitivity import scheme_line, sensitivity_scheme
+
+    store = app.store()
+    emit(catalog.list_disciplines(store),
+         [("id", "Id"), ("title", "Discipline"), ("sensitivity", "Sensitivity (local)"),
+          ("marking", "Marking"), ("modules", "Modules"), ("hours", "Hours")], fmt)
+    if fmt == "table":
+        click.echo("\n" + scheme_line(sensitivity_scheme(store)))
 
 
 @click.command()
@@ -132,9 +146,13 @@ def discipline(app: AppContext, name: str, fmt: str) -> None:
         click.echo(f"(no exact match for {printable(name)!r}; showing {found['title']}, "
                    f"{score:.0f}% similar)", err=fmt != "table")
     if fmt == "table":
-        click.echo(f"{found['title']} ({found['sensitivity']}): {found['description']}\n")
+        click.echo(f"{found['title']}: {found['description']}")
+        click.echo(f"  Sensitivity: {found['sensitivity']} (the organisation's local scheme) · "
+                   f"marking {found['marking']}")
+        click.echo(f"  Sensitivity basis: {found['sensitivity_basis']}\n")
     emit(modules, [("id", "Module"), ("title", "Title"), ("hours", "Hours"),
-                   ("level_from", "From"), ("level_to", "To"), ("sensitivity", "Sensitivity")],
+                   ("level_from", "From"), ("level_to", "To"),
+                   ("sensitivity", "Sensitivity (local)"), ("marking", "Marking")],
          fmt, json_rows={**found, "modules": modules})
 
 
@@ -156,7 +174,10 @@ def module(app: AppContext, module_id: str, as_json: bool) -> None:
     click.echo(f"{found['title']}  ({found['id']}, {found['discipline_id']})")
     click.echo(f"  {found['summary']}")
     click.echo(f"  Hours: {found['hours']}   Audience: {found['level_from']} to "
-               f"{found['level_to']}   Sensitivity: {found['sensitivity']}")
+               f"{found['level_to']}")
+    click.echo(f"  Sensitivity: {found['sensitivity']} (the organisation's local scheme) · "
+               f"marking {found['marking']}")
+    click.echo(f"  Sensitivity basis: {found['sensitivity_basis']}")
     click.echo("  Outcomes:")
     for outcome in found["outcomes"]:
         click.echo(f"    - {outcome}")

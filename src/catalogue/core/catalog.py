@@ -22,9 +22,11 @@ def _module(row: Any) -> dict[str, Any]:
 
 def list_disciplines(store: Store) -> list[dict[str, Any]]:
     rows = store.query(
-        "SELECT d.id, d.title, d.description, d.sensitivity, count(m.id) AS modules, "
-        "coalesce(sum(m.hours), 0) AS hours FROM disciplines d "
-        "LEFT JOIN modules m ON m.discipline_id = d.id GROUP BY d.id ORDER BY d.position"
+        "SELECT d.id, d.title, d.description, d.sensitivity, d.sensitivity_basis, "
+        "s.marking, count(m.id) AS modules, coalesce(sum(m.hours), 0) AS hours "
+        "FROM disciplines d LEFT JOIN modules m ON m.discipline_id = d.id "
+        "LEFT JOIN sensitivity_levels s ON s.id = d.sensitivity "
+        "GROUP BY d.id ORDER BY d.position"
     )
     return [dict(r) for r in rows]
 
@@ -89,13 +91,15 @@ def find_discipline(store: Store, name: str) -> dict[str, Any]:
 
 
 def discipline_modules(store: Store, discipline_id: str) -> list[dict[str, Any]]:
-    rows = store.query("SELECT * FROM modules WHERE discipline_id = ? ORDER BY position",
+    rows = store.query("SELECT m.*, s.marking FROM modules m LEFT JOIN sensitivity_levels s "
+                       "ON s.id = m.sensitivity WHERE m.discipline_id = ? ORDER BY m.position",
                        (discipline_id,))
     return [_module(r) for r in rows]
 
 
 def get_module(store: Store, module_id: str) -> dict[str, Any]:
-    row = store.one("SELECT * FROM modules WHERE id = ?", (module_id.strip().lower(),))
+    row = store.one("SELECT m.*, s.marking FROM modules m LEFT JOIN sensitivity_levels s "
+                    "ON s.id = m.sensitivity WHERE m.id = ?", (module_id.strip().lower(),))
     if row is None:
         raise NotFoundError(f"no module with id {module_id!r}")
     return _module(row)

@@ -111,7 +111,7 @@ def region_counts(store: Store, assisted_only: bool = False) -> list[dict[str, A
 
 def area_counts(store: Store) -> list[dict[str, Any]]:
     rows = store.query(
-        "SELECT a.id, a.name, a.description, count(c.code) AS countries, "
+        "SELECT a.id, a.name, a.description, a.basis, count(c.code) AS countries, "
         "coalesce(sum(c.assisted), 0) AS assisted FROM liaison_areas a "
         "LEFT JOIN countries c ON c.liaison_area = a.id GROUP BY a.id ORDER BY a.position"
     )

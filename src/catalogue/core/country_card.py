@@ -25,6 +25,7 @@ def country_card(store: Store, match: Match | str, query: str | None = None) -> 
     ``query``: what the user typed, quoted by the card when the match was not exact."""
     from catalogue.core.catalog import list_disciplines
     from catalogue.core.rules.baseline import KIND_LABELS, country_requirements
+    from catalogue.core.sensitivity import scheme_line, sensitivity_scheme
     from catalogue.core.trainers.results import country_history
 
     code = match if isinstance(match, str) else match.code
@@ -43,6 +44,7 @@ def country_card(store: Store, match: Match | str, query: str | None = None) -> 
         "region": {"region": c["region"], "subregion": c["subregion"],
                    "intermediate": c["intermediate"]},
         "liaison_area": c["liaison_area_name"],
+        "liaison_area_basis": _area_basis(store, c["liaison_area"]),
         "assisted": bool(c["assisted"]),
         "human_rights_priority": {
             "priority": bool(c["hr_priority"]),
@@ -51,8 +53,9 @@ def country_card(store: Store, match: Match | str, query: str | None = None) -> 
             "published": hr_list["published"] if hr_list else None,
         },
         "note": c["note"],
-        "disciplines": [{"id": d["id"], "title": d["title"], "sensitivity": d["sensitivity"]}
-                        for d in list_disciplines(store)],
+        "disciplines": [{"id": d["id"], "title": d["title"], "sensitivity": d["sensitivity"],
+                         "marking": d["marking"]} for d in list_disciplines(store)],
+        "sensitivity_scheme": scheme_line(sensitivity_scheme(store)),
         "approvals": [f.to_dict() for f in country_requirements(store, c)],
         "deliveries": country_history(store, code).to_dict(),
         "osja": _osja(store, c),
@@ -74,6 +77,11 @@ def fuzzy_note(match: dict[str, Any] | None, name: str) -> str | None:
     if match["source"] == "partial":
         return f"no exact match for {typed!r}: {name} is the one country whose name has those words"
     return f"no exact match for {typed!r}; showing {name}, {match['score']:.0f}% similar"
+
+
+def _area_basis(store: Store, area: str | None) -> str | None:
+    row = store.one("SELECT basis FROM liaison_areas WHERE id = ?", (area,)) if area else None
+    return str(row["basis"]) if row else None
 
 
 def codes_line(card: dict[str, Any]) -> str:

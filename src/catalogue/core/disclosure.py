@@ -178,7 +178,15 @@ FIELDS: dict[str, dict[str, Field]] = {
     "country_search": {"code": _f(PUBLIC, VALUE, "search index"),
                        "names": _f(PUBLIC, TEXT, "search index")},
     "liaison_areas": {"id": _f(PUBLIC, VALUE, "data/"), "name": _f(PUBLIC, TEXT, "data/"),
-                      "description": _f(PUBLIC, TEXT, "data/")},
+                      "description": _f(PUBLIC, TEXT, "data/"),
+                      "basis": _f(PUBLIC, TEXT, "data/")},
+    "sensitivity_levels": {
+        c: _f(PUBLIC, VALUE if c in ("id", "marking", "source_updated", "source_in_force_since",
+                                     "source_url") else TEXT,
+              "data/sensitivity.toml: the scheme and its published source")
+        for c in ("id", "label", "meaning", "marking", "why", "scheme", "scheme_note",
+                  "source_title", "source_publisher", "source_updated", "source_in_force_since",
+                  "source_url")},
     "hr_priority_lists": {"published": _f(PUBLIC, VALUE, "the FCDO's published list"),
                           "title": _f(PUBLIC, TEXT, "the FCDO's published list")},
     "hr_priority_entries": {"name": _f(PUBLIC, TEXT, "the FCDO's published list"),
@@ -198,13 +206,15 @@ FIELDS: dict[str, dict[str, Field]] = {
                                        "and it is not counter-terrorism"),
         "description": _f(WHEN_MARKED, TEXT, "as the title"),
         "sensitivity": _f(PUBLIC, VALUE, "the mark itself"),
+        "sensitivity_basis": _f(WHEN_MARKED, TEXT, "as the title (it can name what is "
+                                                   "withheld)"),
     },
     "modules": {
         **{c: _f(WHEN_MARKED, VALUE, "public when the module is") for c in (
             "id", "discipline_id", "level_from", "level_to", "principles", "prerequisites")},
         **{c: _f(WHEN_MARKED, TEXT, "public when the module's sensitivity is public and "
                                     "its discipline is not withheld")
-           for c in ("title", "summary", "note")},
+           for c in ("title", "summary", "note", "sensitivity_basis")},
         "outcomes": _f(WHEN_MARKED, LIST, "as the title"),
         "sensitivity": _f(PUBLIC, VALUE, "the mark itself"),
     },

@@ -47,7 +47,8 @@ def geography_tables(root: Path) -> list[RefTable]:
         RefTable("country_search",
                  [{"code": c, "names": " | ".join(n)} for c, n in search_rows.items()],
                  pk="code", fts=["names"]),
-        RefTable("liaison_areas", geo.areas, pk="id", columns={"description": str}),
+        RefTable("liaison_areas", geo.areas, pk="id",
+                 columns={"description": str, "basis": str}),
         RefTable("hr_priority_lists", geo.hr_lists, pk="year"),
         RefTable("hr_priority_entries", geo.hr_entries, indexes=[["code"]]),
     ]
@@ -63,9 +64,16 @@ def catalog_tables(root: Path) -> list[RefTable]:
         RefTable("ethics", catalog.ethics, pk=("edition", "kind", "id"),
                  columns={"summary": str}),
         RefTable("disciplines", catalog.disciplines, pk="id"),
-        RefTable("modules", catalog.modules, pk="id", columns={"note": str},
+        RefTable("modules", catalog.modules, pk="id",
+                 columns={"note": str, "sensitivity_basis": str},
                  indexes=[["discipline_id"]], fts=["title", "summary"]),
     ]
+
+
+def _sensitivity_tables(root: Path) -> list[RefTable]:
+    from catalogue.core.data.sensitivity import load_sensitivity
+
+    return [RefTable("sensitivity_levels", load_sensitivity(root), pk="id")]
 
 
 def _policy_tables(root: Path) -> list[RefTable]:
@@ -93,7 +101,7 @@ def _stats_tables(root: Path) -> list[RefTable]:
 
 
 SEEDERS: list[Callable[[Path], list[RefTable]]] = [geography_tables, catalog_tables,
-                                                   _policy_tables, _costing_tables, _map_tables,
+                                                   _sensitivity_tables, _policy_tables, _costing_tables, _map_tables,
                                                    _stats_tables]
 
 

@@ -84,7 +84,7 @@ def _load_ethics(root: Path, catalog: Catalog) -> None:
 
 
 MODULE_FIELDS = {"id", "title", "summary", "hours", "level_from", "level_to", "outcomes",
-                 "principles", "prerequisites", "sensitivity", "note"}
+                 "principles", "prerequisites", "sensitivity", "sensitivity_basis", "note"}
 
 
 def _load_disciplines(
@@ -102,12 +102,14 @@ def _load_disciplines(
         if not isinstance(doc.get("discipline"), dict):
             raise file.fail(None, "missing the [discipline] table")
         head = Record(file, doc["discipline"], "discipline")
-        head.known({"id", "title", "description", "sensitivity", "position"})
+        head.known({"id", "title", "description", "sensitivity", "sensitivity_basis",
+                    "position"})
         check_unique([head], "id", discipline_ids)
         discipline = {
             "id": head.text("id"), "title": head.text("title"),
             "description": head.text("description"),
             "sensitivity": head.text("sensitivity", choices=SENSITIVITY),
+            "sensitivity_basis": head.text("sensitivity_basis"),
             "position": head.integer("position", 1, 999),
         }
         catalog.disciplines.append(discipline)
@@ -145,6 +147,14 @@ def _module(record: Record, discipline: dict[str, Any], position: int,
                 f"module {ident!r} names unknown principle {principle!r} "
                 f"(known: {', '.join(sorted(principle_ids))})", "principles")
     sensitivity = record.text("sensitivity", required=False, choices=SENSITIVITY)
+    basis = record.text("sensitivity_basis", required=False)
+    if sensitivity and not basis:
+        raise record.fail(f"module {ident!r} sets its own sensitivity, so it needs a "
+                          "sensitivity_basis saying why (or that it is a local assumption)",
+                          "sensitivity")
+    if basis and not sensitivity:
+        raise record.fail("sensitivity_basis is only for a module that sets its own "
+                          "sensitivity", "sensitivity_basis")
     return {
         "id": ident, "discipline_id": discipline["id"], "title": record.text("title"),
         "summary": record.text("summary"), "hours": record.integer("hours", 1, 200),
@@ -154,6 +164,7 @@ def _module(record: Record, discipline: dict[str, Any], position: int,
         "principles": json.dumps(principles),
         "prerequisites": json.dumps(record.text_list("prerequisites", required=False)),
         "sensitivity": sensitivity or discipline["sensitivity"],
+        "sensitivity_basis": basis or discipline["sensitivity_basis"],
         "note": record.text("note", required=False) or None, "position": position,
     }
 

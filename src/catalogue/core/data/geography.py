@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from catalogue.core.data.fields import check_unique, records
+from catalogue.core.data.fields import Record, check_unique, records
 from catalogue.core.data.textfiles import parse_toml, read_csv, read_text
 from catalogue.core.names import flag_emoji, fold
 
@@ -203,10 +203,18 @@ def _load_names(root: Path, countries: dict[str, dict[str, Any]]) -> list[dict[s
 def _load_areas(root: Path, geo: Geography) -> None:
     file = read_text(root / "liaison-areas.toml", root)
     doc = parse_toml(file)
+    about = doc.get("about")
+    if not isinstance(about, dict) or "basis" not in about:
+        raise file.fail(file.line_of_table("about"),
+                        "[about] needs basis = \"where the areas come from, or that they are "
+                        "a local assumption\"")
+    about_record = Record(file, about, "[about]", key="basis")
+    about_record.known({"basis"})
+    basis = about_record.text("basis")
     items = records(file, doc, "area", "liaison area")
     for record in items:
-        record.known({"id", "name", "description", "regions", "subregions", "intermediates",
-                      "countries", "exclude"})
+        record.known({"id", "name", "description", "basis", "regions", "subregions",
+                      "intermediates", "countries", "exclude"})
     check_unique(items, "id")
     known = {
         level: {c[level] for c in geo.countries.values() if c[level]}
@@ -244,6 +252,7 @@ def _load_areas(root: Path, geo: Geography) -> None:
             geo.countries[code]["liaison_area_name"] = name
         geo.areas.append({"id": area_id, "name": name, "position": position,
                           "description": record.text("description", required=False),
+                          "basis": record.text("basis", required=False) or basis,
                           "country_count": len(members)})
 
 

@@ -39,6 +39,13 @@ class TextFile:
                     return number
         return None
 
+    def line_of_table(self, name: str) -> int | None:
+        """The line of the ``[name]`` table header."""
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if line.strip() == f"[{name}]":
+                return number
+        return None
+
     def line_containing(self, needle: str) -> int | None:
         """The first line containing ``needle`` (quoted as a string value)."""
         for number, line in enumerate(self.text.splitlines(), start=1):

@@ -54,6 +54,7 @@ def country_text(card: dict[str, Any], activity: dict[str, Any] | None = None) -
     _row(text, "Kind", kind)
     _row(text, "UN M49 region", region_line(card))
     _row(text, "Liaison area", card["liaison_area"] or "(none)")
+    _row(text, "Area basis", card.get("liaison_area_basis"), "dim")
     _row(text, "Assisted", "yes" if card["assisted"] else "no",
          "green" if card["assisted"] else "")
     year = f"FCDO {hr['list_year']} list" if hr["list_year"] else "no list loaded"
@@ -71,12 +72,13 @@ def country_text(card: dict[str, Any], activity: dict[str, Any] | None = None) -
         text.append(f"  {flag['severity']}\n", style=SEVERITY_STYLE.get(flag["severity"], ""))
         text.append(f"  why: {flag['why']}\n", style="dim")
         text.append(f"  source: {flag['source']}\n", style="dim italic")
-    _heading(text, "Disciplines on offer")
+    _heading(text, "Disciplines on offer [local sensitivity level → marking]")
     for d in card["disciplines"]:
         text.append(f"• {d['title']}")
-        if d["sensitivity"] != "public":
-            text.append(f"  [{d['sensitivity']}]", style="yellow")
+        text.append(f"  [{d['sensitivity']} → {d['marking']}]",
+                    style="dim" if d["sensitivity"] == "public" else "yellow")
         text.append("\n")
+    text.append(card["sensitivity_scheme"] + "\n", style="dim italic")
     return spell_out_text(text)
 
 
@@ -145,7 +147,8 @@ def discipline_text(d: dict[str, Any], activity: dict[str, Any] | None = None) -
     text.append(f"{d['modules']} modules · {d['hours']} hours in the library\n", style="dim")
     text.append("\n")
     text.append(d["description"])
-    text.append("\n")
+    text.append("\n\n")
+    _sensitivity(text, d)
     _heading(text, "Modules")
     for m in d.get("module_list", []):
         text.append(f"• {m['title']}")
@@ -162,6 +165,14 @@ def discipline_text(d: dict[str, Any], activity: dict[str, Any] | None = None) -
     return text
 
 
+def _sensitivity(text: Text, item: dict[str, Any]) -> None:
+    """The local level, its marking and where the level comes from."""
+    _row(text, "Sensitivity", f"{item['sensitivity']} (the organisation's local scheme)",
+         "" if item["sensitivity"] == "public" else "yellow")
+    _row(text, "Marking", f"{item.get('marking')} (Government Security Classifications)")
+    _row(text, "Basis", item.get("sensitivity_basis"), "dim")
+
+
 def module_text(m: dict[str, Any]) -> Text:
     text = Text()
     text.append(m["title"], style="bold")
@@ -170,8 +181,7 @@ def module_text(m: dict[str, Any]) -> Text:
     levels = m["level_from"] if m["level_from"] == m["level_to"] else \
         f"{m['level_from']} to {m['level_to']}"
     _row(text, "Levels", levels.replace("-", " "))
-    _row(text, "Sensitivity", m["sensitivity"],
-         "" if m["sensitivity"] == "public" else "yellow")
+    _sensitivity(text, m)
     _row(text, "Principles", ", ".join(m["principle_titles"]))
     _row(text, "Prerequisites", ", ".join(m["prerequisites"]) or "none")
     text.append("\n")
