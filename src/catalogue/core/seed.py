@@ -101,7 +101,8 @@ def _stats_tables(root: Path) -> list[RefTable]:
 
 
 SEEDERS: list[Callable[[Path], list[RefTable]]] = [geography_tables, catalog_tables,
-                                                   _sensitivity_tables, _policy_tables, _costing_tables, _map_tables,
+                                                   _sensitivity_tables, _policy_tables,
+                                                   _costing_tables, _map_tables,
                                                    _stats_tables]
 
 
