@@ -55,7 +55,7 @@ def load_sensitivity(root: Path) -> list[dict[str, Any]]:
     found = check_unique(items, "id")
     if tuple(found) != LEVELS:
         wrong = [r for r, want in zip(items, LEVELS, strict=False) if r.text("id") != want]
-        where = (wrong or items or [None])[0]
+        where = (wrong or items)[0] if items else None
         problem = (f"the levels must be {', '.join(LEVELS)}, in that order (the disclosure "
                    f"rules use them); found {', '.join(found) or 'none'}")
         raise where.fail(problem, "id") if where else file.fail(None, problem)
