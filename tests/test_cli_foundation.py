@@ -22,7 +22,8 @@ def test_country_card_shows_names_codes_regions_and_approvals(invoke) -> None:  
                      "Sub-Saharan Africa", "Assisted        yes", "FCDO 2022 list",
                      "(IPAB) form to Joint International Policing Hub (JIPH)",
                      "Overseas Security and Justice Assistance (OSJA) human-rights assessment",
-                     "British High Commission", "Counter-terrorism  [confidential]"):
+                     "British High Commission",
+                     "Counter-terrorism  [confidential → OFFICIAL-SENSITIVE]"):
         assert expected in out
 
 

@@ -37,7 +37,7 @@ NEVER_EXPORTED = {"_meta", "_sqlite_migrations", "costing", "policy", "country_n
                   # OSJA assessment versions are in no export; the dated lists and the question
                   # set are public data shown only through the facts and prompts.
                   "osja_assessments", "osja_answers", "osja", "death_penalty",
-                  "sanctions_regimes"}
+                  "sanctions_regimes", "sensitivity_levels"}
 WRITTEN = ("programmes", "programme_modules", "requests", "request_events", "travel_advice",
            "travel_advice_data", "modules", "disciplines", "osja_incidents", "conflict_register")
 
@@ -127,7 +127,11 @@ def planted(store: Store) -> tuple[Store, int, set[str], set[str]]:
     # The request's free text that no export draws on cannot show; the rest must.
     shown -= {canary("programmes", "title")}
     shown = {s for s in shown if not s.startswith(("CANARYREQUEST", "CANARYTRAVEL",
-                                                  "CANARYDISCIPLINESDESCRIPTION"))}
+                                                  "CANARYDISCIPLINESDESCRIPTION",
+                                                  # why a level was chosen: on the cards,
+                                                  # in no programme export
+                                                  "CANARYDISCIPLINESSENSITIVITYBASIS",
+                                                  "CANARYMODULESSENSITIVITYBASIS"))}
     return store, pid, secret, shown
 
 

@@ -46,7 +46,8 @@ def render_suggestion(assessment: dict[str, Any], indent: str = "  ") -> list[st
 def render_grading(assessment: dict[str, Any], indent: str = "  ") -> list[str]:
     """Risk facts, the suggested minimum approval level and the sensitivity (no prompts)."""
     return [*render_facts(assessment, indent), *render_suggestion(assessment, indent),
-            f"{indent}Sensitivity: {assessment['sensitivity']}"]
+            f"{indent}Sensitivity: {assessment['sensitivity']} (the organisation's local "
+            "scheme; see catalogue disciplines)"]
 
 
 def render_flags(flags: list[dict[str, Any]], indent: str = "  ") -> list[str]:
