@@ -146,7 +146,7 @@ def discipline(app: AppContext, name: str, fmt: str) -> None:
         click.echo(f"(no exact match for {printable(name)!r}; showing {found['title']}, "
                    f"{score:.0f}% similar)", err=fmt != "table")
     if fmt == "table":
-        click.echo(f"{found['title']}: {found['description']}")
+        click.echo(f"{found['title']} ({found['sensitivity']}): {found['description']}")
         click.echo(f"  Sensitivity: {found['sensitivity']} (the organisation's local scheme) · "
                    f"marking {found['marking']}")
         click.echo(f"  Sensitivity basis: {found['sensitivity_basis']}\n")
