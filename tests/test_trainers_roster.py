@@ -118,3 +118,12 @@ def test_audit_trail_is_append_only(store: Store) -> None:
         store.conn.execute("UPDATE trainer_events SET action = 'x'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         store.conn.execute("DELETE FROM trainer_events")
+
+
+def test_roster_pages(store: Store) -> None:
+    for name in ("C", "A", "B", "D"):
+        trainer(store, f"{name}. Person")
+    rows, total = roster.trainer_page(store, limit=2, offset=1)
+    assert total == 4 and [r["name"] for r in rows] == ["B. Person", "C. Person"]
+    rows, total = roster.trainer_page(store, search="c. per", limit=2)
+    assert total == 1 and rows[0]["name"] == "C. Person"

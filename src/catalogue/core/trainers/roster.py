@@ -147,9 +147,12 @@ def edit_trainer(store: Store, trainer_id: int, *, by: str, name: str | None = N
 
 
 def list_trainers(store: Store, *, search: str | None = None, kind: str | None = None,
-                  subject: str | None = None) -> list[dict[str, Any]]:
-    """Trainers by name, with their kind, force, languages, subjects and assignment count."""
-    clauses, params = [], []
+                  subject: str | None = None, limit: int | None = None,
+                  offset: int = 0) -> list[dict[str, Any]]:
+    """Trainers by name, with their kind, force, languages, subjects and assignment count
+    (``limit``/``offset`` page in SQL when there is no word search)."""
+    clauses: list[str] = []
+    params: list[Any] = []
     if kind:
         clauses.append("t.kind = ?")
         params.append(parse_kind(kind))
@@ -158,13 +161,17 @@ def list_trainers(store: Store, *, search: str | None = None, kind: str | None =
                        "OR subject = (SELECT discipline_id FROM modules WHERE id = ?))")
         params += [subject, subject]
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    wanted = fold(search or "")
+    page = ""
+    if limit is not None and not wanted:
+        page = " LIMIT ? OFFSET ?"
+        params += [limit, offset]
     rows = [dict(r) for r in store.query(
         "SELECT t.id, t.name, t.kind, t.force, t.languages, "
         "(SELECT group_concat(subject, ', ') FROM trainer_subjects s WHERE s.trainer_id = t.id "
         " ORDER BY kind, subject) AS subjects, "
         "(SELECT count(*) FROM trainer_assignments a WHERE a.trainer_id = t.id) AS assignments "
-        f"FROM trainers t {where} ORDER BY t.name COLLATE NOCASE, t.id", params)]
-    wanted = fold(search or "")
+        f"FROM trainers t {where} ORDER BY t.name COLLATE NOCASE, t.id{page}", params)]
     out = []
     for row in rows:
         row["languages"] = json.loads(row["languages"])
@@ -179,6 +186,9 @@ def list_trainers(store: Store, *, search: str | None = None, kind: str | None =
 def trainer_page(store: Store, *, search: str | None = None, limit: int = 200,
                  offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """One page of the roster (by name) and how many trainers match."""
+    if not fold(search or ""):
+        total = int(store.scalar("SELECT count(*) FROM trainers"))
+        return list_trainers(store, limit=limit, offset=offset), total
     rows = list_trainers(store, search=search)
     return rows[offset:offset + limit], len(rows)
 
