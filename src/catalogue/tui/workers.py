@@ -1,21 +1,27 @@
-"""One place that turns worker outcomes into screen updates or notifications.
+"""Worker results as typed messages, and one place that reports worker failures.
 
 Screens run database work in ``@work(thread=True, exclusive=True, exit_on_error=False,
-group=NAME)`` methods that *return* their data. :class:`WorkerResults` receives every
-``Worker.StateChanged``: on success it calls ``show_NAME(result)`` on the screen; on error it
-shows the failure as a notification. A superseded worker (same group, exclusive) ends
-CANCELLED, so stale results never reach the screen.
+group=NAME)`` methods. A worker ends by :func:`deliver`-ing its own :class:`Loaded` subclass
+(``class CountriesLoaded(Loaded[CountryPage])``) to its screen, which handles it with
+``@on(CountriesLoaded)``: mypy checks the result's type and grep finds the handler. A worker
+superseded by a newer one of its group (``exclusive``) is cancelled and delivers nothing, so
+stale results never reach the screen. A failure reaches :meth:`WorkerResults.worker_failed`
+(by default a notification; a screen overrides it to tidy up as well).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from textual.app import App
-from textual.worker import Worker, WorkerState
+from textual.message import Message
+from textual.message_pump import MessagePump
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from catalogue.core.errors import CatalogueError, RefusedError
+
+T = TypeVar("T")
 
 
 def report_failure(app: App[Any], error: BaseException | None, *, doing: str = "") -> None:
@@ -40,20 +46,30 @@ def report_failure(app: App[Any], error: BaseException | None, *, doing: str = "
                    timeout=15)
 
 
+class Loaded(Message, Generic[T], bubble=False):
+    """A worker's result, for the screen or dialog that ran it (subclass one per worker)."""
+
+    def __init__(self, result: T) -> None:
+        super().__init__()
+        self.result = result
+
+
+def deliver(node: MessagePump, message: Loaded[Any]) -> None:
+    """From inside a worker: post ``message`` to ``node``, unless the worker was cancelled
+    (a newer worker of its group superseded it)."""
+    if not get_current_worker().is_cancelled:
+        node.post_message(message)
+
+
 class WorkerResults:
-    """Mixin for screens and dialogs that run database workers."""
+    """Mixin for screens and dialogs that run database workers: reports their failures."""
 
     app: App[Any]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
         if event.state == WorkerState.ERROR:
-            failed = getattr(self, f"failed_{worker.group}", None)
-            if failed is not None:
-                failed(worker.error)
-            else:
-                report_failure(self.app, worker.error)
-        elif event.state == WorkerState.SUCCESS:
-            show = getattr(self, f"show_{worker.group}", None)
-            if show is not None:
-                show(worker.result)
+            self.worker_failed(event.worker.group, event.worker.error)
+
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        """A worker of ``group`` failed with ``error``: show it (override to do more)."""
+        report_failure(self.app, error)

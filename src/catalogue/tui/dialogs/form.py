@@ -12,18 +12,22 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from catalogue.core.errors import CatalogueError, RefusedError
-from catalogue.tui.workers import WorkerResults, report_failure
+from catalogue.tui.workers import Loaded, WorkerResults, deliver, report_failure
 
 if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
 
 T = TypeVar("T")
+
+
+class Submitted(Loaded[Any]):
+    """What the core function a form submitted returned."""
 
 
 class FormDialog(WorkerResults, ModalScreen[T]):
@@ -68,18 +72,19 @@ class FormDialog(WorkerResults, ModalScreen[T]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="submit")
     def run_submit(self, fn: Callable[..., Any], args: tuple[Any, ...],
-                   kwargs: dict[str, Any]) -> Any:
-        return self.catalogue.backend.call(fn, *args, **kwargs)
+                   kwargs: dict[str, Any]) -> None:
+        deliver(self, Submitted(self.catalogue.backend.call(fn, *args, **kwargs)))
 
-    def show_submit(self, result: Any) -> None:
-        self.saved(result)
+    @on(Submitted)
+    def show_submit(self, message: Submitted) -> None:
+        self.saved(message.result)
 
     def saved(self, result: Any) -> None:
         """What to do with the core's answer; by default, close and return it."""
         self.dismiss(result)
 
-    def failed_submit(self, error: BaseException | None) -> None:
-        if isinstance(error, CatalogueError):
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        if group == "submit" and isinstance(error, CatalogueError):
             self.show_error(error.message, refused=isinstance(error, RefusedError))
         else:
             report_failure(self.app, error)

@@ -15,12 +15,16 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from catalogue.tui.config import SEARCH_DELAY
-from catalogue.tui.workers import WorkerResults
+from catalogue.tui.workers import Loaded, WorkerResults, deliver
 
 if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
 
 TITLE_WIDTH = 56
+
+
+class ModulesFound(Loaded[list[dict[str, Any]]]):
+    """The library's modules matching the search (views.library_modules)."""
 
 
 class ModulePickerDialog(WorkerResults, ModalScreen[str | None]):
@@ -51,12 +55,15 @@ class ModulePickerDialog(WorkerResults, ModalScreen[str | None]):
         self.load_modules("")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="modules")
-    def load_modules(self, text: str) -> list[dict[str, Any]]:
+    def load_modules(self, text: str) -> None:
         from catalogue.core.views import library_modules
 
-        return cast("CatalogueApp", self.app).backend.call(library_modules, text)
+        deliver(self, ModulesFound(cast("CatalogueApp", self.app).backend.call(library_modules,
+                                                                              text)))
 
-    def show_modules(self, modules: list[dict[str, Any]]) -> None:
+    @on(ModulesFound)
+    def show_modules(self, message: ModulesFound) -> None:
+        modules = message.result
         options = self.query_one("#module-options", OptionList)
         options.clear_options()
         width = min(TITLE_WIDTH, max((len(m["title"]) for m in modules), default=20))

@@ -22,6 +22,32 @@ from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.request_card import request_text
 from catalogue.tui.widgets.tables import REQUEST_COLUMNS
+from catalogue.tui.workers import Loaded, deliver
+
+
+class CountsLoaded(Loaded[dict[str, int]]):
+    """The number of requests in each state."""
+
+
+class RequestsLoaded(Loaded[tuple[str, list[dict[str, Any]], int, int]]):
+    """A page of one state's requests: (state, rows, total, offset)."""
+
+
+class RequestLoaded(Loaded[dict[str, Any]]):
+    """One request in full (views.request_detail)."""
+
+
+class ChoicesLoaded(Loaded[dict[str, Any]]):
+    """What the step dialogs offer (views.workflow_choices)."""
+
+
+class CountriesLoaded(Loaded[tuple[list[dict[str, Any]], dict[str, Any] | None]]):
+    """The countries for the new or edit form, and the request to edit (None: a new one)."""
+
+
+class RequestFound(Loaded[tuple[int, str]]):
+    """A request's id and state, to show it in its state's list."""
+
 
 STEP_ACTIONS = {"advance", "decline", "withdraw", "edit_request"}
 SHORT_LABELS = {"ipab-submitted": "IPAB submitted"}  # to fit the states list at 80 columns
@@ -109,10 +135,12 @@ class BoardScreen(CatalogueScreen):
         self.load_requests(self.state, offset)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="counts")
-    def load_counts(self) -> dict[str, int]:
-        return self.backend.call(views.request_state_counts)
+    def load_counts(self) -> None:
+        deliver(self, CountsLoaded(self.backend.call(views.request_state_counts)))
 
-    def show_counts(self, counts: dict[str, int]) -> None:
+    @on(CountsLoaded)
+    def show_counts(self, message: CountsLoaded) -> None:
+        counts = message.result
         self._counts = counts
         options = self.query_one("#states", OptionList)
         open_total = sum(n for s, n in counts.items() if s not in TERMINAL)
@@ -134,14 +162,14 @@ class BoardScreen(CatalogueScreen):
         self._mark_loaded("counts")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="requests")
-    def load_requests(self, state: str, offset: int
-                      ) -> tuple[str, list[dict[str, Any]], int, int]:
+    def load_requests(self, state: str, offset: int) -> None:
         rows, total = self.backend.call(views.request_page, state,
                                         limit=self.config.page_size, offset=offset)
-        return state, rows, total, offset
+        deliver(self, RequestsLoaded((state, rows, total, offset)))
 
-    def show_requests(self, result: tuple[str, list[dict[str, Any]], int, int]) -> None:
-        state, rows, total, offset = result
+    @on(RequestsLoaded)
+    def show_requests(self, message: RequestsLoaded) -> None:
+        state, rows, total, offset = message.result
         table = self.query_one("#requests", PagedTable)
         keep = str(self._focus_request) if self._focus_request is not None else None
         self._focus_request = None
@@ -162,11 +190,12 @@ class BoardScreen(CatalogueScreen):
         self._mark_loaded("requests")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
-    def load_detail(self, request_id: int) -> dict[str, Any]:
-        return self.backend.call(views.request_detail, request_id)
+    def load_detail(self, request_id: int) -> None:
+        deliver(self, RequestLoaded(self.backend.call(views.request_detail, request_id)))
 
-    def show_detail(self, detail: dict[str, Any]) -> None:
-        self._show_detail(detail, request_text(detail))
+    @on(RequestLoaded)
+    def show_detail(self, message: RequestLoaded) -> None:
+        self._show_detail(message.result, request_text(message.result))
 
     def _show_detail(self, detail: dict[str, Any] | None, text: Text) -> None:
         self.detail = detail
@@ -182,11 +211,12 @@ class BoardScreen(CatalogueScreen):
             self.refresh_bindings()  # only when what the keys can do changes
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
-    def load_choices(self) -> dict[str, Any]:
-        return self.backend.call(views.workflow_choices)
+    def load_choices(self) -> None:
+        deliver(self, ChoicesLoaded(self.backend.call(views.workflow_choices)))
 
-    def show_choices(self, choices: dict[str, Any]) -> None:
-        self.choices = choices
+    @on(ChoicesLoaded)
+    def show_choices(self, message: ChoicesLoaded) -> None:
+        self.choices = message.result
 
     def _mark_loaded(self, part: str) -> None:
         self._loaded.add(part)
@@ -280,16 +310,15 @@ class BoardScreen(CatalogueScreen):
             self.load_countries(request)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
-    def load_countries(self, request: dict[str, Any] | None
-                       ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-        return self.backend.call(views.palette_countries), request
+    def load_countries(self, request: dict[str, Any] | None) -> None:
+        deliver(self, CountriesLoaded((self.backend.call(views.palette_countries), request)))
 
-    def show_countries(self, result: tuple[list[dict[str, Any]], dict[str, Any] | None]
-                       ) -> None:
+    @on(CountriesLoaded)
+    def show_countries(self, message: CountriesLoaded) -> None:
         from catalogue.tui.dialogs.edit_request import EditRequestDialog
         from catalogue.tui.dialogs.new_request import NewRequestDialog
 
-        countries, request = result
+        countries, request = message.result
         if request is None:
             self.app.push_screen(NewRequestDialog(countries, self.config_user()),
                                  self._created)
@@ -354,13 +383,14 @@ class BoardScreen(CatalogueScreen):
         self.find_request(request_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="find")
-    def find_request(self, request_id: int) -> tuple[int, str]:
+    def find_request(self, request_id: int) -> None:
         from catalogue.core.requests.register import get_request
 
-        return request_id, self.backend.call(get_request, request_id).state
+        deliver(self, RequestFound((request_id, self.backend.call(get_request, request_id).state)))
 
-    def show_find(self, result: tuple[int, str]) -> None:
-        request_id, state = result
+    @on(RequestFound)
+    def show_find(self, message: RequestFound) -> None:
+        request_id, state = message.result
         self.state = state
         self._focus_request = request_id
         self.reload(0)

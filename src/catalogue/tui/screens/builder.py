@@ -28,10 +28,23 @@ from catalogue.tui.widgets.outline_panel import outline_text
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.programme_form import ProgrammeForm
 from catalogue.tui.widgets.tables import MODULE_COLUMNS, PROGRAMME_COLUMNS
+from catalogue.tui.workers import Loaded, deliver
 
 EDITING_ACTIONS = {"add_module", "remove_module", "move", "override_hours", "export",
                    "toggle_preview", "back"}
 MODULE_ACTIONS = {"remove_module", "move", "override_hours"}
+
+
+class ChoicesLoaded(Loaded[dict[str, Any]]):
+    """What the programme form offers (views.builder_choices)."""
+
+
+class ListLoaded(Loaded[tuple[list[dict[str, Any]], int, int]]):
+    """A page of programmes: (rows, total, offset)."""
+
+
+class OutlineLoaded(Loaded[tuple[int, views.BuilderView, str | None]]):
+    """A programme's outline after a change: (id, view, module to keep the cursor on)."""
 
 
 class BuilderScreen(CatalogueScreen):
@@ -114,11 +127,12 @@ class BuilderScreen(CatalogueScreen):
     # ------------------------------------------------------------ choices (pickers' data)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
-    def load_choices(self) -> dict[str, Any]:
-        return self.backend.call(views.builder_choices)
+    def load_choices(self) -> None:
+        deliver(self, ChoicesLoaded(self.backend.call(views.builder_choices)))
 
-    def show_choices(self, choices: dict[str, Any]) -> None:
-        self.call_later(self._mount_form, choices)
+    @on(ChoicesLoaded)
+    def show_choices(self, message: ChoicesLoaded) -> None:
+        self.call_later(self._mount_form, message.result)
 
     async def _mount_form(self, choices: dict[str, Any]) -> None:
         await self.query_one("#form-slot", Vertical).mount(ProgrammeForm(choices, id="form"))
@@ -139,14 +153,14 @@ class BuilderScreen(CatalogueScreen):
         self.load_list(self._search, offset)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="list")
-    def load_list(self, search: str | None, offset: int
-                  ) -> tuple[list[dict[str, Any]], int, int]:
+    def load_list(self, search: str | None, offset: int) -> None:
         rows, total = self.backend.call(views.programme_page, search,
                                         limit=self.config.page_size, offset=offset)
-        return rows, total, offset
+        deliver(self, ListLoaded((rows, total, offset)))
 
-    def show_list(self, result: tuple[list[dict[str, Any]], int, int]) -> None:
-        rows, total, offset = result
+    @on(ListLoaded)
+    def show_list(self, message: ListLoaded) -> None:
+        rows, total, offset = message.result
         table = self.query_one("#programmes", PagedTable)
         table.show_page(rows, total=total, offset=offset)
         table.border_subtitle = f"{table.page_summary()} · most recently changed first"
@@ -234,16 +248,17 @@ class BuilderScreen(CatalogueScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="outline")
     def run_change(self, programme_id: int, fn: Callable[..., Any] | None,
                    args: tuple[Any, ...], kwargs: dict[str, Any], focus: str | None
-                   ) -> tuple[int, views.BuilderView, str | None]:
+                   ) -> None:
         def apply_then_view(store: Any) -> views.BuilderView:
             if fn is not None:
                 fn(store, programme_id, *args, **kwargs)
             return views.builder_view(store, programme_id)
 
-        return programme_id, self.backend.call(apply_then_view), focus
+        deliver(self, OutlineLoaded((programme_id, self.backend.call(apply_then_view), focus)))
 
-    def show_outline(self, result: tuple[int, views.BuilderView, str | None]) -> None:
-        programme_id, view, focus = result
+    @on(OutlineLoaded)
+    def show_outline(self, message: OutlineLoaded) -> None:
+        programme_id, view, focus = message.result
         if programme_id != self.programme_id:
             return
         self.outline = view.outline
@@ -261,11 +276,10 @@ class BuilderScreen(CatalogueScreen):
             self._had_modules = bool(view.outline["modules"])
             self.refresh_bindings()
 
-    def failed_outline(self, error: BaseException | None) -> None:
-        from catalogue.tui.workers import report_failure
-
-        report_failure(self.app, error)
-        self.change(None)  # show the stored programme again
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        super().worker_failed(group, error)
+        if group == "outline":
+            self.change(None)  # show the stored programme again
 
     def _show_modules(self, modules: list[dict[str, Any]], focus: str | None) -> None:
         table = self.query_one("#modules", PagedTable)

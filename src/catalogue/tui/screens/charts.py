@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -21,11 +21,16 @@ from catalogue.core.stats.overview import ChartData, chart_data
 from catalogue.tui.screens.base import CatalogueScreen
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
+from catalogue.tui.workers import Loaded, deliver
 
 OVERDUE_SHOWN = 8
 #: One colour per line or bar series (plotext's own sequence repeats after a few).
 COLOURS = ((53, 132, 228), (46, 194, 126), (229, 165, 10), (224, 27, 36), (145, 65, 172),
            (99, 69, 44), (0, 184, 212), (246, 211, 45), (192, 97, 203), (152, 106, 68))
+
+
+class ChartsLoaded(Loaded[ChartData]):
+    """Every figure the charts draw (core.stats)."""
 
 
 class ChartsScreen(CatalogueScreen):
@@ -59,10 +64,12 @@ class ChartsScreen(CatalogueScreen):
         self.action_reload()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="charts")
-    def load_charts(self, delivered_only: bool) -> ChartData:
-        return self.backend.call(chart_data, delivered_only=delivered_only)
+    def load_charts(self, delivered_only: bool) -> None:
+        deliver(self, ChartsLoaded(self.backend.call(chart_data, delivered_only=delivered_only)))
 
-    def show_charts(self, data: ChartData) -> None:
+    @on(ChartsLoaded)
+    def show_charts(self, message: ChartsLoaded) -> None:
+        data = message.result
         self.data = data
         draw_workload(self.query_one("#plot-workload", PlotextPlot), data)
         draw_states(self.query_one("#plot-states", PlotextPlot), data)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from catalogue.core.ethics import Edition
-from catalogue.tui.workers import WorkerResults
+from catalogue.tui.workers import Loaded, WorkerResults, deliver
 
 if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
@@ -45,6 +45,10 @@ def ethics_text(editions: list[Edition]) -> Text:
                 text.append(item["name"], style="bold")
                 text.append(f": {item['summary']}\n" if item["summary"] else "\n")
     return text
+
+
+class EthicsLoaded(Loaded[list[Edition]]):
+    """Both editions of the Code of Ethics."""
 
 
 class EthicsScreen(WorkerResults, ModalScreen[None]):
@@ -75,10 +79,14 @@ class EthicsScreen(WorkerResults, ModalScreen[None]):
         self.load_ethics()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="ethics")
-    def load_ethics(self) -> list[Edition]:
+    def load_ethics(self) -> None:
         from catalogue.core.ethics import code_of_ethics
 
-        return cast("CatalogueApp", self.app).backend.call(code_of_ethics)
+        deliver(self, EthicsLoaded(cast("CatalogueApp", self.app).backend.call(code_of_ethics)))
+
+    @on(EthicsLoaded)
+    def ethics_loaded(self, message: EthicsLoaded) -> None:
+        self.show_ethics(message.result)
 
     def show_ethics(self, editions: list[Edition]) -> None:
         self.years = [e["year"] for e in editions]

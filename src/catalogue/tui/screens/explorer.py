@@ -27,6 +27,23 @@ from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.tables import COUNTRY_COLUMNS
+from catalogue.tui.workers import Loaded, deliver
+
+
+class TreeLoaded(Loaded[list[views.DisciplineNode]]):
+    """The disciplines and their modules."""
+
+
+class CountriesLoaded(Loaded[tuple[views.CountryPage, str | None]]):
+    """A page of countries, and the code of the row to keep the cursor on."""
+
+
+class DetailLoaded(Loaded[tuple[str, str, Text, str]]):
+    """A card for the detail pane: (kind, key, text, title)."""
+
+
+class FacetCounted(Loaded[tuple[str, list[tuple[str, int]]]]):
+    """A facet's values with their counts under the other filters."""
 
 
 class ExplorerScreen(CatalogueScreen, DisciplineFacets):
@@ -107,11 +124,12 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
     # ---------------------------------------------------------------- workers
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="tree")
-    def load_tree(self) -> list[views.DisciplineNode]:
-        return self.backend.call(views.discipline_tree)
+    def load_tree(self) -> None:
+        deliver(self, TreeLoaded(self.backend.call(views.discipline_tree)))
 
-    def show_tree(self, nodes: list[views.DisciplineNode]) -> None:
-        self.query_one(DisciplineTree).load(nodes)
+    @on(TreeLoaded)
+    def show_tree(self, message: TreeLoaded) -> None:
+        self.query_one(DisciplineTree).load(message.result)
         self._mark_loaded("tree")
 
     def reload(self, offset: int = 0, *, keep: str | None = None) -> None:
@@ -125,15 +143,15 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
     def load_countries(self, flt: CountryFilter, sort: str, descending: bool, offset: int,
-                       keep: str | None, discipline: str | None = None
-                       ) -> tuple[views.CountryPage, str | None]:
+                       keep: str | None, discipline: str | None = None) -> None:
         page = self.backend.call(views.country_page, flt, sort=sort, descending=descending,
                                  limit=self.config.page_size, offset=offset,
                                  discipline=discipline)
-        return page, keep
+        deliver(self, CountriesLoaded((page, keep)))
 
-    def show_countries(self, result: tuple[views.CountryPage, str | None]) -> None:
-        page, keep = result
+    @on(CountriesLoaded)
+    def show_countries(self, message: CountriesLoaded) -> None:
+        page, keep = message.result
         table = self.query_one("#countries", PagedTable)
         table.loading = False
         table.show_page(page.rows, total=page.total, offset=page.offset, keep=keep,
@@ -153,14 +171,17 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
         if page.offset == 0:  # new filters: the facet counts next (not before the page)
             self.load_facets(replace(self.flt), self.discipline[0] if self.discipline else None)
 
-    def failed_countries(self, error: BaseException | None) -> None:
-        from catalogue.tui.workers import report_failure
-
-        self.query_one("#countries", PagedTable).loading = False
-        report_failure(self.app, error)
+    def worker_failed(self, group: str, error: BaseException | None) -> None:
+        if group == "countries":
+            self.query_one("#countries", PagedTable).loading = False
+        super().worker_failed(group, error)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
-    def load_detail(self, kind: str, key: str) -> tuple[str, str, Text, str]:
+    def load_detail(self, kind: str, key: str) -> None:
+        deliver(self, DetailLoaded(self._detail(kind, key)))
+
+    def _detail(self, kind: str, key: str) -> tuple[str, str, Text, str]:
+        """(kind, key, the card, its title) of a country, discipline or module."""
         if kind == "country":
             card = self.backend.call(views.country_card_with_activity, key)
             return kind, key, cards.country_text(card, card.get("activity")), \
@@ -171,8 +192,9 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
         m = self.backend.call(views.module_detail, key)
         return kind, key, cards.module_text(m), m["title"]
 
-    def show_detail(self, result: tuple[str, str, Text, str]) -> None:
-        kind, key, text, title = result
+    @on(DetailLoaded)
+    def show_detail(self, message: DetailLoaded) -> None:
+        kind, key, text, title = message.result
         self._show_detail(text, title, (kind, key))
 
     def _show_detail(self, text: Text, title: str, key: tuple[str, str] | None) -> None:
@@ -322,11 +344,12 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
         self.load_facet(facet, replace(self.flt))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="facet")
-    def load_facet(self, facet: str, flt: CountryFilter) -> tuple[str, list[tuple[str, int]]]:
-        return facet, self.backend.call(views.facet_choices, facet, flt)
+    def load_facet(self, facet: str, flt: CountryFilter) -> None:
+        deliver(self, FacetCounted((facet, self.backend.call(views.facet_choices, facet, flt))))
 
-    def show_facet(self, result: tuple[str, list[tuple[str, int]]]) -> None:
-        facet, counts = result
+    @on(FacetCounted)
+    def show_facet(self, message: FacetCounted) -> None:
+        facet, counts = message.result
         current = getattr(self.flt, facet)
         choices = [Choice(value, value, count, value == current) for value, count in counts]
         label = views.FACET_LABELS[facet]

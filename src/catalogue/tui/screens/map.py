@@ -25,10 +25,19 @@ from catalogue.tui.screens.base import CatalogueScreen
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.world_map import WorldMap
+from catalogue.tui.workers import Loaded, deliver
 
 #: Seconds to wait after the last resize before a new picture is asked for.
 RESIZE_DELAY = 0.08
 COUNTED = {"requests", "delivered"}
+
+
+class MapDrawn(Loaded[MapPicture]):
+    """The map drawn for the widget's size."""
+
+
+class ChoicesLoaded(Loaded[tuple[str, list[Choice]]]):
+    """The regions or disciplines to choose from: (kind, choices)."""
 
 
 class MapScreen(CatalogueScreen):
@@ -93,11 +102,14 @@ class MapScreen(CatalogueScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="map")
     def load_map(self, shading: str, region: str | None, discipline: str | None,
-                 since: date | None, width: int, height: int) -> MapPicture:
-        return self.backend.call(world_map, shading=shading, region=region, width=width,
-                                 height=height, discipline=discipline, since=since)
+                 since: date | None, width: int, height: int) -> None:
+        deliver(self, MapDrawn(self.backend.call(world_map, shading=shading, region=region,
+                                                 width=width, height=height,
+                                                 discipline=discipline, since=since)))
 
-    def show_map(self, picture: MapPicture) -> None:
+    @on(MapDrawn)
+    def show_map(self, message: MapDrawn) -> None:
+        picture = message.result
         self.picture = picture
         self.query_one(WorldMap).show(picture)
         self.query_one("#map-legend", Static).update(legend_text(picture))
@@ -105,7 +117,10 @@ class MapScreen(CatalogueScreen):
         self.catalogue.screen_ready(self)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
-    def load_choices(self, kind: str) -> tuple[str, list[Choice]]:
+    def load_choices(self, kind: str) -> None:
+        deliver(self, ChoicesLoaded(self._choices(kind)))
+
+    def _choices(self, kind: str) -> tuple[str, list[Choice]]:
         from catalogue.core.catalog import list_disciplines
         from catalogue.core.worldmap.regions import region_names
 
@@ -116,8 +131,9 @@ class MapScreen(CatalogueScreen):
         return kind, [Choice(d["id"], d["title"], current=d["id"] == self.counted_discipline)
                       for d in rows]
 
-    def show_choices(self, result: tuple[str, list[Choice]]) -> None:
-        kind, choices = result
+    @on(ChoicesLoaded)
+    def show_choices(self, message: ChoicesLoaded) -> None:
+        kind, choices = message.result
 
         def chosen(value: str | None) -> None:
             if value is None:
