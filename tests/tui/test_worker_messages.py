@@ -27,14 +27,20 @@ class SlowApp(WorkerResults, App[None]):
         self.shown: list[str] = []
         self.failures: list[str] = []
         self.release = threading.Event()
+        self.began: list[str] = []  # the workers' threads that have started
+        self.ended: list[str] = []  # ... and returned
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="lookup")
     def look_up(self, answer: str, wait: bool) -> None:
-        if wait:
-            self.release.wait(5)
-        if answer == "fail":
-            raise ValueError(answer)
-        deliver(self, Answer(answer))
+        self.began.append(answer)
+        try:
+            if wait:
+                self.release.wait(5)
+            if answer == "fail":
+                raise ValueError(answer)
+            deliver(self, Answer(answer))
+        finally:
+            self.ended.append(answer)
 
     @on(Answer)
     def show_answer(self, message: Answer) -> None:
@@ -55,11 +61,12 @@ async def test_only_the_newest_worker_of_a_group_is_shown() -> None:
     app = SlowApp()
     async with app.run_test() as pilot:
         app.look_up("stale", wait=True)  # still running when the next one starts
+        await _finished(pilot, lambda: "stale" in app.began)
         app.look_up("fresh", wait=False)
         await _finished(pilot, lambda: app.shown == ["fresh"])
         app.release.set()  # the stale worker ends after the fresh one
-        await _finished(pilot, lambda: all(w.is_finished for w in app.workers))
-        await pilot.pause()
+        await _finished(pilot, lambda: "stale" in app.ended)
+        await pilot.pause(0.1)
         assert app.shown == ["fresh"]
 
 
