@@ -373,14 +373,18 @@ def _fingerprint(sizes: Sizes) -> dict[str, Any]:
 def ensure(path: Path, sizes: Sizes) -> Report | None:
     """Generate ``path`` unless it already holds these sizes on the current schema (a sidecar
     file records both)."""
+    return None if is_current(path, sizes) else generate(path, sizes)
+
+
+def is_current(path: Path, sizes: Sizes) -> bool:
+    """Whether ``path`` holds these sizes on the current schema (its sidecar file says)."""
     sidecar = Path(f"{path}.json")
     if path.exists() and sidecar.exists():
         try:
-            if json.loads(sidecar.read_text()) == _fingerprint(sizes):
-                return None
+            return bool(json.loads(sidecar.read_text()) == _fingerprint(sizes))
         except ValueError:
-            pass
-    return generate(path, sizes)
+            return False
+    return False
 
 
 def describe(report: Report) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from benchmarks.tui_probe import Counter, Frames, Meter, press, shown, until
+from benchmarks.tui_probe import Meter, ProbeApp, grew, press, shown, until
 
 SIZE = (140, 45)
 LIMIT_MS = 50.0
@@ -53,21 +53,17 @@ def worker_times(db: str, rounds: int) -> dict[str, list[float]]:
 
 
 async def ui_times(db: str, rounds: int) -> dict[str, list[float]]:
-    from catalogue.tui.app import CatalogueApp
-    from catalogue.tui.config import TuiConfig
-
     steps: dict[str, list[float]] = {}
-    app = CatalogueApp(db, TuiConfig())
-    frames = Frames(app)
+    app = ProbeApp(db)
 
     async def measure(name: str, act: Any, condition: Any) -> None:
         meter = Meter()
         await act()
         await until(condition, name)
-        await shown(frames, meter)
+        await shown(app, meter)
         steps.setdefault(name, []).append(meter.stop()["ui_ms"])
 
-    async with app.run_test(headless=True, size=SIZE) as pilot:
+    async with app.run_test(headless=True, size=SIZE, message_hook=app.count) as pilot:
         await until(lambda: app.is_ready, "the explorer")
         await pilot.pause()
         await measure("map open (F6), first picture drawn", lambda: press(app, "f6"),
@@ -82,25 +78,20 @@ async def ui_times(db: str, rounds: int) -> dict[str, list[float]]:
                 world.render_line(y)
             steps.setdefault("map widget: strips for a picture, every line",
                              []).append((time.perf_counter() - start) * 1000)
-        pictures = Counter(screen, "show_map")
         for i in range(rounds):
-            seen = pictures.calls
-
             async def reshade(shade: str = SHADES[i % len(SHADES)]) -> None:
                 screen.shade = shade
                 screen.reload()
 
-            await measure("map redraw: a new shade", reshade,
-                          lambda seen=seen: pictures.calls > seen)
+            await measure("map redraw: a new shade", reshade, grew(app, "MapDrawn"))
             before = screen.query_one("#world-map").highlight
             await measure("map highlight move (→)", lambda: press(app, "right"),
                           lambda before=before: screen.query_one("#world-map").highlight
                           != before)
-            seen = pictures.calls
             width = SIZE[0] - 1 if i % 2 == 0 else SIZE[0]
             await measure("map resize: layout and redraw",
                           lambda width=width: pilot.resize_terminal(width, SIZE[1]),
-                          lambda seen=seen: pictures.calls > seen)
+                          grew(app, "MapDrawn"))
     return steps
 
 

@@ -1,7 +1,7 @@
 """The TUI start-up baseline: a minimal Textual app with one DataTable of a few rows.
 
 It quits once its table is filled and that frame has been drawn, the same moment
-``catalogue tui --exit-after-ready`` quits at (first complete screen).
+``benchmarks/start_app.py`` quits the app at (first complete screen).
 """
 
 from __future__ import annotations

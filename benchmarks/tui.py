@@ -1,8 +1,9 @@
 """The Textual app: start-up against a minimal Textual app, and Pilot timings at scale.
 
-Start-up: ``catalogue tui --exit-after-ready`` (quits once the explorer's first complete
-screen has been drawn) and ``benchmarks/minimal_tui.py`` (one DataTable, quits after its
-first frame) run as paired processes on a 160×50 pseudo-terminal.
+Start-up: ``benchmarks/start_app.py`` (``catalogue tui``'s imports and app, subclassed to quit
+once the explorer's first complete screen has been drawn) and ``benchmarks/minimal_tui.py``
+(one DataTable, quits after its first frame) run as paired processes on a 160×50
+pseudo-terminal.
 
 Pilot timings: ``benchmarks/tui_probe.py`` drives the app on the small and the large
 database alternately, each run in its own process on a pseudo-terminal; see that module for
@@ -17,7 +18,6 @@ import statistics
 import tempfile
 from typing import Any
 
-from benchmarks.cli_lookup import catalogue_command
 from benchmarks.large import databases
 from benchmarks.paired import Figure, bench_env, paired, pty_runner, python, run_in_pty
 
@@ -41,12 +41,10 @@ def _env(home: str) -> dict[str, str]:
 
 
 def start(rounds: int, small: str, large: str, env: dict[str, str]) -> list[Figure]:
-    command = catalogue_command()
+    command = [python(), os.path.join(HERE, "start_app.py")]
     timings = paired([python(), os.path.join(HERE, "minimal_tui.py")], {
-        "tui start → first complete screen": [*command, "--db", small, "tui",
-                                              "--exit-after-ready"],
-        "tui start → first complete screen (large db)": [*command, "--db", large, "tui",
-                                                         "--exit-after-ready"],
+        "tui start → first complete screen": [*command, small],
+        "tui start → first complete screen (large db)": [*command, large],
     }, rounds=rounds, warmup=2, env=env, runner=pty_runner)
     base, *targets = timings
     notes = {t.name: f"CPU {t.median_cpu_ms:.0f} ms vs {base.median_cpu_ms:.0f} ms" for t in targets}

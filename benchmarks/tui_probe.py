@@ -16,32 +16,43 @@ For each step the probe records two figures:
   including the workers' queries and, for search keystrokes, the screen's deliberate
   debounce delay.
 
-Keys are posted to the app the way the terminal driver posts them (``App._press_keys``),
+The probe drives :class:`ProbeApp`, a subclass of the app (the app itself has no benchmark
+switches). Keys are posted to the app as the terminal driver posts them (a ``Key`` event),
 not with ``Pilot.press``/``Pilot.pause``: those also post a callback to every widget on the
 screen and wait for each, twice, and force an extra frame. That is the harness's work, not
 the app's (measured idle on the builder, 51 widgets: 3.6 ms per wait, 5.1 ms per pause), and
-it grows with the screen's widget count. After the step's result is in (a worker's callback
-ran, a detail changed), the probe waits until no frame has been written for ``SETTLE``
-seconds, so the frame showing the result has been written and follow-up work is done, and
-counts CPU to that point.
+it grows with the screen's widget count. After the step's result is in (a worker's typed
+result delivered, a detail changed), the probe waits until no frame has been written
+(``post_display_hook``) for ``SETTLE`` seconds, so the frame showing the result has been
+written and follow-up work is done, and counts CPU to that point.
 The probe's own polling (a 2 ms sleep loop) is included; it is a small overcount.
 
 Steps: start (app constructed → explorer ready and drawn); country detail (↓ in the
 countries table → the next country's card, with its programmes and open requests, drawn);
 explorer search keystrokes; board open (F4 → state counts, the first page of requests and
 the first request's detail drawn); builder search keystrokes (F3, /, then "command" one key
-at a time over every programme). ``peak_rss_kb`` is the process's peak resident memory.
+at a time over every programme). ``peak_rss_kb`` is the process's own peak resident memory
+(``VmHWM``, which starts afresh when the process is exec'd; ``getrusage`` would report the
+peak of the parent it was forked from, e.g. a runner that has just generated the database).
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import json
 import resource
 import sys
 import time
 from collections.abc import Callable
 from typing import Any
+
+from textual import events
+from textual.message import Message
+
+from catalogue.tui.app import CatalogueApp
+from catalogue.tui.config import TuiConfig
+from catalogue.tui.workers import Loaded
 
 SIZE = (160, 50)
 TIMEOUT = 60.0
@@ -64,33 +75,43 @@ class Meter:
                 "ui_ms": (time.thread_time() - self.cpu) * 1000}
 
 
-class Frames:
-    """When the app last wrote a frame to the terminal (wrapping ``App._display``)."""
+class ProbeApp(CatalogueApp):
+    """The app as the probe drives it: it notes when each frame is written and counts the
+    typed results its workers deliver (pass :meth:`count` as ``run_test``'s message hook)."""
 
-    def __init__(self, app: Any) -> None:
-        self.last = time.perf_counter()
-        original = app._display
+    def __init__(self, db: str, config: TuiConfig | None = None) -> None:
+        super().__init__(db, config or TuiConfig())
+        self.last_frame = time.perf_counter()
+        self.delivered: collections.Counter[str] = collections.Counter()
 
-        def display(*args: Any, **kwargs: Any) -> Any:
-            self.last = time.perf_counter()
-            return original(*args, **kwargs)
+    def post_display_hook(self) -> None:
+        self.last_frame = time.perf_counter()
 
-        app._display = display
+    def count(self, message: Message) -> None:
+        if isinstance(message, Loaded):
+            self.delivered[type(message).__name__] += 1
+
+    def press(self, key: str) -> None:
+        """Post a key as the terminal driver does (see the module's notes on Pilot)."""
+        character = KEY_CHARACTERS.get(key, key if len(key) == 1 else None)
+        self.post_message(events.Key(key, character))
 
 
-async def press(app: Any, key: str) -> None:
-    """Post a key as the terminal driver does (see the module's notes on Pilot)."""
-    await app._press_keys([key])
+KEY_CHARACTERS = {"slash": "/", "escape": "\x1b", "enter": "\r", "space": " "}
 
 
-async def shown(frames: Frames, meter: Meter) -> None:
+async def press(app: ProbeApp, key: str) -> None:
+    app.press(key)
+
+
+async def shown(app: ProbeApp, meter: Meter) -> None:
     """Once the step's result is in: wait until no frame has been written for ``SETTLE``
     seconds (longer than a frame interval, so a pending repaint has been drawn, and any
     follow-up work is counted). Wall time stops at the last frame."""
     start = time.perf_counter()
-    await until(lambda: time.perf_counter() - max(frames.last, start) > SETTLE,
+    await until(lambda: time.perf_counter() - max(app.last_frame, start) > SETTLE,
                 "the app to settle")
-    meter.shown = max(frames.last, meter.wall)
+    meter.shown = max(app.last_frame, meter.wall)
 
 
 async def until(condition: Callable[[], bool], what: str) -> None:
@@ -106,30 +127,22 @@ def changed(get: Callable[[], Any], before: Any) -> Callable[[], bool]:
     return lambda: get() not in (None, before)
 
 
-def grew(counter: Counter) -> Callable[[], bool]:
-    """A condition: the counter has counted another call since now."""
-    seen = counter.calls
-    return lambda: counter.calls > seen
+def grew(app: ProbeApp, result: str) -> Callable[[], bool]:
+    """A condition: a worker has delivered another ``result`` (a Loaded subclass's name)."""
+    seen = app.delivered[result]
+    return lambda: app.delivered[result] > seen
 
 
-class Counter:
-    """Counts calls of a screen's ``show_NAME`` worker callback (wrapping the instance)."""
-
-    def __init__(self, screen: Any, name: str) -> None:
-        self.calls = 0
-        original = getattr(screen, name)
-
-        def counted(result: Any) -> None:
-            original(result)
-            self.calls += 1
-
-        setattr(screen, name, counted)
+def peak_rss_kb() -> int:
+    """This process's own peak resident memory (see the module's notes)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 async def probe(db: str, headless: bool, page_size: int | None = None) -> dict[str, Any]:
-    from catalogue.tui.app import CatalogueApp
-    from catalogue.tui.config import TuiConfig
-
     steps: dict[str, list[dict[str, float]]] = {}
 
     def record(name: str, meter: Meter) -> None:
@@ -141,13 +154,12 @@ async def probe(db: str, headless: bool, page_size: int | None = None) -> dict[s
         meter = Meter()
         await press(app, key)
         await until(condition, what)
-        await shown(frames, meter)
+        await shown(app, meter)
         record(name, meter)
 
     meter = Meter()
-    app = CatalogueApp(db, TuiConfig(page_size=page_size) if page_size else TuiConfig())
-    frames = Frames(app)
-    async with app.run_test(headless=headless, size=SIZE) as pilot:
+    app = ProbeApp(db, TuiConfig(page_size=page_size) if page_size else TuiConfig())
+    async with app.run_test(headless=headless, size=SIZE, message_hook=app.count) as pilot:
         await until(lambda: app.is_ready, "the explorer")
         await pilot.pause()
         record("start", meter)
@@ -159,15 +171,15 @@ async def probe(db: str, headless: bool, page_size: int | None = None) -> dict[s
                        "a country's detail")
 
         await pilot.press("slash")
-        countries = Counter(explorer, "show_countries")
         for key in "kenya":
-            await step("explorer search keystroke", key, grew(countries), "the countries table")
+            await step("explorer search keystroke", key, grew(app, "CountriesLoaded"),
+                       "the countries table")
         await pilot.press("escape")
 
         def board_shown() -> bool:
             board: Any = app.screen
-            return (type(board).__name__ == "BoardScreen"
-                    and {"counts", "requests"} <= board._loaded and board.detail is not None)
+            return (type(board).__name__ == "BoardScreen" and board.detail is not None
+                    and board.query_one("#requests").row_total > 0)
 
         await step("board open", "f4", board_shown,
                    "the board's counts, requests and first request")
@@ -181,14 +193,13 @@ async def probe(db: str, headless: bool, page_size: int | None = None) -> dict[s
         await pilot.press("f3")
         await until(lambda: type(app.screen).__name__ == "BuilderScreen", "the builder")
         builder: Any = app.screen
-        programmes = Counter(builder, "show_list")
         await until(lambda: builder.query_one("#programmes").row_total > 0, "the programme list")
         await pilot.pause()
         await pilot.press("slash")
         for key in "command":
-            await step("builder search keystroke", key, grew(programmes),
+            await step("builder search keystroke", key, grew(app, "ListLoaded"),
                        "the programmes table")
-    return {"steps": steps, "peak_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+    return {"steps": steps, "peak_rss_kb": peak_rss_kb()}
 
 
 def main(argv: list[str]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
@@ -130,14 +131,13 @@ def test_no_command_and_tui_open_the_app(db_path: Path, monkeypatch: pytest.Monk
     opened: list[Any] = []
 
     def fake_run(self: CatalogueApp, **kwargs: Any) -> None:
-        opened.append((self.backend.db_path, self.config, self.exit_after_ready))
+        opened.append((self.backend.db_path, self.config))
 
     monkeypatch.setattr(CatalogueApp, "run", fake_run)
     runner = CliRunner()
     assert runner.invoke(cli, ["--db", str(db_path)]).exit_code == 0
-    assert runner.invoke(cli, ["--db", str(db_path), "tui", "--exit-after-ready"]).exit_code == 0
+    assert runner.invoke(cli, ["--db", str(db_path), "tui"]).exit_code == 0
     assert [o[0] for o in opened] == [db_path, db_path]
-    assert [o[2] for o in opened] == [False, True]
 
 
 def test_a_bad_config_file_is_a_message_not_a_traceback(db_path: Path, tmp_path: Path) -> None:
@@ -179,21 +179,13 @@ def test_textual_is_imported_only_when_the_app_opens(db_path: Path) -> None:
     assert json.loads(out.stdout.strip().splitlines()[-1]) == [False, False]
 
 
-def test_exit_after_ready_measures_start_up(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The hidden option quits once the explorer is populated (for start-up benchmarks)."""
-    from catalogue.cli.main import cli
+def test_the_app_carries_no_benchmark_switches() -> None:
+    """Benchmarks subclass the app (benchmarks/start_app.py, tui_probe.py); the app and its
+    command have no option or environment variable of their own for them."""
+    from catalogue.cli.tui import tui
 
-    real_run = CatalogueApp.run
-    seen: list[CatalogueApp] = []
-
-    def headless_run(self: CatalogueApp, **kwargs: Any) -> Any:
-        seen.append(self)
-        return real_run(self, headless=True, size=SIZE)
-
-    monkeypatch.setattr(CatalogueApp, "run", headless_run)
-    result = CliRunner().invoke(cli, ["--db", str(db_path), "tui", "--exit-after-ready"])
-    assert result.exit_code == 0, result.output
-    assert seen and seen[0].ready_seconds is not None and seen[0].ready_seconds < 10
+    assert [p.name for p in tui.params] == ["config_file"]
+    assert "exit_after_ready" not in inspect.signature(CatalogueApp.__init__).parameters
 
 
 async def test_the_board_is_built_unseen_while_the_explorer_is_in_use(make_app,

@@ -78,6 +78,10 @@ async def test_a_failure_reaches_worker_failed_with_its_group() -> None:
         assert app.shown == [] and app.failures == ["lookup: fail"]
 
 
+def test_results_do_not_bubble() -> None:
+    assert Answer.bubble is False and Loaded.bubble is False
+
+
 def test_every_worker_delivers_a_message_rather_than_returning_its_result() -> None:
     """A thread worker of a screen returns nothing: its result goes out as a message, so no
     handler is found by name."""

@@ -16,33 +16,21 @@ from catalogue.cli.context import AppContext, pass_app
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Settings file for theme and keys (default: $CATALOGUE_CONFIG, else "
                    "config.toml in the user config directory; see docs/tui.md).")
-@click.option("--exit-after-ready", is_flag=True, hidden=True,
-              help="Quit as soon as the first screen is populated (start-up benchmarks).")
 @pass_app
-def tui(app: AppContext, config_file: str | None, exit_after_ready: bool) -> None:
+def tui(app: AppContext, config_file: str | None) -> None:
     """Open the app: country explorer, programme builder and requests board.
 
     F1 lists every key; Ctrl+P jumps to any country, discipline, module, programme or
     request; Ctrl+Q quits. Keys and theme can be set in the settings file.
     """
-    import gc
+    from catalogue.tui.config import load_config
 
-    # No cyclic collection while Textual and the app are imported and the first screen is
-    # built (everything made then lives as long as the app); CatalogueApp re-enables it
-    # once that screen is on show (CatalogueApp._settle_memory).
-    # If the settings file or the app fails before that, collection is back on all the same.
-    gc.disable()
-    try:
-        from catalogue.tui.config import load_config
+    config = load_config(Path(config_file) if config_file else None)
 
-        config = load_config(Path(config_file) if config_file else None)
+    from catalogue.tui.app import CatalogueApp
 
-        from catalogue.tui.app import CatalogueApp
-
-        tui_app = CatalogueApp(app.db_path, config, exit_after_ready=exit_after_ready or None)
-        tui_app.run()
-    finally:
-        gc.enable()
+    tui_app = CatalogueApp(app.db_path, config)
+    tui_app.run()
     if tui_app.startup_error is not None:
         raise tui_app.startup_error
     if tui_app.return_code:

@@ -31,7 +31,6 @@ from catalogue.tui.workers import report_failure
 STYLESHEETS = ("app.tcss", "explorer.tcss", "builder.tcss", "board.tcss", "help.tcss",
                "dialogs.tcss", "map.tcss", "charts.tcss", "ethics.tcss", "roster.tcss",
                "calendar.tcss")
-EXIT_AFTER_READY_ENV = "CATALOGUE_EXIT_AFTER_READY"
 #: Seconds after the first screen is shown before the board is built in the background.
 PREBUILD_DELAY = 0.5
 
@@ -85,8 +84,7 @@ class CatalogueApp(App[None]):
     ]
 
     def __init__(self, db_path: str | os.PathLike[str] | None = None,
-                 config: TuiConfig | None = None, *, exit_after_ready: bool | None = None
-                 ) -> None:
+                 config: TuiConfig | None = None) -> None:
         super().__init__()
         from catalogue.tui.bindings import all_binding_ids
 
@@ -100,9 +98,6 @@ class CatalogueApp(App[None]):
                      self.available_themes)
         self.theme = self.config.theme
         self.set_keymap(self.config.keymap)
-        if exit_after_ready is None:
-            exit_after_ready = os.environ.get(EXIT_AFTER_READY_ENV, "") not in ("", "0")
-        self.exit_after_ready = exit_after_ready
         self.startup_error: CatalogueError | None = None
         self.started = time.perf_counter()
         self.ready_seconds: float | None = None
@@ -148,12 +143,7 @@ class CatalogueApp(App[None]):
         self._settle_memory(screen)
         if self.ready_seconds is None:
             self.ready_seconds = time.perf_counter() - self.started
-            if self.exit_after_ready:
-                # After the next refresh, so the populated screen has been drawn: the
-                # start-up benchmark times the first complete screen, not just the data.
-                self.call_after_refresh(self.exit)
-            else:
-                self.set_timer(PREBUILD_DELAY, self._prebuild_board)
+            self.set_timer(PREBUILD_DELAY, self._prebuild_board)
 
     def _prebuild_board(self) -> None:
         """Build the requests board (compose, styles, its first queries) while the user

@@ -47,7 +47,12 @@ def report_failure(app: App[Any], error: BaseException | None, *, doing: str = "
 
 
 class Loaded(Message, Generic[T], bubble=False):
-    """A worker's result, for the screen or dialog that ran it (subclass one per worker)."""
+    """A worker's result, for the screen or dialog that ran it (subclass one per worker).
+    It does not bubble: no other node has a use for it."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        kwargs.setdefault("bubble", False)  # Message's default would make subclasses bubble
+        super().__init_subclass__(**kwargs)
 
     def __init__(self, result: T) -> None:
         super().__init__()
