@@ -19,7 +19,11 @@ from catalogue.core.facets import RequestFacets
 from catalogue.tui.config import SEARCH_DELAY
 from catalogue.tui.dialogs.choose import ANY, Choice, ChooseDialog
 from catalogue.tui.screens.base import CatalogueScreen
-from catalogue.tui.screens.explorer_facets import DisciplineFacets
+from catalogue.tui.screens.explorer_facets import (
+    DisciplineCounts,
+    DisciplineFacets,
+    FacetsLoaded,
+)
 from catalogue.tui.widgets import cards
 from catalogue.tui.widgets.chips import Chip, FilterChips
 from catalogue.tui.widgets.discipline_tree import DisciplineTree, TreeItem
@@ -126,6 +130,14 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
     @work(thread=True, exclusive=True, exit_on_error=False, group="tree")
     def load_tree(self) -> None:
         deliver(self, TreeLoaded(self.backend.call(views.discipline_tree)))
+
+    @on(FacetsLoaded)
+    def facets_loaded(self, message: FacetsLoaded) -> None:
+        self.show_facets(message.result)
+
+    @on(DisciplineCounts)
+    def discipline_counts_loaded(self, message: DisciplineCounts) -> None:
+        self.show_discipline_choices(message.result)
 
     @on(TreeLoaded)
     def show_tree(self, message: TreeLoaded) -> None:

@@ -7,7 +7,7 @@ A mixin of the explorer screen, kept apart so the explorer stays about its table
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.widgets import Static
@@ -15,9 +15,21 @@ from textual.widgets import Static
 from catalogue.core.countries import CountryFilter
 from catalogue.core.facets import RequestFacets
 from catalogue.tui.dialogs.choose import ANY, Choice, ChooseDialog
+from catalogue.tui.workers import Loaded, deliver
 
 if TYPE_CHECKING:
+    from textual.message_pump import MessagePump
+
     from catalogue.tui.backend import Backend
+
+
+class FacetsLoaded(Loaded[RequestFacets]):
+    """Requests counted by region, discipline and state under the explorer's filters (the
+    explorer handles it: ``show_facets``)."""
+
+
+class DisciplineCounts(Loaded[RequestFacets]):
+    """Every discipline's counts, for choosing one (the explorer: ``show_discipline_choices``)."""
 
 
 class DisciplineFacets:
@@ -39,11 +51,12 @@ class DisciplineFacets:
         def _filters_changed(self) -> None: ...
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="facets")
-    def load_facets(self, flt: CountryFilter, discipline: str | None) -> RequestFacets:
+    def load_facets(self, flt: CountryFilter, discipline: str | None) -> None:
         """The region counts for the facet line (from the index: fast at any size)."""
         from catalogue.core.facets import request_facets
 
-        return self.backend.call(request_facets, flt, discipline, by_discipline=False)
+        deliver(cast("MessagePump", self), FacetsLoaded(
+            self.backend.call(request_facets, flt, discipline, by_discipline=False)))
 
     def show_facets(self, facets: RequestFacets) -> None:
         from catalogue.tui.widgets.facet_counts import facet_text
@@ -55,11 +68,12 @@ class DisciplineFacets:
         self.load_discipline_choices(replace(self.flt))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="discipline_choices")
-    def load_discipline_choices(self, flt: CountryFilter) -> RequestFacets:
+    def load_discipline_choices(self, flt: CountryFilter) -> None:
         """Every discipline's counts under the current filters, for the list."""
         from catalogue.core.facets import request_facets
 
-        return self.backend.call(request_facets, flt, None)
+        deliver(cast("MessagePump", self),
+                DisciplineCounts(self.backend.call(request_facets, flt, None)))
 
     def show_discipline_choices(self, facets: RequestFacets) -> None:
         """Choose the discipline the requests are counted in (each with its open requests
