@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from benchmarks.start_app import StartOnce
 from benchmarks.tui_probe import ProbeApp, peak_rss_kb
 
-from tui.helpers import SIZE, ready
+from tui.helpers import SIZE, ready, wait_for
 
 
 async def test_the_start_up_app_quits_at_its_first_complete_screen(db_path: Path) -> None:
@@ -30,7 +30,8 @@ async def test_the_probe_counts_frames_and_typed_results(db_path: Path) -> None:
         await pilot.pause(0.2)
         for key in "ken":
             app.press(key)
-        await pilot.pause(1.0)
+        await wait_for(pilot, lambda: app.delivered["CountriesLoaded"] >= 2, timeout=20,
+                       what="the search's page")
         assert app.screen.query_one("#search").value == "ken"  # type: ignore[attr-defined]
         assert app.delivered["CountriesLoaded"] >= 2 and app.delivered["TreeLoaded"] == 1
         assert app.last_frame > before
