@@ -18,8 +18,13 @@ from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.trainer_views import CALENDAR_COLUMNS, month_grid
+from catalogue.tui.workers import Loaded, deliver
 
 GROUPINGS = ("date", "country", "trainer")
+
+
+class MonthLoaded(Loaded[tuple[MonthCalendar, Text]]):
+    """A month's deliveries, and its grid drawn in the worker."""
 
 
 class CalendarScreen(CatalogueScreen):
@@ -60,16 +65,17 @@ class CalendarScreen(CatalogueScreen):
         self.load_month(self.month)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="month")
-    def load_month(self, month: str) -> tuple[MonthCalendar, Text]:
+    def load_month(self, month: str) -> None:
         """The month, and its grid drawn here (off the UI thread: a busy month has
         thousands of deliveries)."""
         from catalogue.core.trainers.calendar import month_calendar
 
         calendar = self.backend.call(month_calendar, month)
-        return calendar, month_grid(calendar)
+        deliver(self, MonthLoaded((calendar, month_grid(calendar))))
 
-    def show_month(self, result: tuple[MonthCalendar, Text]) -> None:
-        calendar, grid = result
+    @on(MonthLoaded)
+    def show_month(self, message: MonthLoaded) -> None:
+        calendar, grid = message.result
         self.calendar = calendar
         self.grid = grid
         self._show_calendar()

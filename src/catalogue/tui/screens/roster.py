@@ -18,8 +18,17 @@ from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.trainer_views import TRAINER_COLUMNS, trainer_text
+from catalogue.tui.workers import Loaded, deliver
 
 NEEDS_TRAINER = {"accredit", "unavailable", "assign"}
+
+
+class TrainersLoaded(Loaded[tuple[list[dict[str, Any]], int, int]]):
+    """A page of trainers: (rows, total, offset)."""
+
+
+class TrainerLoaded(Loaded[TrainerDetail]):
+    """One trainer in full."""
 
 
 class RosterScreen(CatalogueScreen):
@@ -72,16 +81,16 @@ class RosterScreen(CatalogueScreen):
     # ------------------------------------------------------------ loading
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="trainers")
-    def load_trainers(self, search: str, offset: int
-                      ) -> tuple[list[dict[str, Any]], int, int]:
+    def load_trainers(self, search: str, offset: int) -> None:
         from catalogue.core.trainers.roster import trainer_page
 
         rows, total = self.backend.call(trainer_page, search=search or None,
                                         limit=self.config.page_size, offset=offset)
-        return rows, total, offset
+        deliver(self, TrainersLoaded((rows, total, offset)))
 
-    def show_trainers(self, result: tuple[list[dict[str, Any]], int, int]) -> None:
-        rows, total, offset = result
+    @on(TrainersLoaded)
+    def show_trainers(self, message: TrainersLoaded) -> None:
+        rows, total, offset = message.result
         table = self.query_one("#trainers", PagedTable)
         keep = str(self._focus_trainer) if self._focus_trainer is not None else None
         self._focus_trainer = None
@@ -97,13 +106,14 @@ class RosterScreen(CatalogueScreen):
             self.catalogue.screen_ready(self)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
-    def load_detail(self, trainer_id: int) -> TrainerDetail:
+    def load_detail(self, trainer_id: int) -> None:
         from catalogue.core.trainers.views import trainer_detail
 
-        return self.backend.call(trainer_detail, trainer_id)
+        deliver(self, TrainerLoaded(self.backend.call(trainer_detail, trainer_id)))
 
-    def show_detail(self, detail: TrainerDetail) -> None:
-        self._show_detail(detail, trainer_text(detail))
+    @on(TrainerLoaded)
+    def show_detail(self, message: TrainerLoaded) -> None:
+        self._show_detail(message.result, trainer_text(message.result))
 
     def _show_detail(self, detail: TrainerDetail | None, text: Text) -> None:
         had = self.detail is not None
