@@ -272,11 +272,18 @@ OPEN = "open"
 def request_page(store: Store, state: str, *, limit: int = 200,
                  offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """A page of requests in one state (or every open one), oldest first, and the total."""
+    from catalogue.core.osja.view import needing_reassessment
     from catalogue.core.requests.register import RequestFilter, count_requests, list_requests
+    from catalogue.core.requests.states import TERMINAL
 
     flt = RequestFilter(open_only=True) if state == OPEN else RequestFilter(states=[state])
     rows = list_requests(store, flt, limit=limit, offset=offset, sort="created",
                          descending=False)
+    marks = needing_reassessment(store, [r["id"] for r in rows])
+    for row in rows:  # the board marks the requests whose OSJA assessment needs redoing
+        row["osja_state"] = marks.get(row["id"], "none")
+        if row["osja_state"] in ("reassess", "legacy") and row["state"] not in TERMINAL:
+            row["state_label"] = f"re-assess · {row['state_label']}"
     return rows, count_requests(store, flt)
 
 

@@ -38,25 +38,35 @@ def needing_reassessment(store: Store, request_ids: list[int],
                          today: date | None = None) -> dict[int, str]:
     """For each request id given: its OSJA state (none, current, reassess, legacy).
 
-    Only requests that reached the osja-assessed step (or have a version) are worked out in
-    full; the others are "none" without looking at their facts.
+    One query finds which requests have a version; only those (open ones) are worked out in
+    full against today's facts. A request with no version is "none", or "legacy" when an old
+    grade is recorded and it reached the osja-assessed step.
     """
     from catalogue.core.osja.record import judgement_of, latest
     from catalogue.core.osja.status import osja_status
     from catalogue.core.requests.register import get_request
+    from catalogue.core.requests.states import TERMINAL
     from catalogue.core.rules.engine import assess
 
+    if not request_ids:
+        return {}
     day = today or date.today()
+    marks = ",".join("?" * len(request_ids))
+    rows = {r["id"]: r for r in store.query(
+        f"SELECT r.id, r.state, r.osja_grade, (SELECT max(version) FROM osja_assessments a "
+        f"WHERE a.request_id = r.id) AS version FROM requests r WHERE r.id IN ({marks})",
+        list(request_ids))}
     found: dict[int, str] = {}
     for rid in request_ids:
+        row = rows.get(rid)
+        if row is None or row["version"] is None:
+            found[rid] = "legacy" if row is not None and row["osja_grade"] else "none"
+            continue
+        if row["state"] in TERMINAL:
+            found[rid] = "current"
+            continue
         request = get_request(store, rid)
         version = latest(store, rid)
-        if version is None and not request.osja_grade:
-            found[rid] = "none"
-            continue
-        if request.terminal:
-            found[rid] = "current" if version else "legacy"
-            continue
         assessment = assess(store, request.scope(), day, judgement_of(version))
         found[rid] = osja_status(request, version, assessment, day)["state"]
     return found

@@ -49,7 +49,7 @@ class RequestFound(Loaded[tuple[int, str]]):
     """A request's id and state, to show it in its state's list."""
 
 
-STEP_ACTIONS = {"advance", "decline", "withdraw", "edit_request"}
+STEP_ACTIONS = {"advance", "decline", "withdraw", "edit_request", "assess"}
 SHORT_LABELS = {"ipab-submitted": "IPAB submitted"}  # to fit the states list at 80 columns
 
 
@@ -73,6 +73,10 @@ class BoardScreen(CatalogueScreen):
                         "approvals resets them)"),
         Binding("l", "link_programme", "Link", id="board.link-programme",
                 tooltip="Link the request to a programme by its number (empty: unlink)"),
+        Binding("o", "assess", "OSJA", id="board.osja-assess",
+                tooltip="Record a new version of the request's OSJA assessment: answer its "
+                        "prompts, judge the risk, decide the approval level (earlier "
+                        "versions are kept)"),
         Binding("s", "focus_states", "States", id="board.states",
                 tooltip="Choose which state's requests are listed"),
         Binding("f5,ctrl+r", "refresh", "Refresh", id="board.refresh", show=False,
@@ -286,6 +290,33 @@ class BoardScreen(CatalogueScreen):
         if self.detail and self._can_reset():
             self.app.push_screen(ResetDialog(self.detail["request"], self.config_user()),
                                  self._stepped)
+
+    def action_assess(self) -> None:
+        request = (self.detail or {}).get("request")
+        if request is not None and request["state"] not in TERMINAL:
+            self.load_osja(int(request["id"]))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="osja")
+    def load_osja(self, request_id: int) -> dict[str, Any]:
+        from catalogue.core.osja.view import osja_overview
+
+        return self.backend.call(osja_overview, request_id)
+
+    def show_osja(self, osja: dict[str, Any]) -> None:
+        from catalogue.tui.dialogs.assessment import AssessmentDialog
+
+        self.app.push_screen(AssessmentDialog(osja, self.config_user()), self._assessed)
+
+    def _assessed(self, version: Any) -> None:
+        if version is None:
+            return
+        rid = int(version["request_id"])
+        self.notify(f"Request {rid}: OSJA assessment version {version['version']} recorded "
+                    f"(level decided: {version['decided_level']})", markup=False)
+        self._focus_request = rid
+        self._keep_detail = True
+        self.reload(self.query_one("#requests", PagedTable).row_offset)
+        self.load_detail(rid)
 
     def _stepped(self, request: Any) -> None:
         if request is None:

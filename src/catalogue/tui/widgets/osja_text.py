@@ -55,7 +55,7 @@ def prompt_lines(text: Text, prompts: list[dict[str, Any]]) -> None:
 
 def osja_sections(text: Text, osja: dict[str, Any], assessment: dict[str, Any],
                   heading: Callable[[Text, str, str], None]) -> None:
-    heading(text, "OSJA assessment", "record a version: catalogue osja record")
+    heading(text, "OSJA assessment", "o records a new version")
     status_line(text, osja)
     suggestion_lines(text, assessment["suggested_minimum"])
     heading(text, "Risk facts", "each with its date and source")
