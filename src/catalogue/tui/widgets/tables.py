@@ -50,7 +50,7 @@ COUNTRY_COLUMNS = [
     ColumnSpec("liaison_area_name", "Liaison area", width=10, flex=2, drop=2),
     ColumnSpec("assisted", "Assisted", _assisted, width=8, drop=1),
     ColumnSpec("hr_priority", "HR priority", _priority, width=11),
-    ColumnSpec("activity", "Del·open", _activity, width=8, sortable=False),
+    ColumnSpec("activity", "Del·open", _activity, width=11, sortable=False),
 ]
 
 
