@@ -120,4 +120,4 @@ def test_eu_check_with_a_host(invoke) -> None:  # type: ignore[no-untyped-def]
                   "--location", "in-country").output
     assert "Name the host country of in-country work for European Union" in bare
     wrong = invoke("check", "--country", "Kenya", "--host", "Belgium")
-    assert wrong.exit_code == 2 and "--host names the country" in wrong.stderr
+    assert wrong.exit_code == 2 and "a host country names the country" in wrong.stderr

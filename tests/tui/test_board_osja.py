@@ -129,3 +129,23 @@ async def test_the_board_marks_a_request_needing_reassessment(
         assert "re-assessment needed" in card
         assert "Serious incidents: none recorded → " in card and "protest deaths" in card
         assert "Embassy consulted" in card  # the next step, refused when authorising
+
+
+def test_the_request_forms_take_a_host_country_for_eu_work(store: Store) -> None:
+    from catalogue.core.errors import InvalidInputError
+    from catalogue.tui.dialogs.edit_request import edit_from_form
+    from catalogue.tui.dialogs.new_request import create_from_form
+
+    form = {"body": "Europol", "country": "European Union", "disciplines": "investigation",
+            "location": "in-country", "audience": "", "cohort": "", "start": "", "end": "",
+            "delivered_by": "", "notes": "", "host": "Belgium"}
+    request = create_from_form(store, form, by="t")
+    assert (request.country, request.host_country) == ("EU", "BE")
+    result = edit_from_form(store, request.id, {**form, "host": "Netherlands"}, by="t")
+    assert result.request.host_country == "NL" and "host_country" in result.changed
+    try:
+        create_from_form(store, {**form, "country": "Kenya"}, by="t")
+    except InvalidInputError as error:
+        assert "a host country names the country" in str(error)
+    else:
+        raise AssertionError("a host for a country is refused")

@@ -140,7 +140,7 @@ def resolve_host(store: Store, country: str, host: str | None) -> str | None:
 
     kind = store.scalar("SELECT kind FROM countries WHERE code = ?", (country,))
     if kind != "supranational-union":
-        raise InvalidInputError("--host names the country where in-country work for the "
+        raise InvalidInputError("a host country names the country where in-country work for the "
                                 "European Union takes place; this request's country is itself "
                                 "the host")
     code = resolve_country(store, host).code

@@ -28,7 +28,10 @@ def edit_from_form(store: Any, request_id: int, form: dict[str, str], *, by: str
     fields = scope_fields(form)
     check_known_training(store, fields["disciplines"])
     plain = {key: fields.pop(key) for key in ("cohort", "start", "end")}  # need no resolving
-    changes = scope_changes(store, country=form["country"], **fields)
+    host = fields.pop("host") or ""  # empty: no host (scope_changes clears it)
+    current = store.scalar("SELECT country FROM requests WHERE id = ?", (request_id,))
+    changes = scope_changes(store, country=form["country"], host=host,
+                            current_country=str(current or ""), **fields)
     changes.update(plain, requesting_body=form["body"], notes=form["notes"].strip() or None)
     return edit_request(store, request_id, changes, by=by,
                         note=form.get("why", "").strip() or None)
@@ -61,6 +64,8 @@ class EditRequestDialog(NewRequestDialog):
             return _text(r["requesting_body"])
         if field == "country":
             return _text(r.get("country_name") or r["country"])
+        if field == "host":
+            return _text(r.get("host_country"))
         return _text(r.get(field))
 
     def more_fields(self) -> ComposeResult:

@@ -56,7 +56,8 @@ def scope_fields(form: dict[str, str]) -> dict[str, Any]:
             "audience": _items(form["audience"]),
             "cohort": _whole_number(form["cohort"], "cohort"),
             "start": _day(form["start"], "start"), "end": _day(form["end"], "end"),
-            "delivered_by": _items(form["delivered_by"])}
+            "delivered_by": _items(form["delivered_by"]),
+            "host": form.get("host", "").strip() or None}
 
 
 def create_from_form(store: Any, form: dict[str, str], *, by: str) -> Any:
@@ -128,6 +129,10 @@ class NewRequestDialog(FormDialog[Any]):
                     yield Input(value=self.value("end"), placeholder="end", id="end")
                 yield from field("Delivered by (staff, associates, serving-officers)",
                                  "delivered_by", placeholder="e.g. staff")
+                yield from field("Host country (in-country work for the European Union only)",
+                                 "host", placeholder="e.g. Belgium",
+                                 suggester=SuggestFromList(country_suggestions(self.countries),
+                                                           case_sensitive=False))
                 yield from field("Notes", "notes")
                 yield from self.more_fields()
             yield self.error_widget()

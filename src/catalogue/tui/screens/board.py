@@ -45,6 +45,11 @@ class CountriesLoaded(Loaded[tuple[list[dict[str, Any]], dict[str, Any] | None]]
     """The countries for the new or edit form, and the request to edit (None: a new one)."""
 
 
+class OsjaLoaded(Loaded[dict[str, Any]]):
+    """A request's OSJA overview (prompts, facts, suggestion, latest version), for the
+    assessment dialog."""
+
+
 class RequestFound(Loaded[tuple[int, str]]):
     """A request's id and state, to show it in its state's list."""
 
@@ -297,15 +302,17 @@ class BoardScreen(CatalogueScreen):
             self.load_osja(int(request["id"]))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="osja")
-    def load_osja(self, request_id: int) -> dict[str, Any]:
+    def load_osja(self, request_id: int) -> None:
         from catalogue.core.osja.view import osja_overview
 
-        return self.backend.call(osja_overview, request_id)
+        deliver(self, OsjaLoaded(self.backend.call(osja_overview, request_id)))
 
-    def show_osja(self, osja: dict[str, Any]) -> None:
+    @on(OsjaLoaded)
+    def show_osja(self, message: OsjaLoaded) -> None:
         from catalogue.tui.dialogs.assessment import AssessmentDialog
 
-        self.app.push_screen(AssessmentDialog(osja, self.config_user()), self._assessed)
+        self.app.push_screen(AssessmentDialog(message.result, self.config_user()),
+                             self._assessed)
 
     def _assessed(self, version: Any) -> None:
         if version is None:
