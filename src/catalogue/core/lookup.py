@@ -5,11 +5,13 @@ The exact path needs only sqlite3; rapidfuzz is imported when nothing matched ex
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from catalogue.core.errors import AmbiguousError, NotFoundError
 from catalogue.core.names import fold
-from catalogue.core.store import Store
+
+if TYPE_CHECKING:
+    from catalogue.core.store import Store
 
 #: A fuzzy match is accepted only with at least this score (0-100) ...
 FUZZY_ACCEPT = 75.0

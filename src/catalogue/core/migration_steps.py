@@ -30,13 +30,13 @@ NAMES: tuple[str, ...] = (
 
 
 def all_steps() -> list[Callable[[Any], None]]:
-    from catalogue.core import facets_schema, migrations
+    from catalogue.core import facets_schema, meta_schema
     from catalogue.core.osja import schema as osja_schema
     from catalogue.core.programmes import schema as programme_schema
     from catalogue.core.requests import schema as request_schema
     from catalogue.core.rules import advice_schema
     from catalogue.core.trainers import schema as trainer_schema
 
-    return [*migrations.STEPS, *advice_schema.STEPS, *request_schema.STEPS,
+    return [*meta_schema.STEPS, *advice_schema.STEPS, *request_schema.STEPS,
             *programme_schema.STEPS, *trainer_schema.STEPS, *facets_schema.STEPS,
             *osja_schema.STEPS]

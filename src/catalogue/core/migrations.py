@@ -4,29 +4,21 @@ Reference tables (countries, modules ...) are rebuilt by :mod:`catalogue.core.se
 ``data/``; the tables created here belong to users and are never touched by reseeding.
 
 This module is imported on the quick-lookup path, so sqlite_utils is imported only inside
-:func:`apply`. Add a migration by writing a function, appending it to ``STEPS`` and its name
-to ``migration_steps.NAMES``; never edit or reorder one that has shipped. Note:
+:func:`apply`. Add a migration by writing a function in its feature's schema module,
+appending it to that module's ``STEPS`` and its name to ``migration_steps.NAMES``; never edit
+or reorder one that has shipped. Note:
 ``Table.transform()`` drops FTS triggers, so a migration that transforms an FTS-enabled table
 must call ``enable_fts(..., replace=True, create_triggers=True)`` again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 MIGRATION_SET = "catalogue"
-
-
-def m001_meta(db: Database) -> None:
-    """Key/value facts about the database: data hash, seeding time."""
-    db["_meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)  # type: ignore[union-attr]
-
-
-STEPS: list[Callable[[Any], None]] = [m001_meta]
 
 
 def expected_names() -> list[str]:

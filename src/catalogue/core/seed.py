@@ -1,109 +1,22 @@
 """Build the reference tables from ``data/`` and write them in the caller's transaction.
 
 Reference tables are dropped and rebuilt on every seed; user-owned tables (created by
-migrations) are never touched. Features contribute tables through ``SEEDERS``.
+migrations) are never touched. Which tables there are is the seeder registry's business
+(:mod:`catalogue.core.seeders`); this module only builds and writes them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from catalogue.core.store import Store
+from catalogue.core.ref_table import RefTable
 
+if TYPE_CHECKING:
+    from catalogue.core.store import Store
 
-@dataclass
-class RefTable:
-    """One reference table to (re)build."""
-
-    name: str
-    rows: list[dict[str, Any]]
-    pk: str | tuple[str, ...] | None = None
-    columns: dict[str, type] = field(default_factory=dict)
-    indexes: list[list[str]] = field(default_factory=list)
-    fts: list[str] = field(default_factory=list)
-
-
-def geography_tables(root: Path) -> list[RefTable]:
-    from catalogue.core.data.geography import load_geography
-
-    geo = load_geography(root)
-    search_rows: dict[str, list[str]] = {}
-    for name in geo.names:
-        if name["source"] not in {"alpha-2", "alpha-3", "numeric"}:
-            search_rows.setdefault(name["code"], []).append(name["name"])
-    country_columns = {"listed_as": str, "administered_by": str, "uk_mission": str,
-                       "region": str, "subregion": str, "intermediate": str,
-                       "liaison_area": str, "liaison_area_name": str, "note": str,
-                       "alpha3": str, "numeric": str, "iso_name": str, "m49": str,
-                       "hr_priority_year": int}
-    return [
-        RefTable("countries", list(geo.countries.values()), pk="code", columns=country_columns,
-                 indexes=[["region"], ["subregion"], ["liaison_area"], ["assisted"]]),
-        RefTable("country_names", geo.names, indexes=[["key"], ["code"]]),
-        RefTable("country_search",
-                 [{"code": c, "names": " | ".join(n)} for c, n in search_rows.items()],
-                 pk="code", fts=["names"]),
-        RefTable("liaison_areas", geo.areas, pk="id",
-                 columns={"description": str, "basis": str}),
-        RefTable("hr_priority_lists", geo.hr_lists, pk="year"),
-        RefTable("hr_priority_entries", geo.hr_entries, indexes=[["code"]]),
-    ]
-
-
-def catalog_tables(root: Path) -> list[RefTable]:
-    from catalogue.core.data.catalog import load_catalog
-
-    catalog = load_catalog(root)
-    return [
-        RefTable("levels", catalog.levels, pk="id"),
-        RefTable("principles", catalog.principles, pk="id"),
-        RefTable("ethics", catalog.ethics, pk=("edition", "kind", "id"),
-                 columns={"summary": str}),
-        RefTable("disciplines", catalog.disciplines, pk="id"),
-        RefTable("modules", catalog.modules, pk="id",
-                 columns={"note": str, "sensitivity_basis": str},
-                 indexes=[["discipline_id"]], fts=["title", "summary"]),
-    ]
-
-
-def _sensitivity_tables(root: Path) -> list[RefTable]:
-    from catalogue.core.data.sensitivity import load_sensitivity
-
-    return [RefTable("sensitivity_levels", load_sensitivity(root), pk="id")]
-
-
-def _policy_tables(root: Path) -> list[RefTable]:
-    from catalogue.core.rules.policy import policy_tables
-
-    return policy_tables(root)
-
-
-def _costing_tables(root: Path) -> list[RefTable]:
-    from catalogue.core.programmes.costing import costing_tables
-
-    return costing_tables(root)
-
-
-def _map_tables(root: Path) -> list[RefTable]:
-    from catalogue.core.worldmap.regions import map_view_tables
-
-    return map_view_tables(root)
-
-
-def _stats_tables(root: Path) -> list[RefTable]:
-    from catalogue.core.stats.targets import target_tables
-
-    return target_tables(root)
-
-
-SEEDERS: list[Callable[[Path], list[RefTable]]] = [geography_tables, catalog_tables,
-                                                   _sensitivity_tables, _policy_tables,
-                                                   _costing_tables, _map_tables,
-                                                   _stats_tables]
+__all__ = ["RefTable", "build", "write"]
 
 
 def build(root: Path | str) -> list[RefTable]:

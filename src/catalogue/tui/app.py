@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from catalogue.core.data.location import styles_dir
 from catalogue.core.errors import CatalogueError
+from catalogue.tui.app_bindings import APP_BINDINGS
 from catalogue.tui.backend import Backend
 from catalogue.tui.config import TuiConfig, check_config
 from catalogue.tui.palette import COMMAND_PROVIDERS
@@ -55,33 +56,7 @@ class CatalogueApp(App[None]):
     DEFAULT_MODE = "explorer"
     COMMANDS = App.COMMANDS | set(COMMAND_PROVIDERS)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-normal"), (180, "-wide")]
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True, show=False,
-                tooltip="Quit the app"),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
-        Binding("ctrl+p", "command_palette", "Jump", id="app.command-palette",
-                priority=True, show=False,
-                tooltip="Command palette: jump to any country, discipline, module, programme "
-                        "or request, or change the theme"),
-        Binding("f1,question_mark", "help", "Help", id="app.help", show=False,
-                tooltip="This list of keys"),
-        Binding("f2", "switch_screen_mode('explorer')", "Explorer", id="app.explorer",
-                show=False, tooltip="The explorer: disciplines and countries"),
-        Binding("f3", "switch_screen_mode('builder')", "Programmes", id="app.builder",
-                show=False, tooltip="The programme builder"),
-        Binding("f4", "switch_screen_mode('board')", "Requests", id="app.board", show=False,
-                tooltip="The requests board"),
-        Binding("f6", "switch_screen_mode('map')", "Map", id="app.map", show=False,
-                tooltip="The world map"),
-        Binding("f7", "switch_screen_mode('charts')", "Charts", id="app.charts", show=False,
-                tooltip="Charts: workload, requests over time, step times, delivery by region"),
-        Binding("f8", "ethics", "Ethics", id="app.ethics", show=False,
-                tooltip="The Code of Ethics (2024 and 2014 editions)"),
-        Binding("f9", "switch_screen_mode('roster')", "Trainers", id="app.roster", show=False,
-                tooltip="The trainer roster"),
-        Binding("f10", "switch_screen_mode('calendar')", "Calendar", id="app.calendar",
-                show=False, tooltip="The delivery calendar"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = APP_BINDINGS
 
     def __init__(self, db_path: str | os.PathLike[str] | None = None,
                  config: TuiConfig | None = None) -> None:
@@ -170,7 +145,9 @@ class CatalogueApp(App[None]):
         from catalogue.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            from catalogue.tui.bindings import binding_sections
+
+            self.push_screen(HelpScreen(binding_sections()))
 
     def action_ethics(self, edition: int | None = None) -> None:
         """Show the Code of Ethics (every edition, or one), over the current screen."""

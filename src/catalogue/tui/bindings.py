@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from catalogue.tui.app_bindings import APP_BINDINGS
+
 
 def _bindings(items: list[BindingType]) -> list[Binding]:
     return [b for b in items if isinstance(b, Binding) and not b.system]
@@ -11,7 +13,6 @@ def _bindings(items: list[BindingType]) -> list[Binding]:
 
 def binding_sections() -> list[tuple[str, list[Binding]]]:
     """(where, bindings) for the app, each screen, and the reusable widgets and dialogs."""
-    from catalogue.tui.app import CatalogueApp
     from catalogue.tui.dialogs import DIALOG_CLASSES
     from catalogue.tui.screens.board import BoardScreen
     from catalogue.tui.screens.builder import BuilderScreen
@@ -26,7 +27,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from catalogue.tui.widgets.world_map import WorldMap
 
     sections = [
-        ("Everywhere", _bindings(CatalogueApp.BINDINGS)),
+        ("Everywhere", _bindings(APP_BINDINGS)),
         ("Explorer", _bindings(ExplorerScreen.BINDINGS)),
         ("Programmes", _bindings(BuilderScreen.BINDINGS)),
         ("Requests", _bindings(BoardScreen.BINDINGS)),

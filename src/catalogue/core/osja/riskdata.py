@@ -137,8 +137,8 @@ def load_questions(root: Path, disciplines: set[str], audiences: set[str]) -> di
 
 def osja_tables(root: Path) -> list[Any]:
     """Reference tables: death penalty, sanctions regimes, and the question set."""
+    from catalogue.core.ref_table import RefTable
     from catalogue.core.rules.policy import _discipline_ids, _level_ids
-    from catalogue.core.seed import RefTable
 
     policy = parse_toml(read_text(root / "approval-policy.toml", root))
     units = {u.get("id") for u in policy.get("unit", []) if isinstance(u, dict)}

@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.data.textfiles import TextFile, parse_toml, read_text
 from catalogue.core.programmes.model import DELIVERY_MODES, OSJA_GRADES
-from catalogue.core.store import Store
+
+if TYPE_CHECKING:
+    from catalogue.core.store import Store
 
 COSTING_FILE = "costing.toml"
 MAX_AMOUNT = 1_000_000
@@ -103,7 +105,7 @@ def load_rates(root: Path) -> dict[str, Any]:
 
 def costing_tables(root: Path) -> list[Any]:
     """Seeder: the rates as the one-row ``costing`` reference table."""
-    from catalogue.core.seed import RefTable
+    from catalogue.core.ref_table import RefTable
 
     return [RefTable("costing", [{"key": "rates", "value": json.dumps(load_rates(root))}],
                      pk="key")]

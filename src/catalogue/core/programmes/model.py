@@ -10,11 +10,13 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.errors import InvalidInputError, NotFoundError
 from catalogue.core.names import fold
-from catalogue.core.store import Store
+
+if TYPE_CHECKING:
+    from catalogue.core.store import Store
 
 DELIVERY_MODES = ("uk", "in-country", "remote", "blended")
 OSJA_GRADES = ("low", "medium", "high")

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Any
 from catalogue.core.dates import parse_date, stamp
 from catalogue.core.errors import InvalidInputError, NotFoundError
 from catalogue.core.names import fold
-from catalogue.core.store import Store
+
+if TYPE_CHECKING:
+    from catalogue.core.store import Store
 
 if TYPE_CHECKING:  # pathlib is not imported on the quick lookup's path
     from pathlib import Path
@@ -52,7 +54,7 @@ def _known_codes(root: Path) -> set[str]:
 def advice_tables(root: Path) -> list[Any]:
     """The data file's entries as the ``travel_advice_data`` reference table."""
     from catalogue.core.data.textfiles import read_csv, read_text
-    from catalogue.core.seed import RefTable
+    from catalogue.core.ref_table import RefTable
 
     file = read_text(root / ADVICE_FILE, root)
     known = _known_codes(root)

@@ -226,8 +226,8 @@ def _discipline_ids(root: Path) -> set[str]:
 
 
 def policy_tables(root: Path) -> list[Any]:
+    from catalogue.core.ref_table import RefTable
     from catalogue.core.rules.advice import advice_tables
-    from catalogue.core.seed import RefTable
 
     policy = load_policy(root)
     return [RefTable("policy", [{"key": "approval", "value": json.dumps(policy)}], pk="key"),

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from catalogue.core.store import Store
+if TYPE_CHECKING:
+    from catalogue.core.store import Store
+
 
 TARGETS_FILE = "workflow-targets.toml"
 MAX_DAYS = 3650
@@ -24,8 +26,8 @@ class Targets:
 
 def target_tables(root: Path) -> list[Any]:
     from catalogue.core.data.textfiles import parse_toml, read_text
+    from catalogue.core.ref_table import RefTable
     from catalogue.core.requests.states import FORWARD, TERMINAL
-    from catalogue.core.seed import RefTable
 
     file = read_text(root / TARGETS_FILE, root)
     doc = parse_toml(file)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.errors import InvalidInputError
 from catalogue.core.names import fold
-from catalogue.core.store import Store
 from catalogue.core.worldmap.raster import WORLD
 from catalogue.core.worldmap.shapes import BBox, World
+
+if TYPE_CHECKING:
+    from catalogue.core.store import Store
 
 VIEWS_FILE = "map-views.toml"
 COLUMNS = ("region", "subregion", "intermediate", "liaison_area_name")
@@ -34,7 +36,7 @@ class Region:
 def map_view_tables(root: Path) -> list[Any]:
     """``data/map-views.toml`` as the ``map_views`` reference table (checked, file:line)."""
     from catalogue.core.data.textfiles import parse_toml, read_text
-    from catalogue.core.seed import RefTable
+    from catalogue.core.ref_table import RefTable
 
     file = read_text(root / VIEWS_FILE, root)
     views = parse_toml(file).get("view")

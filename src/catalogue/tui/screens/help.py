@@ -11,7 +11,6 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static
 
-from catalogue.tui.bindings import binding_sections
 from catalogue.tui.config import config_path
 
 if TYPE_CHECKING:
@@ -29,8 +28,11 @@ class HelpScreen(ModalScreen[None]):
                 tooltip="Close this list"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+        """``sections``: (where, bindings), as :func:`catalogue.tui.bindings.binding_sections`
+        gives them."""
         super().__init__(id="help")
+        self.sections = sections
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-body") as body:
@@ -64,7 +66,7 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("What it does", width=max(20, width - 14 - id_width - 8))
         table.add_column("Binding id", width=id_width)
         keymap = cast("CatalogueApp", self.app).keymap
-        for where, bindings in binding_sections():
+        for where, bindings in self.sections:
             table.add_row(Text(where, style="bold underline"), Text(""), Text(""),
                           key=f"section:{where}")
             for binding in bindings:

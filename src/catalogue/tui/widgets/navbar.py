@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import HorizontalGroup
 from textual.widgets import Button, Label
 
@@ -47,14 +48,13 @@ class NavBar(HorizontalGroup):
 
     def _key(self, binding_id: str) -> str:
         """The key shown for a tab, after the user's keymap."""
-        from catalogue.tui.bindings import binding_sections
+        from catalogue.tui.app_bindings import APP_BINDINGS
 
         keymap = getattr(self.app, "keymap", {})
-        for _where, bindings in binding_sections()[:1]:
-            for binding in bindings:
-                if binding.id == binding_id:
-                    key = keymap.get(binding_id, binding.key).split(",")[0]
-                    return self.app.get_key_display(binding.with_key(key))
+        for binding in APP_BINDINGS:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                key = keymap.get(binding_id, binding.key).split(",")[0]
+                return self.app.get_key_display(binding.with_key(key))
         return ""
 
     def set_place(self, place: str) -> None:
