@@ -120,14 +120,25 @@ class CatalogueApp(App[None]):
             self.ready_seconds = time.perf_counter() - self.started
             self.set_timer(PREBUILD_DELAY, self._prebuild_board)
 
-    def _prebuild_board(self) -> None:
+    async def _prebuild_board(self) -> None:
         """Build the requests board (compose, styles, its first queries) while the user
         looks at the explorer, so the first F4 only has to lay it out and draw it: its mode
-        is entered and left in this one callback, so no frame shows it. Skipped (the board is
-        then built on the first F4) when the user has moved on or has a dialog open."""
-        if self.is_running and self.current_mode == "explorer" and len(self.screen_stack) == 1:
-            self.switch_mode("board")
+        is entered and left within one callback, so no frame shows it. Entered once more
+        after it has mounted, as Textual restyles a mode's screen on its first visit once
+        mounted (a full style sheet refresh: better now than on the first F4). Skipped (the
+        board is then built on the first F4) when the user has moved on or has a dialog
+        open."""
+        def idle() -> bool:
+            return self.is_running and self.current_mode == "explorer" \
+                and len(self.screen_stack) == 1
+
+        if idle():
+            mounted = self.switch_mode("board")
             self.switch_mode("explorer")
+            await mounted
+            if idle():
+                self.switch_mode("board")
+                self.switch_mode("explorer")
 
     @property
     def is_ready(self) -> bool:
