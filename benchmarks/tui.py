@@ -25,10 +25,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 START_LIMIT = 1.5
 #: Probe step -> (limit on the large database's UI-thread milliseconds, what it is).
 UI_LIMITS = {
-    "board open": 250.0,
+    "board open": 120.0,
     "country detail": 250.0,
-    "builder search keystroke": 50.0,
-    "explorer search keystroke": 50.0,
+    "builder search keystroke": 35.0,
+    "explorer search keystroke": 35.0,
 }
 MEMORY_LIMIT = 2.0
 
