@@ -4,6 +4,8 @@ dialog."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import Label, OptionList, Static
 
 from catalogue.core.abbreviations import unexplained
@@ -56,3 +58,36 @@ async def test_board_and_step_dialog_spell_them_out(make_app, store: Store) -> N
                "International Policing Hub (JIPH)" in words
         assert "IPAB reference (optional)" in words
         assert unexplained(words) == [], words
+
+
+def _choices(select: Any) -> list[str]:
+    """The choices of a Select, read from its drop-down list (public API only)."""
+    options = select.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_decline_and_reset_choices_spell_them_out(make_app, store: Store) -> None:
+    from textual.widgets import Select
+
+    from catalogue.tui.dialogs.steps import ExitDialog, ResetDialog
+
+    request = create_request(store, "Kenya Police", build_scope(
+        store, "Kenya", disciplines=["leadership"]), by="t")
+    for _ in range(3):  # received -> scoping -> ipab-submitted -> jiph-approved
+        advance(store, request.id, by="t")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await show_request(pilot, request.id)
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExitDialog), what="decline")
+        labels = _choices(app.screen.query_one("#signal", Select))
+        assert any("not approved by Joint International Policing Hub (JIPH)" in label
+                   for label in labels), labels
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResetDialog), what="reset")
+        labels = _choices(app.screen.query_one("#to", Select))
+        assert all(unexplained(label) == [] for label in labels), labels
+        assert any("International Police Assistance Board (IPAB)" in label for label in labels)

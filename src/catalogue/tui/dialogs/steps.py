@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widgets import Button, Input, Label, Select, Static
 
+from catalogue.core.abbreviations import spell_out
 from catalogue.core.requests.states import FORWARD, LABELS, position
 from catalogue.tui.dialogs.form import FormDialog
 from catalogue.tui.spelling import spell_out_text
@@ -193,7 +194,8 @@ class ExitDialog(ReasonDialog):
             yield from self.reason_field()
             if self.kind == "decline":
                 yield Label("Policy reason (optional)", classes="field-label")
-                yield Select([(title, ident) for ident, title in self.choices["decline_reasons"]],
+                yield Select([(spell_out(title), ident)  # JIPH spelled out in the choice
+                              for ident, title in self.choices["decline_reasons"]],
                              prompt="(none)", id="signal")
             yield from self.closing(verb)
 
@@ -229,8 +231,8 @@ class ResetDialog(ReasonDialog):
         with VerticalGroup(classes="dialog form"):
             yield from self.heading("Reset")
             yield Label("Back to (the approvals after it are undone)", classes="field-label")
-            yield Select([(LABELS[s], s) for s in earlier], value=earlier[-1],
-                         allow_blank=False, id="to")
+            yield Select([(spell_out(LABELS[s]), s) for s in earlier], value=earlier[-1],
+                         allow_blank=False, id="to")  # each choice read on its own
             yield from self.reason_field()
             yield from self.closing("Reset")
 
