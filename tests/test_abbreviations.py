@@ -23,6 +23,8 @@ from catalogue.core.abbreviations import spell_out, unexplained
     ("Police Act 1996, section 26 and later s.26", "Police Act 1996, section 26 and later s.26"),
     ("the Joint International Policing Hub (JIPH) and JIPH",
      "the Joint International Policing Hub (JIPH) and JIPH"),
+    ("the OSJA (Overseas Security and Justice Assistance) prompts; OSJA again",
+     "the OSJA (Overseas Security and Justice Assistance) prompts; OSJA again"),
     ("--osja-grade, ipab-submitted, IPAB-2027-041, s26", "--osja-grade, ipab-submitted, "
                                                          "IPAB-2027-041, s26"),
 ])
@@ -61,6 +63,15 @@ def test_every_help_spells_them_out(invoke, path: tuple[str, ...]) -> None:  # t
     prose = "\n".join(line for line in result.output.splitlines()
                        if not line.lstrip().startswith("catalogue "))
     assert unexplained(prose) == [], result.output
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "catalogue")
+def test_no_help_names_one_twice(invoke, path: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """A text that already glosses an abbreviation is not spelled out a second time."""
+    out = " ".join(invoke(*path, "--help").output.split()).lower()
+    for full in ("International Police Assistance Board", "Joint International Policing Hub",
+                 "Overseas Security and Justice Assistance", "section 26 of the Police Act 1996"):
+        assert f") ({full.lower()})" not in out, out
 
 
 def test_help_spells_out_each_only_once(invoke) -> None:  # type: ignore[no-untyped-def]

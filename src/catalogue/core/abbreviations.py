@@ -57,7 +57,8 @@ def first_uses(text: str, done: set[str] | None = None) -> list[FirstUse]:
             continue
         use = abbreviation.pattern.search(text)
         known = abbreviation.known.search(text)
-        if known and (use is None or known.start() < use.start()):
+        if known and (use is None or known.start() < use.start()
+                      or _glossed(text, use.end(), known.start())):
             seen.add(abbreviation.short)
             continue
         if use is None:
@@ -68,6 +69,12 @@ def first_uses(text: str, done: set[str] | None = None) -> list[FirstUse]:
             full = full[0].upper() + full[1:]
         found.append(FirstUse(use.start(), use.end(), f"{full} ({abbreviation.short})"))
     return sorted(found)
+
+
+def _glossed(text: str, use_end: int, known_start: int) -> bool:
+    """Whether the full name follows the abbreviation in brackets: "OSJA (Overseas ...)"."""
+    between = text[use_end:known_start]
+    return between.strip() == "(" and between.lstrip().startswith("(")
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -97,6 +104,7 @@ def unexplained(text: str) -> list[str]:
         if use is None:
             continue
         known = abbreviation.known.search(text)
-        if known is None or known.start() > use.start():
+        if known is None or (known.start() > use.start()
+                             and not _glossed(text, use.end(), known.start())):
             missing.append(abbreviation.short)
     return missing
