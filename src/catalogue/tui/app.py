@@ -25,6 +25,7 @@ from catalogue.core.errors import CatalogueError
 from catalogue.tui.app_bindings import APP_BINDINGS
 from catalogue.tui.backend import Backend
 from catalogue.tui.config import TuiConfig, check_config
+from catalogue.tui.key_order import OrderedKeys
 from catalogue.tui.palette import COMMAND_PROVIDERS
 from catalogue.tui.theme import CATALOGUE_THEMES
 from catalogue.tui.workers import report_failure
@@ -36,7 +37,7 @@ STYLESHEETS = ("app.tcss", "explorer.tcss", "builder.tcss", "board.tcss", "help.
 PREBUILD_DELAY = 0.5
 
 
-class CatalogueApp(App[None]):
+class CatalogueApp(OrderedKeys):
     """``CatalogueApp(db_path, config).run()``; see docs/tui.md for screens and keys."""
 
     TITLE = "catalogue"

@@ -7,7 +7,10 @@ Every edit calls one core function (``update_programme``, ``add_modules``, ``mov
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -31,7 +34,7 @@ from catalogue.tui.widgets.tables import MODULE_COLUMNS, PROGRAMME_COLUMNS
 from catalogue.tui.workers import Loaded, deliver
 
 EDITING_ACTIONS = {"add_module", "remove_module", "move", "override_hours", "export",
-                   "toggle_preview", "back"}
+                   "toggle_preview", "back", "undo_remove"}
 MODULE_ACTIONS = {"remove_module", "move", "override_hours"}
 
 
@@ -43,8 +46,36 @@ class ListLoaded(Loaded[tuple[list[dict[str, Any]], int, int]]):
     """A page of programmes: (rows, total, offset)."""
 
 
-class OutlineLoaded(Loaded[tuple[int, views.BuilderView, str | None]]):
-    """A programme's outline after a change: (id, view, module to keep the cursor on)."""
+class OutlineLoaded(Loaded[tuple[int, views.BuilderView, str | None] | None]):
+    """A programme's outline after the changes queued (id, view, module to keep the cursor
+    on), or None when another worker had already applied them."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit asked for in the builder: ``fn(store, programme_id, *args, **kwargs)``."""
+
+    programme_id: int
+    fn: Callable[..., Any] | None
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+    focus: str | None
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A module taken out of a programme, with what it needs to go back where it was."""
+
+    module_id: str
+    title: str
+    position: int
+    hours: float | None
+    notes: str | None
+
+
+def _apply(store: Any, change: Change) -> None:
+    if change.fn is not None:  # each core change runs its own store.write()
+        change.fn(store, change.programme_id, *change.args, **change.kwargs)
 
 
 class BuilderScreen(CatalogueScreen):
@@ -57,7 +88,9 @@ class BuilderScreen(CatalogueScreen):
         Binding("a", "add_module", "Add", id="builder.add-module",
                 tooltip="Add a module from the library (searchable)"),
         Binding("delete,d", "remove_module", "Remove", id="builder.remove-module",
-                tooltip="Remove the highlighted module"),
+                tooltip="Remove the highlighted module (Ctrl+Z puts it back)"),
+        Binding("ctrl+z", "undo_remove", "Undo", id="builder.undo",
+                tooltip="Put back the module last removed, where it was, with its hours and notes"),
         Binding("shift+up,K", "move(-1)", "Up", id="builder.move-up",
                 tooltip="Move the highlighted module up"),
         Binding("shift+down,J", "move(1)", "Down", id="builder.move-down",
@@ -81,6 +114,10 @@ class BuilderScreen(CatalogueScreen):
         self._search_timer: Timer | None = None
         self._after_choices: list[Callable[[], None]] = []
         self._had_modules = False
+        self._changes: deque[Change] = deque()
+        #: Modules removed in this programme, last removed last: what Ctrl+Z puts back.
+        self._removed: list[Removed] = []
+        self._change_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
         yield NavBar("builder")
@@ -122,6 +159,8 @@ class BuilderScreen(CatalogueScreen):
                 return False  # keys that change the highlighted module act only in its table
             if not (self.outline and self.outline["modules"]):
                 return None  # shown, but disabled
+        if action == "undo_remove" and not self._removed:
+            return None  # shown, but disabled
         return True
 
     # ------------------------------------------------------------ choices (pickers' data)
@@ -218,6 +257,8 @@ class BuilderScreen(CatalogueScreen):
         self.app.push_screen(NewProgrammeDialog(self.choices, country=country), created)
 
     def open_programme(self, programme_id: int) -> None:
+        if programme_id != self.programme_id:
+            self._removed = []
         self.programme_id = programme_id
         self.outline = None
         self._had_modules = False
@@ -241,24 +282,38 @@ class BuilderScreen(CatalogueScreen):
 
     def change(self, fn: Callable[..., Any] | None, *args: Any, focus: str | None = None,
                **kwargs: Any) -> None:
-        """Apply ``fn(store, programme_id, *args, **kwargs)`` (if any), then show the outline."""
+        """Apply ``fn(store, programme_id, *args, **kwargs)`` (if any), then show the outline.
+
+        Changes are applied in the order asked, none dropped, and keys wait until the outline
+        they produce is on show, so a key acts on the rows the user sees."""
         if self.programme_id is not None:
-            self.run_change(self.programme_id, fn, args, kwargs, focus)
+            self._changes.append(Change(self.programme_id, fn, args, kwargs, focus))
+            self.catalogue.hold_keys(self)
+            self.run_changes()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="outline")
-    def run_change(self, programme_id: int, fn: Callable[..., Any] | None,
-                   args: tuple[Any, ...], kwargs: dict[str, Any], focus: str | None
-                   ) -> None:
-        def apply_then_view(store: Any) -> views.BuilderView:
-            if fn is not None:
-                fn(store, programme_id, *args, **kwargs)
-            return views.builder_view(store, programme_id)
-
-        deliver(self, OutlineLoaded((programme_id, self.backend.call(apply_then_view), focus)))
+    @work(thread=True, exit_on_error=False, group="outline")
+    def run_changes(self) -> None:
+        """Apply every queued change in order (one worker at a time), then read the outline."""
+        with self._change_lock:
+            last: Change | None = None
+            while self._changes:
+                last = self._changes.popleft()
+                self.backend.call(_apply, last)
+            if last is None:
+                deliver(self, OutlineLoaded(None))
+                return
+            deliver(self, OutlineLoaded((
+                last.programme_id, self.backend.call(views.builder_view, last.programme_id),
+                last.focus)))
 
     @on(OutlineLoaded)
     def show_outline(self, message: OutlineLoaded) -> None:
-        programme_id, view, focus = message.result
+        result = message.result
+        if not self._changes:
+            self.catalogue.release_keys(self)
+        if result is None:
+            return
+        programme_id, view, focus = result
         if programme_id != self.programme_id:
             return
         self.outline = view.outline
@@ -279,7 +334,7 @@ class BuilderScreen(CatalogueScreen):
     def worker_failed(self, group: str, error: BaseException | None) -> None:
         super().worker_failed(group, error)
         if group == "outline":
-            self.change(None)  # show the stored programme again
+            self.change(None)  # the changes still queued, then the stored programme again
 
     def _show_modules(self, modules: list[dict[str, Any]], focus: str | None) -> None:
         table = self.query_one("#modules", PagedTable)
@@ -288,11 +343,13 @@ class BuilderScreen(CatalogueScreen):
         table.show_page(modules, total=len(modules), offset=0, keep=focus)
 
     def _selected_module(self) -> dict[str, Any] | None:
+        """The module of the highlighted row, found by the row's id (not its position)."""
         if not self.outline or not self.outline["modules"]:
             return None
-        table = self.query_one("#modules", PagedTable)
-        modules = self.outline["modules"]
-        return modules[table.cursor_row] if 0 <= table.cursor_row < len(modules) else None
+        row = self.query_one("#modules", PagedTable).selected_row()
+        if row is None:
+            return None
+        return next((m for m in self.outline["modules"] if m["id"] == row["id"]), None)
 
     @on(ProgrammeForm.FieldChanged)
     def field_changed(self, event: ProgrammeForm.FieldChanged) -> None:
@@ -318,7 +375,24 @@ class BuilderScreen(CatalogueScreen):
 
         module = self._selected_module()
         if module is not None:
+            self._removed.append(Removed(
+                module["id"], module["title"], module["position"],
+                module["hours"] if module["hours_overridden"] else None, module["notes"]))
             self.change(remove_module, module["id"])
+            self.refresh_bindings()
+            self.notify(f"Removed {module['title']} · Ctrl+Z puts it back", title="Module removed",
+                        markup=False, timeout=6)
+
+    def action_undo_remove(self) -> None:
+        from catalogue.core.programmes.changes import add_modules
+
+        if not self._removed:
+            return
+        removed = self._removed.pop()
+        self.change(add_modules, [removed.module_id], position=removed.position,
+                    hours=removed.hours, notes=removed.notes, focus=removed.module_id)
+        self.refresh_bindings()
+        self.notify(f"Put back {removed.title}", markup=False, timeout=4)
 
     def action_move(self, step: int) -> None:
         from catalogue.core.programmes.changes import move_module
