@@ -68,7 +68,7 @@ async def test_twenty_searches_typed_at_full_speed_add_exactly_what_was_shown(
         for word in WORDS:
             keys += ["a", *word, "enter"]  # add, search, Enter: twenty times, no pause
         burst(app, keys)
-        await wait_for(pilot, lambda: quiet_on(app, screen, len(WORDS)), timeout=120,
+        await wait_for(pilot, lambda: quiet_on(app, screen, len(WORDS)), timeout=300,
                        what="every key handled")
     assert module_ids(store, programme_id) == expected
 

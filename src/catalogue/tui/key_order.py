@@ -31,8 +31,9 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
 
-#: Seconds after which a key that has not reported back (its widget went away) is followed up
-#: through the top screen instead; after :data:`KEY_GIVE_UP` the next key goes anyway.
+#: Every KEY_LIMIT seconds a key that has not reported back is looked at: if the widget it
+#: waits at has gone (a closed dialog), the top screen is asked instead; after
+#: :data:`KEY_GIVE_UP` seconds the next key goes anyway.
 KEY_LIMIT = 0.5
 KEY_GIVE_UP = 5.0
 #: Seconds between looks at a screen being mounted.
@@ -50,6 +51,9 @@ class OrderedKeys(App[None]):
         self._key_in_flight: events.Key | None = None
         self._key_watchdog: Timer | None = None
         self._key_started = 0.0
+        self._key_screen: Screen[Any] | None = None
+        #: Where the key in flight is expected to report back from next (None: the app).
+        self._key_node: DOMNode | None = None
         self._key_holds: dict[Screen[Any], float] = {}
 
     # ------------------------------------------------------------------ public
@@ -89,39 +93,50 @@ class OrderedKeys(App[None]):
         while self._waiting_keys and self._key_in_flight is None and not self._held():
             key = self._waiting_keys.popleft()
             self._key_in_flight = key
+            self._key_screen = self.screen
             self._key_started = time.monotonic()
             self._key_watchdog = self.set_interval(KEY_LIMIT, partial(self._overdue, key))
             target: DOMNode = self.focused or self.screen
             await super().on_event(key)  # priority bindings, else handed to the target
+            self._key_node = target
             if not target.is_attached or not target.call_later(self._climbed, target, key):
-                self._settle(key)  # the key closed its own widget (a dialog it dismissed)
+                # The key closed its own widget (a dialog it dismissed).
+                self.call_later(self._settle, key)
 
     def _overdue(self, key: events.Key) -> None:
+        """A key slow to report back: go on without it if the widget it waits at has gone."""
         if key is not self._key_in_flight:
             return
+        node = self._key_node
         if time.monotonic() - self._key_started > KEY_GIVE_UP:
             self.call_later(self._key_done, key)
-        else:
-            self._settle(key)
+        elif node is not None and not node.is_attached:
+            self._key_node = None
+            self.call_later(self._settle, key)
 
     def _climbed(self, node: DOMNode, key: events.Key) -> None:
         """``node`` has handled ``key``: follow it up to the screen, then to the app."""
         if key is not self._key_in_flight:
             return
         parent = node.parent
+        self._key_node = parent if isinstance(parent, DOMNode) and parent is not self else None
         if (isinstance(node, Screen) or parent is None or parent is self
                 or not parent.call_later(self._climbed, parent, key)):
             # The key (if it went on) is now queued at the app, before this callback.
+            self._key_node = None
             self.call_later(self._settle, key)
 
-    def _settle(self, key: events.Key) -> None:
-        """Let the top screen (perhaps just pushed) mount and take focus, then go on."""
+    async def _settle(self, key: events.Key) -> None:
+        """Let the top screen, if the key changed it, mount and take focus, then go on."""
         if key is not self._key_in_flight:
             return
         screen = self.screen
-        if not screen.is_mounted:  # just pushed: look again once it has composed and mounted
+        if screen is self._key_screen:
+            await self._key_done(key)
+        elif not screen.is_mounted:  # just pushed: look again once it has composed and mounted
             self.set_timer(MOUNT_POLL, lambda: self._settle(key))
         else:
+            self._key_node = screen
             screen.call_later(self.call_later, self._key_done, key)
 
     async def _key_done(self, key: events.Key) -> None:
