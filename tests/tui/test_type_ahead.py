@@ -6,6 +6,7 @@ reacts (a paste, a fast typist, a slow machine): nothing waits between keys.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from textual import events
@@ -50,6 +51,15 @@ async def open_in_builder(pilot: Any, programme_id: int) -> BuilderScreen:
     return screen
 
 
+async def until(pilot: Any, condition: Any, timeout: float, what: str) -> None:
+    """Wait for ``condition`` (a loaded machine can take long over many keys)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.05)
+
+
 def quiet_on(app: Any, screen: Any, modules: int) -> bool:
     return bool(app.keys_pending == 0 and app.screen is screen and screen.outline is not None
                 and len(screen.outline["modules"]) == modules)
@@ -68,8 +78,8 @@ async def test_twenty_searches_typed_at_full_speed_add_exactly_what_was_shown(
         for word in WORDS:
             keys += ["a", *word, "enter"]  # add, search, Enter: twenty times, no pause
         burst(app, keys)
-        await wait_for(pilot, lambda: quiet_on(app, screen, len(WORDS)), timeout=300,
-                       what="every key handled")
+        await until(pilot, lambda: quiet_on(app, screen, len(WORDS)), timeout=300,
+                    what="every key handled")
     assert module_ids(store, programme_id) == expected
 
 
@@ -82,7 +92,7 @@ async def test_down_and_enter_typed_ahead_choose_from_the_list_for_the_search(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_in_builder(pilot, programme_id)
         burst(app, ["a", *"decision", "down", "down", "enter"])
-        await wait_for(pilot, lambda: quiet_on(app, screen, 1), timeout=60, what="one module")
+        await until(pilot, lambda: quiet_on(app, screen, 1), timeout=60, what="one module")
     assert module_ids(store, programme_id) == [second]
 
 

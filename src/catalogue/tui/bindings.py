@@ -23,6 +23,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from catalogue.tui.screens.help import HelpScreen
     from catalogue.tui.screens.map import MapScreen
     from catalogue.tui.screens.roster import RosterScreen
+    from catalogue.tui.widgets.completing_input import CompletingInput
     from catalogue.tui.widgets.paged_table import PagedTable
     from catalogue.tui.widgets.world_map import WorldMap
 
@@ -38,6 +39,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Paged tables", _bindings(PagedTable.BINDINGS)),
         ("Help", _bindings(HelpScreen.BINDINGS)),
         ("Code of Ethics", _bindings(EthicsScreen.BINDINGS)),
+        ("Country fields", _bindings(CompletingInput.BINDINGS)),
     ]
     dialog_bindings: dict[str, Binding] = {}
     for dialog in DIALOG_CLASSES:

@@ -91,7 +91,14 @@ class CatalogueProvider(Provider):
 
 
 class CountryCommands(CatalogueProvider):
+    """Countries by name as typed, and (from the core's country lookup, the one the CLI uses)
+    by alias, code or a misspelling: ``kenia`` finds Kenya."""
+
     kind = "countries"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.by_code: dict[str, Entry] = {}
 
     def fetch(self, store: Any) -> list[dict[str, Any]]:
         from catalogue.core.views import palette_countries
@@ -102,8 +109,45 @@ class CountryCommands(CatalogueProvider):
         listed = row["listed_as"] if row["listed_as"] and row["listed_as"] != row["name"] else ""
         text = f"{row['name']} ({row['code']})" + (f" — listed as {listed}" if listed else "")
         help_text = "Country · assisted" if row["assisted"] else "Country · not assisted"
-        return Entry(text, help_text,
-                     partial(self.catalogue.show_in_explorer, "country", row["code"]))
+        entry = Entry(text, help_text,
+                      partial(self.catalogue.show_in_explorer, "country", row["code"]))
+        self.by_code[row["code"]] = entry
+        return entry
+
+    async def search(self, query: str) -> Hits:
+        matched: set[str] = set()
+        async for hit in super().search(query):
+            matched.add(hit.text or "")
+            yield hit
+        # Ranked as an exact match would be, times the lookup's confidence.
+        perfect = self.matcher(query).match(query)
+        for code, confidence in await self._looked_up(query):
+            entry = self.by_code.get(code)
+            if entry is not None and entry.text not in matched:
+                yield Hit(perfect * confidence, Content(entry.text), entry.jump, text=entry.text,
+                          help=escape(f"{entry.help} · closest to {query.strip()!r}"))
+
+    async def _looked_up(self, query: str) -> list[tuple[str, float]]:
+        """(code, score) of the countries the core's lookup finds for ``query``."""
+        from textual.worker import WorkerCancelled, WorkerFailed
+
+        app = self.catalogue
+        if not app.backend.is_open or len(query.strip()) < 2:
+            return []
+        worker = app.run_worker(partial(app.backend.call, _lookup_codes, query), thread=True,
+                                exit_on_error=False, group="palette-lookup")
+        try:
+            return await worker.wait()
+        except (WorkerCancelled, WorkerFailed):
+            return []
+
+
+def _lookup_codes(store: Any, query: str) -> list[tuple[str, float]]:
+    from catalogue.core.lookup import lookup_country
+
+    result = lookup_country(store, query)
+    matches = [result.match] if result.match is not None else result.candidates
+    return [(m.code, min(m.score, 100.0) / 100.0) for m in matches]
 
 
 class DisciplineCommands(CatalogueProvider):
@@ -194,7 +238,8 @@ class RequestCommands(SearchingProvider):
     def entry(self, row: dict[str, Any]) -> Entry:
         from catalogue.core.requests.states import LABELS
 
-        return Entry(f"Request {row['id']}: {row['requesting_body']}",
+        country = f" · {row['country_name']}" if row.get("country_name") else ""
+        return Entry(f"Request {row['id']}: {row['requesting_body']}{country}",
                      f"Request · {row.get('country_name') or ''} · "
                      f"{LABELS.get(row['state'], row['state'])}",
                      partial(self.catalogue.open_request, int(row["id"])))

@@ -11,6 +11,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select
 
 from catalogue.tui.dialogs.form import FormDialog
+from catalogue.tui.widgets.completing_input import CompletingInput
 
 
 def country_suggestions(countries: list[dict[str, Any]]) -> list[str]:
@@ -38,7 +39,7 @@ class NewProgrammeDialog(FormDialog[int | None]):
             yield Input(placeholder="e.g. Investigative interviewing for the DCI",
                         id="title", max_length=200)
             yield Label("Country (Tab or → completes)", classes="field-label")
-            yield Input(value=self.country or "", placeholder="name, alias or code",
+            yield CompletingInput(value=self.country or "", placeholder="name, alias or code",
                         suggester=SuggestFromList(country_suggestions(self.choices["countries"]),
                                                   case_sensitive=False), id="country")
             yield Label("Delivery", classes="field-label")

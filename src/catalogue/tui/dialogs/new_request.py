@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Select
 from catalogue.core.errors import InvalidInputError
 from catalogue.tui.dialogs.form import FormDialog
 from catalogue.tui.dialogs.new_programme import country_suggestions
+from catalogue.tui.widgets.completing_input import CompletingInput
 
 LOCATION_LABELS = {"uk": "In the UK", "in-country": "In the country", "remote": "Remotely"}
 
@@ -103,7 +104,8 @@ class NewRequestDialog(FormDialog[Any]):
     def compose(self) -> ComposeResult:
         def field(label: str, id: str, **options: Any) -> ComposeResult:
             yield Label(label, classes="field-label")
-            yield Input(value=self.value(id), id=id, **options)
+            kind = CompletingInput if "suggester" in options else Input
+            yield kind(value=self.value(id), id=id, **options)
 
         with VerticalGroup(classes="dialog form"):
             yield Label(Text(self.heading), classes="dialog-title")
@@ -121,7 +123,7 @@ class NewRequestDialog(FormDialog[Any]):
                              value=self.value("location") or "uk", allow_blank=False,
                              id="location")
                 yield from field("Audience (comma-separated levels or units)", "audience",
-                                 placeholder="e.g. senior, armed-units")
+                                 placeholder="e.g. inspector, armed-units")
                 yield from field("Cohort (people)", "cohort", placeholder="e.g. 20")
                 yield Label("Start and end (YYYY-MM-DD)", classes="field-label")
                 with HorizontalGroup():

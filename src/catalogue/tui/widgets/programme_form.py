@@ -64,11 +64,12 @@ class ProgrammeForm(Grid):
 
     def compose(self) -> ComposeResult:
         from catalogue.tui.dialogs.new_programme import country_suggestions
+        from catalogue.tui.widgets.completing_input import CompletingInput
 
         yield Label("Title")
         yield Input(id="title", compact=True, max_length=200)
         yield Label("Country")
-        yield Input(id="country", compact=True, placeholder="name or code",
+        yield CompletingInput(id="country", compact=True, placeholder="name or code",
                     suggester=SuggestFromList(country_suggestions(self.choices["countries"]),
                                               case_sensitive=False))
         yield Label("Delivery")

@@ -1,0 +1,94 @@
+"""Dialog fields do what their labels say: Tab completes a country, Enter on a dropdown opens it."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select
+
+from catalogue.core.store import Store
+from catalogue.tui.dialogs.new_programme import NewProgrammeDialog
+from catalogue.tui.screens.builder import BuilderScreen
+from tui.helpers import SIZE, ready, settle, type_text, wait_for
+
+
+async def _new_programme_dialog(pilot) -> NewProgrammeDialog:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    await ready(pilot)
+    await pilot.press("f3")
+    await settle(pilot)
+    await pilot.press("ctrl+n")
+    await wait_for(pilot, lambda: isinstance(app.screen, NewProgrammeDialog), what="dialog")
+    screen = app.screen
+    assert isinstance(screen, NewProgrammeDialog)
+    return screen
+
+
+async def test_tab_completes_the_country_then_moves_on(make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await _new_programme_dialog(pilot)
+        await type_text(pilot, "Tab test")
+        await pilot.press("enter")  # to the country field
+        await type_text(pilot, "keny")
+        await pilot.press("tab")
+        await settle(pilot)
+        country = dialog.query_one("#country", Input)
+        assert country.value == "Kenya"
+        assert app.focused is country
+        await pilot.press("tab")  # nothing more to complete: on to the next field
+        await settle(pilot)
+        assert app.focused is dialog.query_one("#mode", Select)
+
+
+async def test_enter_on_a_dropdown_opens_it_and_does_not_create(make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await _new_programme_dialog(pilot)
+        await type_text(pilot, "Dropdown test")
+        await pilot.press("enter")
+        await type_text(pilot, "Kenya")
+        await pilot.press("tab")  # nothing to complete: on to the dropdown
+        await settle(pilot)
+        mode = dialog.query_one("#mode", Select)
+        assert app.focused is mode
+        await pilot.press("enter")  # opens the dropdown
+        await settle(pilot)
+        assert mode.expanded
+        await pilot.press("down", "enter")  # chooses in it
+        await settle(pilot)
+        assert app.screen is dialog and not mode.expanded
+        assert mode.value != "in-country"
+        assert store.scalar("SELECT count(*) FROM programmes WHERE title = 'Dropdown test'") == 0
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BuilderScreen)
+                       and app.screen.outline is not None, what="created")
+    assert store.scalar("SELECT delivery_mode FROM programmes WHERE title = 'Dropdown test'") \
+        == mode.value
+
+
+async def test_the_new_request_forms_own_examples_are_accepted(make_app, store: Store) -> None:
+    """Every field whose placeholder gives an example ("e.g. …") accepts that example."""
+    from catalogue.core.requests.register import list_requests
+    from catalogue.tui.dialogs.new_request import NewRequestDialog
+    from catalogue.tui.screens.board import BoardScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen), what="board")
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewRequestDialog), what="dialog")
+        dialog = app.screen
+        examples = {}
+        for field in dialog.query(Input):
+            placeholder = str(field.placeholder)
+            if placeholder.startswith("e.g. ") and field.id:
+                examples[field.id] = placeholder.removeprefix("e.g. ")
+                field.value = examples[field.id]
+        assert {"audience", "disciplines", "delivered_by"} <= examples.keys()
+        dialog.query_one("#country", Input).value = "Kenya"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen), what="logged")
+    [row] = list_requests(store)
+    assert row["requesting_body"] == examples["body"]
