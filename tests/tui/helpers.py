@@ -26,7 +26,7 @@ async def settle(pilot: Pilot[Any], timeout: float = 5.0) -> None:
         await pilot.pause()
         busy = [w for w in app.workers if w.state not in _DONE]
         quiet = 0 if busy else quiet + 1
-        if time.monotonic() > deadline:
+        if busy and time.monotonic() > deadline:  # (a slow machine's pauses are no failure)
             raise AssertionError(f"workers still running: {busy}")
         if busy:
             await asyncio.sleep(0.01)

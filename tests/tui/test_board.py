@@ -107,3 +107,29 @@ async def test_decline_needs_a_reason_and_is_recorded(make_app, store: Store) ->
         assert "No trainers free [until] 2028" in body
         assert app.screen._counts["declined"] == 1
         assert app.screen.check_action("advance", ()) is None  # finished: steps disabled
+
+
+async def test_the_list_follows_a_request_advanced_out_of_it(make_app, store: Store) -> None:
+    """Listed by its state, a request advanced (still open) is shown in its new state's list,
+    highlighted, instead of leaving an empty list behind."""
+    from catalogue.tui.widgets.paged_table import PagedTable
+
+    request_id = _new(store, "National Police")
+    from catalogue.core.requests.register import edit_request
+
+    edit_request(store, request_id, {"disciplines": ["leadership"]}, by="tester")
+    advance(store, request_id, by="tester")  # received -> scoping
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await show_request(pilot, request_id)
+        assert screen.state == "scoping"
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AdvanceDialog), what="dialog")
+        app.screen.query_one("#reference", Input).value = "IPAB-2027-002"
+        await pilot.press("ctrl+s")
+        table = screen.query_one("#requests", PagedTable)
+        await wait_for(pilot, lambda: app.screen is screen and bool(table.rows_shown)
+                       and screen.state == "ipab-submitted", what="the list of its new state")
+        row = table.selected_row()
+        assert row is not None and row["id"] == request_id

@@ -92,3 +92,63 @@ async def test_the_new_request_forms_own_examples_are_accepted(make_app, store: 
         await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen), what="logged")
     [row] = list_requests(store)
     assert row["requesting_body"] == examples["body"]
+
+
+async def test_enter_on_a_step_dialogs_dropdown_chooses_and_does_not_take_the_step(
+        make_app, store: Store) -> None:
+    from catalogue.core.requests.register import create_request, get_request
+    from catalogue.core.rules.scope import build_scope
+    from catalogue.tui.dialogs.steps import ExitDialog
+    from tui.helpers import show_request
+
+    request = create_request(store, "Ministry of Interior",
+                             build_scope(store, "Jordan", disciplines=["command"]), by="tester")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await show_request(pilot, request.id)
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExitDialog), what="dialog")
+        dialog = app.screen
+        await type_text(pilot, "No trainers free")
+        signal = dialog.query_one("#signal", Select)
+        signal.focus()
+        await settle(pilot)
+        await pilot.press("enter")  # opens the dropdown
+        await settle(pilot)
+        assert signal.expanded and app.screen is dialog
+        await pilot.press("down", "enter")  # chooses in it
+        await settle(pilot)
+        assert app.screen is dialog and not signal.expanded
+        assert signal.value is not Select.NULL
+        assert get_request(store, request.id).state == "received"
+        await pilot.press("enter")  # on the dropdown again: opens it, still no step
+        await settle(pilot)
+        assert app.screen is dialog and get_request(store, request.id).state == "received"
+
+
+async def test_enter_on_the_grade_dropdown_of_an_advance_opens_it(make_app, store: Store) -> None:
+    from catalogue.core.requests.register import get_request
+    from catalogue.tui.dialogs.steps import AdvanceDialog
+    from request_helpers import new_request, walk_to
+    from tui.helpers import show_request
+
+    request = walk_to(store, new_request(store), "jiph-approved")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await show_request(pilot, request.id)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AdvanceDialog), what="dialog")
+        dialog = app.screen
+        grade = dialog.query_one("#grade", Select)
+        await pilot.press("shift+tab")  # from the note back to the grade
+        await settle(pilot)
+        assert app.focused is grade
+        await pilot.press("enter")
+        await settle(pilot)
+        assert grade.expanded and app.screen is dialog
+        await pilot.press("escape")  # closes the dropdown only
+        await settle(pilot)
+        assert app.screen is dialog and not grade.expanded
+        assert get_request(store, request.id).state == "jiph-approved"

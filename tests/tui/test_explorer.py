@@ -220,3 +220,40 @@ async def test_disciplines_expand_to_modules_and_show_them(make_app, store: Stor
         await settle(pilot)
         assert "Countries with programmes or requests in it" in _detail(app)
         assert "Ghana" in _detail(app) and "1 programmes" in _detail(app)
+
+
+async def test_the_european_union_is_reached_through_the_region_filter(make_app,
+                                                                       store: Store) -> None:
+    """Entries in no UN region (the EU) have their own choice in the region filter."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ChooseDialog)
+        options = dialog.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt)
+                  for i in range(options.option_count)]
+        index = next(i for i, label in enumerate(labels) if "(no UN region)" in label)
+        for _ in range(index):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "European Union" in _names(app)
+        assert {r["region"] for r in _table(app).rows_shown} == {None}
+        assert len(_names(app)) == count_countries(store, CountryFilter(region="(no UN region)"))
+
+
+async def test_the_not_public_marker_is_explained_where_it_is_shown(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        tree = app.screen.query_one(DisciplineTree)
+        marked = [str(node.label) for node in tree.root.children if "◆" in str(node.label)]
+        assert marked  # some disciplines are restricted or confidential
+        pane = app.screen.query_one("#disciplines-pane")
+        assert "◆ not public" in str(pane.border_subtitle)
+        # and the legend is on screen, not cut away, at 80 columns
+        screen = app.export_screenshot().replace("&#160;", " ")
+        assert "◆ not public" in screen

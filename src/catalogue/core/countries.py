@@ -30,7 +30,17 @@ class CountryFilter:
     hr_priority_only: bool = False
 
 
-def _resolve_value(store: Store, column: str, value: str, label: str) -> str:
+#: The filter value that picks the countries and entities with no value in a column (the
+#: European Union, for one, is in no UN region): offered by ``facet_counts``, so every entry
+#: can be reached through each filter.
+UNSET = {"region": "(no UN region)", "subregion": "(no UN sub-region)",
+         "intermediate": "(no intermediate region)", "liaison_area_name": "(no liaison area)"}
+
+
+def _resolve_value(store: Store, column: str, value: str, label: str) -> str | None:
+    """The stored value ``value`` names (None: the :data:`UNSET` value of the column)."""
+    if fold(value) == fold(UNSET[column]):
+        return None
     known = [r[0] for r in store.query(f"SELECT DISTINCT {column} FROM countries "
                                        f"WHERE {column} IS NOT NULL ORDER BY 1")]
     wanted = fold(value)
@@ -41,7 +51,8 @@ def _resolve_value(store: Store, column: str, value: str, label: str) -> str:
         for row in store.query("SELECT id, name FROM liaison_areas"):
             if fold(row["id"]) == wanted:
                 return str(row["name"])
-    raise InvalidInputError(f"unknown {label} {value!r}; choose one of: {', '.join(known)}")
+    raise InvalidInputError(f"unknown {label} {value!r}; choose one of: "
+                            f"{', '.join([*known, UNSET[column]])}")
 
 
 def list_countries(store: Store, flt: CountryFilter | None = None, *, sort: str = "name",
@@ -82,8 +93,12 @@ def _where(store: Store, flt: CountryFilter) -> tuple[str, list[Any]]:
                                  ("intermediate", flt.intermediate, "intermediate region"),
                                  ("liaison_area_name", flt.area, "liaison area")):
         if value:
-            clauses.append(f"{column} = ?")
-            params.append(_resolve_value(store, column, value, label))
+            stored = _resolve_value(store, column, value, label)
+            if stored is None:
+                clauses.append(f"{column} IS NULL")
+            else:
+                clauses.append(f"{column} = ?")
+                params.append(stored)
     if flt.assisted_only:
         clauses.append("assisted = 1")
     if flt.hr_priority_only:
@@ -119,10 +134,11 @@ def area_counts(store: Store) -> list[dict[str, Any]]:
 
 
 def facet_counts(store: Store, column: str, flt: CountryFilter) -> list[tuple[str, int]]:
-    """(value, count) for one filter column under the other filters (for the TUI's chips)."""
-    if column not in {"region", "subregion", "intermediate", "liaison_area_name"}:
+    """(value, count) for one filter column under the other filters (for the TUI's chips);
+    entries with no value in the column come last, under the column's :data:`UNSET` label."""
+    if column not in UNSET:
         raise InvalidInputError(f"cannot count by {column!r}")
     sql, params = _where(store, flt)
     rows = store.query(f"SELECT {column}, count(*) FROM countries c {sql} "
-                       f"GROUP BY 1 HAVING {column} IS NOT NULL ORDER BY 1", params)
-    return [(r[0], r[1]) for r in rows]
+                       f"GROUP BY 1 ORDER BY {column} IS NULL, 1", params)
+    return [(r[0] if r[0] is not None else UNSET[column], r[1]) for r in rows]

@@ -27,7 +27,7 @@ MIN_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 5000
 #: Seconds a search box waits after the last keystroke before it searches.
 SEARCH_DELAY = 0.15
-KNOWN_KEYS = {"theme", "page_size", "keymap", "user"}
+KNOWN_KEYS = {"theme", "page_size", "keymap", "user", "export_dir"}
 
 
 class ConfigError(InvalidInputError):
@@ -41,6 +41,16 @@ class TuiConfig:
     page_size: int = DEFAULT_PAGE_SIZE
     user: str | None = None  # who makes changes, for the audit trail (default: login name)
     path: Path | None = None  # the file it came from, if one existed
+    #: Where exports go unless the user types another path (default: the documents folder).
+    export_dir: Path | None = None
+
+    def exports_folder(self) -> Path:
+        """``export_dir``, else the user's documents folder (``~/Documents`` on most systems)."""
+        if self.export_dir is not None:
+            return self.export_dir
+        from platformdirs import user_documents_path
+
+        return user_documents_path()
 
 
 def config_dir() -> Path:
@@ -95,6 +105,10 @@ def parse_config(doc: dict[str, Any], where: Path) -> TuiConfig:
     user = doc.get("user")
     if user is not None and (not isinstance(user, str) or not user.strip()):
         raise ConfigError(f"{where}: 'user' must be a name, e.g. user = \"J. Smith\"")
+    export_dir = doc.get("export_dir")
+    if export_dir is not None and (not isinstance(export_dir, str) or not export_dir.strip()):
+        raise ConfigError(f"{where}: 'export_dir' must be a folder, e.g. "
+                          "export_dir = \"~/Documents/exports\"")
     keymap_doc = doc.get("keymap", {})
     if not isinstance(keymap_doc, dict):
         raise ConfigError(f"{where}: 'keymap' must be a table: [keymap] then "
@@ -106,7 +120,8 @@ def parse_config(doc: dict[str, Any], where: Path) -> TuiConfig:
                               "\"ctrl+f\" (several keys: \"f5,ctrl+r\")")
         keymap[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
     return TuiConfig(theme=theme.strip(), keymap=keymap, page_size=page_size,
-                     user=user.strip() if user else None, path=where)
+                     user=user.strip() if user else None, path=where,
+                     export_dir=Path(export_dir.strip()).expanduser() if export_dir else None)
 
 
 def current_user() -> str:

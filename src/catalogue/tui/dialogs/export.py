@@ -1,9 +1,11 @@
-"""Export a programme (md, json, csv, docx; optionally redacted) and say where it went."""
+"""Export a programme (md, json, csv, docx; optionally redacted), say where it went, offer to
+open it. The suggested file is in the exports folder of the settings (``export_dir``), else
+the user's documents folder, never wherever the app happened to be started."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -22,14 +24,23 @@ def default_export_path(directory: Path, programme_id: int, fmt: str, redact: bo
     return directory / f"programme-{programme_id}{suffix}.{fmt}"
 
 
+def _export_into(store: Any, folder: Path, save: Any, programme_id: int, fmt: str, path: Path,
+                 **options: Any) -> Any:
+    """``save(store, ...)``; a file for the exports folder creates it first (0700) if missing
+    (a documents folder not made yet); any other missing folder is the core's error."""
+    if path.parent == folder and not folder.exists():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return save(store, programme_id, fmt, path, **options)
+
+
 class ExportDialog(FormDialog[Path | None]):
     """Writes through ``save_export`` (atomic, never overwrites unless asked); once written,
     the dialog shows the full path until closed, and returns it."""
 
-    def __init__(self, programme_id: int, directory: Path | None = None) -> None:
+    def __init__(self, programme_id: int, directory: Path) -> None:
         super().__init__(id="export")
         self.programme_id = programme_id
-        self.directory = directory or Path(os.getcwd())
+        self.directory = directory
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -46,12 +57,14 @@ class ExportDialog(FormDialog[Path | None]):
             yield Static("", id="export-done")
             with HorizontalGroup(classes="dialog-buttons"):
                 yield Button("Export", variant="primary", id="save")
+                yield Button("Open the file", id="open-file")
                 yield Button("Cancel", id="cancel")
             yield Label(Text("Ctrl+S exports · Esc closes"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#export-done", Static).display = False
+        self.query_one("#open-file", Button).display = False
         self.query_one("#format", Select).focus()
 
     @on(Select.Changed, "#format")
@@ -77,8 +90,9 @@ class ExportDialog(FormDialog[Path | None]):
             self.dismiss(self.written)
             return
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
-        self.submit(save_export, self.programme_id, str(self.query_one("#format", Select).value),
-                    path, redact=self.query_one("#redact", Checkbox).value,
+        self.submit(_export_into, self.directory, save_export, self.programme_id,
+                    str(self.query_one("#format", Select).value), path,
+                    redact=self.query_one("#redact", Checkbox).value,
                     force=self.query_one("#force", Checkbox).value)
 
     def saved(self, result: object) -> None:
@@ -91,7 +105,18 @@ class ExportDialog(FormDialog[Path | None]):
         save = self.query_one("#save", Button)
         save.label = "Close"
         self.query_one("#cancel", Button).display = False
-        save.focus()
+        open_file = self.query_one("#open-file", Button)
+        open_file.display = True
+        open_file.focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "open-file":
+            event.stop()
+            if self.written is not None:
+                # The system's own viewer for the file type (a browser for .md on some).
+                self.app.open_url(self.written.as_uri())
+        else:
+            super().on_button_pressed(event)
 
     def action_cancel(self) -> None:
         self.dismiss(self.written)

@@ -331,7 +331,13 @@ class BoardScreen(CatalogueScreen):
         self.notify(f"Request {request.id} is now {request.state_label}", markup=False)
         self._focus_request = request.id
         self._keep_detail = True  # it may have left this list: keep showing it
-        self.reload(self.query_one("#requests", PagedTable).row_offset)
+        offset = self.query_one("#requests", PagedTable).row_offset
+        if request.state not in TERMINAL and self.state not in (views.OPEN, request.state):
+            # Still open but gone from this state's list: follow it to its new state's list
+            # (which is not left empty behind it).
+            self.state = request.state
+            offset = 0
+        self.reload(offset)
         self.load_detail(request.id)
 
     def action_open_programme(self) -> None:

@@ -433,7 +433,8 @@ class BuilderScreen(CatalogueScreen):
             if path is not None:
                 self.notify(f"Exported to {path}", title="Export", markup=False, timeout=8)
 
-        self.app.push_screen(ExportDialog(self.programme_id), exported)
+        self.app.push_screen(ExportDialog(self.programme_id, self.config.exports_folder()),
+                             exported)
 
     def action_toggle_preview(self) -> None:
         self.toggle_class("-show-preview")

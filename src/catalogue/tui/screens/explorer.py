@@ -26,7 +26,7 @@ from catalogue.tui.screens.explorer_facets import (
 )
 from catalogue.tui.widgets import cards
 from catalogue.tui.widgets.chips import Chip, FilterChips
-from catalogue.tui.widgets.discipline_tree import DisciplineTree, TreeItem
+from catalogue.tui.widgets.discipline_tree import LEGEND, DisciplineTree, TreeItem
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
@@ -103,6 +103,7 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
         with Horizontal(id="explorer-body"):
             with Vertical(id="disciplines-pane", classes="pane") as pane:
                 pane.border_title = "Disciplines"
+                pane.border_subtitle = LEGEND
                 yield DisciplineTree(id="disciplines")
             with Vertical(id="main-pane"):
                 yield Input(placeholder="Search countries: name, alias or code  (/)",

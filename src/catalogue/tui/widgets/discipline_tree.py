@@ -9,6 +9,11 @@ from textual.widgets import Tree
 
 from catalogue.core.views import DisciplineNode
 
+#: The marker on a discipline whose sensitivity is not public (restricted or confidential),
+#: and the legend its pane shows.
+NOT_PUBLIC = "◆"
+LEGEND = f"{NOT_PUBLIC} not public · n·h modules·hours"
+
 
 @dataclass(frozen=True)
 class TreeItem:
@@ -30,7 +35,7 @@ class DisciplineTree(Tree[TreeItem]):
             label = Text(d.title)
             label.append(f"  {len(d.modules)}·{d.hours}h", style="dim")
             if d.sensitivity != "public":
-                label.append(" ◆", style="yellow")
+                label.append(f" {NOT_PUBLIC}", style="yellow")
             node = self.root.add(label, data=TreeItem("discipline", d.id))
             for m in d.modules:
                 node.add_leaf(Text(m["title"]), data=TreeItem("module", m["id"]))
