@@ -257,3 +257,22 @@ async def test_the_not_public_marker_is_explained_where_it_is_shown(make_app) ->
         # and the legend is on screen, not cut away, at 80 columns
         screen = app.export_screenshot().replace("&#160;", " ")
         assert "◆ not public" in screen
+
+
+async def test_the_app_and_the_cli_list_countries_in_the_same_order(make_app, invoke) -> None:
+    """One core sort: the explorer's first list and ``catalogue countries`` agree, row for row,
+    for the countries assisted and for every country."""
+    import json
+
+    app = make_app(page_size=500)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        shown_assisted = [r["code"] for r in _table(app).rows_shown]
+        await pilot.press("a")  # every country and territory
+        await settle(pilot)
+        shown_all = [r["code"] for r in _table(app).rows_shown]
+    cli_assisted = [r["code"] for r in json.loads(invoke("countries", "--json").stdout)]
+    cli_all = [r["code"] for r in json.loads(invoke("countries", "--all", "--json").stdout)]
+    assert shown_assisted == cli_assisted
+    assert len(shown_all) > len(shown_assisted)
+    assert shown_all == cli_all

@@ -8,6 +8,7 @@ from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
 from catalogue.core import catalog
 from catalogue.core.countries import (
+    DEFAULT_SORT,
     SORTABLE,
     CountryFilter,
     area_counts,
@@ -32,8 +33,8 @@ COUNTRY_COLUMNS = [("code", "Code"), ("name", "Name"), ("listed_as", "Listed as"
 @click.option("--priority", "priority_only", is_flag=True,
               help="Only human-rights priority countries (latest FCDO list).")
 @click.option("--search", help="Words to find in any name or alias (prefixes work: 'kor').")
-@click.option("--sort", type=click.Choice(sorted(SORTABLE)), default="name", show_default=True,
-              help="Column to sort by.")
+@click.option("--sort", type=click.Choice(sorted(SORTABLE)), default=DEFAULT_SORT,
+              show_default=True, help="Column to sort by (the app's order by default).")
 @click.option("--desc", is_flag=True, help="Sort in descending order.")
 @output_options
 @pass_app

@@ -17,6 +17,10 @@ LIST_COLUMNS = ("code", "name", "listed_as", "kind", "region", "subregion", "int
                 "liaison_area_name", "assisted", "hr_priority", "hr_priority_year")
 SORTABLE = {"name", "code", "region", "subregion", "intermediate", "liaison_area_name",
             "assisted", "hr_priority", "listed_as"}
+#: The one order of country lists, in the app and the CLI alike: by the name each country is
+#: shown under (its listed spelling when assisted, else its common name), ignoring case.
+DEFAULT_SORT = "listed_as"
+_TEXT_SORTS = {"name", "region", "subregion", "intermediate", "liaison_area_name"}
 
 
 @dataclass
@@ -55,7 +59,7 @@ def _resolve_value(store: Store, column: str, value: str, label: str) -> str | N
                             f"{', '.join([*known, UNSET[column]])}")
 
 
-def list_countries(store: Store, flt: CountryFilter | None = None, *, sort: str = "name",
+def list_countries(store: Store, flt: CountryFilter | None = None, *, sort: str = DEFAULT_SORT,
                    descending: bool = False, limit: int | None = None,
                    offset: int = 0) -> list[dict[str, Any]]:
     """Countries matching the filter, sorted; page with ``limit``/``offset``."""
@@ -66,7 +70,8 @@ def list_countries(store: Store, flt: CountryFilter | None = None, *, sort: str 
     direction = "DESC" if descending else "ASC"
     # "Listed as" sorts every country by the name it is shown under: the listed spelling
     # for the countries assisted, else the common name.
-    key = "coalesce(listed_as, name) COLLATE NOCASE" if sort == "listed_as" else sort
+    key = ("coalesce(listed_as, name) COLLATE NOCASE" if sort == "listed_as"
+           else f"{sort} COLLATE NOCASE" if sort in _TEXT_SORTS else sort)
     sql = (f"SELECT {', '.join(LIST_COLUMNS)} FROM countries c {sql} "
            f"ORDER BY {key} IS NULL, {key} {direction}, name")
     if limit is not None:

@@ -10,7 +10,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from catalogue.core.countries import CountryFilter, count_countries, list_countries
+from catalogue.core.countries import (
+    DEFAULT_SORT,
+    CountryFilter,
+    count_countries,
+    list_countries,
+)
 from catalogue.core.names import fold
 from catalogue.core.store import Store
 
@@ -41,7 +46,7 @@ class CountryPage:
         return max(1, -(-self.total // self.limit)) if self.limit else 1
 
 
-def country_page(store: Store, flt: CountryFilter, *, sort: str = "name",
+def country_page(store: Store, flt: CountryFilter, *, sort: str = DEFAULT_SORT,
                  descending: bool = False, limit: int = 200, offset: int = 0,
                  discipline: str | None = None) -> CountryPage:
     """A page of countries; when the search words match nothing, the lookup's close matches.

@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static, Tree
 
 from catalogue.core import views
-from catalogue.core.countries import CountryFilter
+from catalogue.core.countries import DEFAULT_SORT, CountryFilter
 from catalogue.core.facets import RequestFacets
 from catalogue.tui.config import SEARCH_DELAY
 from catalogue.tui.dialogs.choose import ANY, Choice, ChooseDialog
@@ -89,7 +89,7 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
     def __init__(self) -> None:
         super().__init__(id="explorer")
         self.flt = CountryFilter()
-        self.sort = "listed_as"
+        self.sort = DEFAULT_SORT
         self.descending = False
         self.detail_key: tuple[str, str] | None = None
         self._search_timer: Timer | None = None
