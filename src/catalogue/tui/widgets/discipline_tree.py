@@ -12,7 +12,7 @@ from catalogue.core.views import DisciplineNode
 #: The marker on a discipline whose sensitivity is not public (restricted or confidential),
 #: and the legend its pane shows.
 NOT_PUBLIC = "◆"
-LEGEND = f"{NOT_PUBLIC} not public · n·h modules·hours"
+LEGEND = f"{NOT_PUBLIC} not public"
 
 
 @dataclass(frozen=True)
