@@ -28,8 +28,10 @@ def test_writes_the_whole_file_owner_only_and_leaves_no_temporary(tmp_path: Path
 def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     target = tmp_path / "out.md"
     target.write_bytes(b"mine")
-    with pytest.raises(OutputError, match="already exists; use --force"):
+    with pytest.raises(OutputError, match="already exists") as refused:
         write_atomic(target, b"new")
+    assert refused.value.fields == ("overwrite",)  # each face says how (--force, a checkbox)
+    assert "--force" not in refused.value.message
     assert target.read_bytes() == b"mine"
     write_atomic(target, b"new", force=True)
     assert target.read_bytes() == b"new"

@@ -152,3 +152,27 @@ async def test_enter_on_the_grade_dropdown_of_an_advance_opens_it(make_app, stor
         await settle(pilot)
         assert app.screen is dialog and not grade.expanded
         assert get_request(store, request.id).state == "jiph-approved"
+
+
+async def test_a_new_programme_can_start_from_a_template_as_in_the_cli(make_app,
+                                                                       store: Store) -> None:
+    from catalogue.core.programmes.queries import get_programme
+    from catalogue.core.programmes.templates import template_modules
+
+    _found, entries = template_modules(store, "command")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await _new_programme_dialog(pilot)
+        template = dialog.query_one("#template", Select)
+        template.value = "investigation"  # offered (a value not offered raises)
+        await pilot.press("enter")  # an empty title: the template gives one
+        await type_text(pilot, "Kenya")
+        template.value = "command"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BuilderScreen)
+                       and app.screen.outline is not None
+                       and bool(app.screen.outline["modules"]), what="created")
+        programme_id = app.screen.programme_id
+    created = get_programme(store, programme_id)
+    assert [m.module_id for m in created.modules] == [e.module_id for e in entries]
+    assert created.title == "Command programme" and created.country == "KE"

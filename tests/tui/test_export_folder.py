@@ -59,3 +59,47 @@ async def test_a_configured_folder_is_used_created_and_the_file_offered(
         await pilot.press("enter")
         await settle(pilot)
         assert opened == [written.resolve().as_uri()]
+
+
+async def test_the_app_words_errors_for_its_users_not_with_cli_options(
+        make_app, store: Store, tmp_path: Path, invoke) -> None:
+    """The core names the field; the app says how to give it here, the CLI with its option."""
+    from textual.widgets import Static
+
+    from catalogue.core.requests.register import create_request
+    from catalogue.core.rules.scope import build_scope
+    from catalogue.tui.dialogs.steps import ExitDialog
+    from tui.helpers import plain, show_request
+
+    programme_id = create_programme(store, {"title": "Twice", "country": "Kenya"})
+    request = create_request(store, "Ministry", build_scope(store, "Jordan"), by="tester")
+    taken = tmp_path / "taken.md"
+    taken.write_text("mine", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await _export_dialog(pilot, programme_id)
+        dialog.query_one("#path", Input).value = str(taken)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: bool(plain(dialog.query_one("#dialog-error", Static))),
+                       what="refusal")
+        error = plain(dialog.query_one("#dialog-error", Static))
+        assert "already exists" in error and "Overwrite the file if it exists" in error
+        assert "--" not in error
+        await pilot.press("escape")
+        await settle(pilot)
+
+        await show_request(pilot, request.id)
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExitDialog), what="decline")
+        step = app.screen
+        step.query_one("#reason", Input).value = "no trainers"
+        step.query_one("#by", Input).value = ""
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: bool(plain(step.query_one("#dialog-error", Static))),
+                       what="refusal")
+        error = plain(step.query_one("#dialog-error", Static))
+        assert "By" in error and "--" not in error
+    assert taken.read_text(encoding="utf-8") == "mine"
+    result = invoke("programme", "export", str(programme_id), "-o", str(taken))
+    assert result.exit_code == 6
+    assert "already exists (use --force to overwrite it)" in result.stderr

@@ -110,7 +110,9 @@ class CatalogueGroup(LazyGroup):
             _say(exc.format_message())
             code = exc.exit_code
         except CatalogueError as exc:
-            _say(str(exc))
+            from catalogue.cli.field_words import cli_message
+
+            _say(cli_message(exc))
             code = exc.exit_code
         except sqlite3.Error as exc:
             from catalogue.core.store import explain

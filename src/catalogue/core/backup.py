@@ -49,7 +49,7 @@ def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False,
     if os.path.isdir(path):
         raise OutputError(f"{path} is a directory")
     if os.path.exists(path) and not force:
-        raise OutputError(f"{path} already exists (use --force to replace it)")
+        raise OutputError(f"{path} already exists", fields=("overwrite",))
     if os.path.abspath(store.filename) == path:
         raise OutputError("cannot back up the database onto itself")
     problems = damage(store)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
 
 
@@ -20,13 +21,19 @@ class ExitCode(IntEnum):
 
 
 class CatalogueError(Exception):
-    """Base class: a one-line message for stderr plus an exit code."""
+    """Base class: a one-line message for stderr plus an exit code.
+
+    ``fields`` names the input fields the message is about (``by``, ``reason``,
+    ``overwrite`` ...), so that each face can say how its users give them (the CLI's
+    ``--by``, the app's "By" field): see :func:`worded`. The message itself speaks of
+    neither face."""
 
     exit_code: ExitCode = ExitCode.USAGE
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, fields: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
+        self.fields = fields
 
     def __str__(self) -> str:
         return self.message
@@ -71,3 +78,10 @@ class RefusedError(CatalogueError):
 
 class OutputError(CatalogueError):
     exit_code = ExitCode.OUTPUT
+
+
+def worded(error: CatalogueError, hints: Mapping[str, str]) -> str:
+    """The error's message with, in brackets, how one face's users give the fields it names
+    (``hints``: field name -> words for that face, e.g. ``{"by": "--by"}``)."""
+    said = [hints[field] for field in error.fields if field in hints]
+    return f"{error.message} ({'; '.join(said)})" if said else error.message

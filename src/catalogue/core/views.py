@@ -208,12 +208,16 @@ def discipline_detail(store: Store, discipline_id: str) -> dict[str, Any]:
 
 
 def builder_choices(store: Store) -> dict[str, Any]:
-    """What the builder's pickers offer: countries, delivery modes, audience levels."""
-    from catalogue.core.catalog import levels
+    """What the builder's pickers offer: countries, delivery modes, audience levels, and the
+    templates a new programme can start from (each discipline's standard modules, as the
+    CLI's ``programme new --template``)."""
+    from catalogue.core.catalog import levels, list_disciplines
     from catalogue.core.programmes.model import DELIVERY_MODES
 
+    templates = [{"id": d["id"], "title": d["title"], "modules": d["modules"]}
+                 for d in list_disciplines(store)]
     return {"countries": palette_countries(store), "modes": list(DELIVERY_MODES),
-            "levels": levels(store)}
+            "levels": levels(store), "templates": templates}
 
 
 def programme_page(store: Store, search: str | None, *, limit: int = 200,

@@ -20,6 +20,7 @@ from textual.message_pump import MessagePump
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from catalogue.core.errors import CatalogueError, RefusedError
+from catalogue.tui.field_words import app_message
 
 T = TypeVar("T")
 
@@ -28,10 +29,10 @@ def report_failure(app: App[Any], error: BaseException | None, *, doing: str = "
     """Show a worker's failure: a CatalogueError's own message, else a short internal error."""
     prefix = f"{doing}: " if doing else ""
     if isinstance(error, RefusedError):
-        app.notify(prefix + error.message, title="Refused", severity="warning", markup=False,
+        app.notify(prefix + app_message(error), title="Refused", severity="warning", markup=False,
                    timeout=10)
     elif isinstance(error, CatalogueError):
-        app.notify(prefix + error.message, title="Cannot do that", severity="error",
+        app.notify(prefix + app_message(error), title="Cannot do that", severity="error",
                    markup=False, timeout=10)
     elif isinstance(error, sqlite3.Error):
         from catalogue.core.store import explain

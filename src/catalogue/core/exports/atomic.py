@@ -33,7 +33,7 @@ def check_target(path: Path, force: bool) -> Path:
         if target.is_dir():
             raise OutputError(f"cannot write {target}: it is a directory")
         if target.exists() and not force:
-            raise OutputError(f"{target} already exists; use --force to overwrite it")
+            raise OutputError(f"{target} already exists", fields=("overwrite",))
     except (OSError, ValueError) as exc:  # a name too long, a NUL character ...
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise OutputError(f"cannot write {target} ({reason})") from None
@@ -74,11 +74,11 @@ def _link_no_clobber(temp: Path, target: Path) -> None:
     try:
         os.link(temp, target)
     except FileExistsError:
-        raise OutputError(f"{target} already exists; use --force to overwrite it") from None
+        raise OutputError(f"{target} already exists", fields=("overwrite",)) from None
     except OSError:
         # A file system without hard links: check, then rename (a tiny race remains).
         if target.exists():
-            raise OutputError(f"{target} already exists; use --force to overwrite it") from None
+            raise OutputError(f"{target} already exists", fields=("overwrite",)) from None
         os.replace(temp, target)
 
 

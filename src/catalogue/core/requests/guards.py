@@ -121,7 +121,7 @@ def authorisation_problems(ctx: Context, name: str | None, level: str | None,
             problems.append(f"{where}; recorded authoriser is {given['title']} ({name})")
     if "serving-officers" in r.delivered_by and not s26:
         problems.append("serving officers deliver: Police Act 1996 s.26 approval and Home "
-                        "Office consent must be recorded (--s26-ref)")
+                        "Office consent must be recorded (its s.26 reference)")
     return problems
 
 
@@ -184,7 +184,7 @@ def _schedule(ctx: Context, step: StepInput) -> Outcome:
     problems = authorisation_problems(ctx, r.authoriser, r.authoriser_level, r.s26_reference)
     problems += decline_problems(ctx) + osja_problems(ctx) + advice_problems(ctx)
     if not r.start or not r.end:
-        problems.append("start and end dates are needed (request edit --start --end)")
+        problems.append("start and end dates are needed (edit the request to give them)")
     elif r.start <= ctx.today:
         problems.append(f"the start date {r.start.isoformat()} is not in the future")
     return problems, {}
@@ -200,7 +200,7 @@ def _deliver(ctx: Context, step: StepInput) -> Outcome:
 
 
 def _decline(ctx: Context, step: StepInput) -> Outcome:
-    problems = [] if _text(step.note) else ["a reason is needed (--reason)"]
+    problems = [] if _text(step.note) else ["a reason is needed"]
     signal = _text(step.signal)
     if signal:
         signals = [k for k, v in ctx.policy["flags"].items() if v.get("decline")]
@@ -213,7 +213,7 @@ def _decline(ctx: Context, step: StepInput) -> Outcome:
 
 
 def _withdraw(ctx: Context, step: StepInput) -> Outcome:
-    return ([] if _text(step.note) else ["a reason is needed (--reason)"]), {}
+    return ([] if _text(step.note) else ["a reason is needed"]), {}
 
 
 GUARDS = {

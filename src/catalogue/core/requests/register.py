@@ -54,7 +54,7 @@ def _check_body(body: str) -> str:
 
 def _check_by(by: str) -> str:
     if not (by or "").strip():
-        raise InvalidInputError("say who is making the change (--by)")
+        raise InvalidInputError("say who is making the change", fields=("by",))
     return by.strip()
 
 

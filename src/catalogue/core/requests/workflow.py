@@ -102,7 +102,7 @@ def _transition(store: Store, request_id: int, target: str, step: StepInput, *, 
                 today: date | None) -> Request:
     who = (by or "").strip()
     if not who:
-        raise InvalidInputError("say who is making the change (--by)")
+        raise InvalidInputError("say who is making the change", fields=("by",))
     if target not in STATES:
         raise InvalidInputError(f"unknown state {target!r}; states are: {', '.join(STATES)}")
     if expected_state is None:
@@ -161,7 +161,8 @@ def reset(store: Store, request_id: int, *, to: str, by: str, reason: str,
     """Go back to an earlier state, undoing the approvals after it (e.g. to re-assess)."""
     who, why = (by or "").strip(), (reason or "").strip()
     if not who or not why:
-        raise InvalidInputError("a reset needs --by and a --reason")
+        raise InvalidInputError("a reset needs who makes it and a reason",
+                                fields=("by", "reason"))
     if to not in FORWARD:
         raise InvalidInputError(f"can only reset to one of: {', '.join(FORWARD[:-2])}")
     if expected_state is None:

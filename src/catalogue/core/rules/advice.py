@@ -127,7 +127,7 @@ def set_advice(store: Store, code: str, level: str, as_of: date, *, by: str,
         raise InvalidInputError("--part describes where the advice applies; it makes no sense "
                                 "with level 'none'")
     if not by.strip():
-        raise InvalidInputError("say who recorded the advice (--by)")
+        raise InvalidInputError("say who recorded the advice", fields=("by",))
     row = {"code": code, "level": level, "part": (part or "").strip() or None,
            "as_of": as_of.isoformat(), "note": (note or "").strip() or None,
            "set_by": by.strip(), "set_at": stamp()}

@@ -47,7 +47,7 @@ def assign(store: Store, trainer_id: int, programme_id: int, *, by: str,
            role: str = "trainer") -> TeamMember:
     """Put a trainer on a programme's delivery; returns the assignment with its warnings."""
     if not (by or "").strip():
-        raise InvalidInputError("say who made the change (--by)")
+        raise InvalidInputError("say who made the change", fields=("by",))
     role = parse_role(role)
     trainer = get_trainer(store, trainer_id)
     delivery = get_delivery(store, programme_id)
@@ -71,7 +71,7 @@ def assign(store: Store, trainer_id: int, programme_id: int, *, by: str,
 def unassign(store: Store, trainer_id: int, programme_id: int, *, by: str,
              reason: str | None = None) -> None:
     if not (by or "").strip():
-        raise InvalidInputError("say who made the change (--by)")
+        raise InvalidInputError("say who made the change", fields=("by",))
     at = stamp()
     with store.write() as conn:
         gone = conn.execute("DELETE FROM trainer_assignments WHERE trainer_id = ? AND "

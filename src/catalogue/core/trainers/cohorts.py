@@ -57,7 +57,7 @@ def _started(delivery: Delivery, today: date | None) -> None:
 
 def _by(by: str) -> str:
     if not (by or "").strip():
-        raise InvalidInputError("say who recorded it (--by)")
+        raise InvalidInputError("say who recorded it", fields=("by",))
     return by.strip()
 
 

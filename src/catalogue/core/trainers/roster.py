@@ -30,7 +30,7 @@ from catalogue.core.trainers.model import (
 
 def _check_by(by: str) -> str:
     if not (by or "").strip():
-        raise InvalidInputError("say who made the change (--by)")
+        raise InvalidInputError("say who made the change", fields=("by",))
     return by.strip()
 
 

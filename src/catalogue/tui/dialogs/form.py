@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from catalogue.core.errors import CatalogueError, RefusedError
+from catalogue.tui.field_words import app_message
 from catalogue.tui.workers import Loaded, WorkerResults, deliver, report_failure
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class FormDialog(WorkerResults, ModalScreen[T]):
 
     def worker_failed(self, group: str, error: BaseException | None) -> None:
         if group == "submit" and isinstance(error, CatalogueError):
-            self.show_error(error.message, refused=isinstance(error, RefusedError))
+            self.show_error(app_message(error), refused=isinstance(error, RefusedError))
         else:
             report_failure(self.app, error)
 

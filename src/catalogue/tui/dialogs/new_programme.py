@@ -1,4 +1,5 @@
-"""Start a programme: title, country (with completion) and delivery mode; returns its id."""
+"""Start a programme: title, country (with completion), delivery mode and, as the CLI's
+``--template``, a discipline whose standard modules it starts with; returns its id."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from textual.widgets import Button, Input, Label, Select
 
 from catalogue.tui.dialogs.form import FormDialog
 from catalogue.tui.widgets.completing_input import CompletingInput
+
+NO_TEMPLATE = "-"
+NO_TEMPLATE_LABEL = "No modules yet"
 
 
 def country_suggestions(countries: list[dict[str, Any]]) -> list[str]:
@@ -35,7 +39,8 @@ class NewProgrammeDialog(FormDialog[int | None]):
         modes = [(mode, mode) for mode in self.choices["modes"]]
         with VerticalGroup(classes="dialog form"):
             yield Label(Text("New programme"), classes="dialog-title")
-            yield Label("Title", classes="field-label")
+            yield Label("Title (with a template, empty gives the template's)",
+                        classes="field-label")
             yield Input(placeholder="e.g. Investigative interviewing for the DCI",
                         id="title", max_length=200)
             yield Label("Country (Tab or → completes)", classes="field-label")
@@ -44,6 +49,12 @@ class NewProgrammeDialog(FormDialog[int | None]):
                                                   case_sensitive=False), id="country")
             yield Label("Delivery", classes="field-label")
             yield Select(modes, value="in-country", allow_blank=False, id="mode")
+            yield Label("Start with", classes="field-label")
+            templates = [(f"{t['title']}: its {t['modules']} standard modules", t["id"])
+                         for t in self.choices.get("templates", [])]
+            yield Select([(NO_TEMPLATE_LABEL, NO_TEMPLATE), *templates],
+                         value=self.from_discipline or NO_TEMPLATE, allow_blank=False,
+                         id="template")
             yield self.error_widget()
             with HorizontalGroup(classes="dialog-buttons"):
                 yield Button("Create", variant="primary", id="save")
@@ -63,8 +74,15 @@ class NewProgrammeDialog(FormDialog[int | None]):
 
     def action_save(self) -> None:
         from catalogue.core.programmes.changes import create_programme
+        from catalogue.core.programmes.templates import create_from_template
 
         raw = {"title": self.query_one("#title", Input).value,
                "country": self.query_one("#country", Input).value,
                "delivery_mode": str(self.query_one("#mode", Select).value)}
-        self.submit(create_programme, raw)
+        template = str(self.query_one("#template", Select).value)
+        if template == NO_TEMPLATE:
+            self.submit(create_programme, raw)
+        else:
+            if not raw["title"].strip():
+                del raw["title"]  # the template's own: "<discipline> programme"
+            self.submit(create_from_template, template, raw)

@@ -1,0 +1,17 @@
+"""How the app's users give the fields a core error names (the CLI says ``--by``; here, the
+dialog's own fields). See :func:`catalogue.core.errors.worded`."""
+
+from __future__ import annotations
+
+from catalogue.core.errors import CatalogueError, worded
+
+APP_FIELDS = {
+    "by": "fill in “By”",
+    "reason": "give a reason",
+    "overwrite": "tick “Overwrite the file if it exists”, or choose another file",
+}
+
+
+def app_message(error: CatalogueError) -> str:
+    """The error's message worded for the app's users."""
+    return worded(error, APP_FIELDS)
