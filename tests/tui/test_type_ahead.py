@@ -127,3 +127,21 @@ async def test_a_removed_module_comes_back_with_ctrl_z(make_app, store: Store) -
         burst(app, ["ctrl+z", "ctrl+z"])
         await wait_for(pilot, lambda: quiet_on(app, screen, 3), what="both back")
     assert get_programme(store, programme_id).modules == before
+
+
+async def test_a_form_typed_ahead_fills_each_field_in_turn(make_app, store: Store) -> None:
+    """Enter moves to the next field through a message its dialog handles: the letters typed
+    right after it go to that next field, not the end of the one left."""
+    from catalogue.tui.dialogs.new_programme import NewProgrammeDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, BuilderScreen), what="builder")
+        burst(app, ["ctrl+n", *"Fast hands", "enter", *"keny", "tab"])
+        await until(pilot, lambda: app.keys_pending == 0
+                    and isinstance(app.screen, NewProgrammeDialog), 60, "every key")
+        dialog = app.screen
+        assert dialog.query_one("#title", Input).value == "Fast hands"
+        assert dialog.query_one("#country", Input).value == "Kenya"

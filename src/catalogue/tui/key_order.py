@@ -6,13 +6,15 @@ its work: before a dialog that key opens is on screen (the key reaches a screen 
 focused and is lost), or after it reached a widget about to go away (a search box being
 closed), or to bindings of the screen underneath (where single letters are actions).
 
-:class:`OrderedKeys` (mixed into the app) queues every key the app reads and releases the next
+:class:`OrderedKeys` (the app's base class) queues every key the app reads and releases the next
 one only when the one before has finished: the key has travelled from its widget up to the
-screen and the app's bindings, and the top screen (perhaps one the key just opened) has
-composed, mounted and focused its widget. A dialog that must wait before it can act on a key
-(a search list still loading) holds the queue with :meth:`OrderedKeys.hold_keys` and lets it go
-with :meth:`OrderedKeys.release_keys`; a hold lasts at most :data:`HOLD_LIMIT` seconds and ends
-when its screen closes, so keys are never stuck.
+screen and the app's bindings, the top screen (perhaps one the key just opened) has composed
+and mounted, and what the key set off there (a Submitted message whose handler moves the
+focus) has been handled by the focused widget and its screen. A dialog that must wait before
+it can act on a key (a search list still loading) holds the queue with
+:meth:`OrderedKeys.hold_keys` and lets it go with :meth:`OrderedKeys.release_keys`; a hold
+lasts at most :data:`HOLD_LIMIT` seconds and ends when its screen closes, so keys are never
+stuck.
 
 Only public Textual API is used: ``App.on_event``, ``Message.is_forwarded``,
 ``MessagePump.call_later`` and ``App.set_interval``.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -51,7 +54,6 @@ class OrderedKeys(App[None]):
         self._key_in_flight: events.Key | None = None
         self._key_watchdog: Timer | None = None
         self._key_started = 0.0
-        self._key_screen: Screen[Any] | None = None
         #: Where the key in flight is expected to report back from next (None: the app).
         self._key_node: DOMNode | None = None
         self._key_holds: dict[Screen[Any], float] = {}
@@ -93,15 +95,20 @@ class OrderedKeys(App[None]):
         while self._waiting_keys and self._key_in_flight is None and not self._held():
             key = self._waiting_keys.popleft()
             self._key_in_flight = key
-            self._key_screen = self.screen
             self._key_started = time.monotonic()
             self._key_watchdog = self.set_interval(KEY_LIMIT, partial(self._overdue, key))
             target: DOMNode = self.focused or self.screen
             await super().on_event(key)  # priority bindings, else handed to the target
-            self._key_node = target
-            if not target.is_attached or not target.call_later(self._climbed, target, key):
-                # The key closed its own widget (a dialog it dismissed).
-                self.call_later(self._settle, key)
+            self._follow(target, key, self._settle)
+
+    def _follow(self, node: DOMNode, key: events.Key, then: Callable[[events.Key], Any]) -> None:
+        """Queue a look at ``node`` behind what it has to handle; from there up to its screen,
+        then ``then(key)`` at the app."""
+        self._key_node = node
+        if not node.is_attached or not node.call_later(self._climbed, node, key, then):
+            # Gone (the key closed its own dialog): nothing of it is left to wait for.
+            self._key_node = None
+            self.call_later(then, key)
 
     def _overdue(self, key: events.Key) -> None:
         """A key slow to report back: go on without it if the widget it waits at has gone."""
@@ -114,30 +121,30 @@ class OrderedKeys(App[None]):
             self._key_node = None
             self.call_later(self._settle, key)
 
-    def _climbed(self, node: DOMNode, key: events.Key) -> None:
-        """``node`` has handled ``key``: follow it up to the screen, then to the app."""
+    def _climbed(self, node: DOMNode, key: events.Key, then: Callable[[events.Key], Any]
+                 ) -> None:
+        """``node`` has handled what was queued before: on up to the screen, then the app."""
         if key is not self._key_in_flight:
             return
         parent = node.parent
-        self._key_node = parent if isinstance(parent, DOMNode) and parent is not self else None
-        if (isinstance(node, Screen) or parent is None or parent is self
-                or not parent.call_later(self._climbed, parent, key)):
-            # The key (if it went on) is now queued at the app, before this callback.
+        if isinstance(node, Screen) or parent is None or parent is self:
+            # What the key set off on its way up is now queued at the app, before this.
             self._key_node = None
-            self.call_later(self._settle, key)
+            self.call_later(then, key)
+        else:
+            self._follow(parent, key, then)
 
-    async def _settle(self, key: events.Key) -> None:
-        """Let the top screen, if the key changed it, mount and take focus, then go on."""
+    def _settle(self, key: events.Key) -> None:
+        """The key's bindings have run at the app. What they set off (a message to a widget
+        that its screen handles by moving the focus, a dialog being pushed) runs next: follow
+        it once more, from the widget now focused on the top screen (mounted first)."""
         if key is not self._key_in_flight:
             return
         screen = self.screen
-        if screen is self._key_screen:
-            await self._key_done(key)
-        elif not screen.is_mounted:  # just pushed: look again once it has composed and mounted
-            self.set_timer(MOUNT_POLL, lambda: self._settle(key))
+        if not screen.is_mounted:  # just pushed: look again once it has composed and mounted
+            self.set_timer(MOUNT_POLL, partial(self._settle, key))
         else:
-            self._key_node = screen
-            screen.call_later(self.call_later, self._key_done, key)
+            self._follow(self.focused or screen, key, self._key_done)
 
     async def _key_done(self, key: events.Key) -> None:
         if key is not self._key_in_flight:
