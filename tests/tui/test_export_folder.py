@@ -36,6 +36,13 @@ async def test_by_default_exports_go_to_the_documents_folder(make_app, store: St
         path = Path(dialog.query_one("#path", Input).value)
         assert path.parent == user_documents_path()
         assert path.name == f"programme-{programme_id}.md"
+        from textual.widgets import Checkbox, Label
+
+        from tui.helpers import plain
+
+        words = [plain(label) for label in dialog.query(Label)]
+        words += [str(box.label) for box in dialog.query(Checkbox)]
+        assert words and not [w for w in words if "--" in w]  # no CLI options in the app
 
 
 async def test_a_configured_folder_is_used_created_and_the_file_offered(

@@ -48,7 +48,7 @@ class ExportDialog(FormDialog[Path | None]):
             yield Label(Text(f"Export programme {self.programme_id}"), classes="dialog-title")
             yield Label("Format", classes="field-label")
             yield Select(FORMAT_LABELS, value="md", allow_blank=False, id="format")
-            yield Checkbox("Public version (redacted, like --redact)", id="redact")
+            yield Checkbox("Public version (confidential details withheld)", id="redact")
             yield Label("File", classes="field-label")
             yield Input(str(default_export_path(self.directory, self.programme_id, "md", False)),
                         id="path")
