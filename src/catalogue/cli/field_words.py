@@ -8,6 +8,8 @@ CLI_FIELDS = {
     "by": "--by",
     "reason": "--reason",
     "overwrite": "use --force to overwrite it",
+    "out_of": "--out-of",
+    "skills": "--discipline or --module",
 }
 
 

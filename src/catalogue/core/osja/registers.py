@@ -19,7 +19,7 @@ MAX_TEXT = 2000
 
 def _who(by: str) -> str:
     if not (by or "").strip():
-        raise InvalidInputError("say who recorded it (--by)")
+        raise InvalidInputError("say who recorded it", fields=("by",))
     return by.strip()
 
 

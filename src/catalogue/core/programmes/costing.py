@@ -143,8 +143,8 @@ def estimate(rates: dict[str, Any], *, trainers: int, scheduled_days: int, deliv
         {"item": "Risk uplift", "amount": round(uplift, 2),
          "basis": (f"{uplift_percent:g}% of fees for risk grade {grade} ({grade_source}, "
                    "local practice)" if grade else
-                   "no risk grade recorded for pricing (programme set --osja-grade): no uplift "
-                   "applied")},
+                   "no risk grade recorded for pricing (the programme's OSJA grade): no "
+                   "uplift applied")},
         {"item": "Per-diem", "amount": round(per_diem, 2),
          "basis": f"{trainer_days} trainer day(s) × {cur} {per_diem_rate:,.2f} ({delivery_mode})"},
         {"item": "Travel", "amount": round(travel, 2),

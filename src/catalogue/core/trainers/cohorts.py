@@ -135,7 +135,7 @@ def record_evaluation(store: Store, programme_id: int, level: str, score: float,
     delivery = get_delivery(store, programme_id)
     _started(delivery, today)
     if not (math.isfinite(out_of) and out_of > 0):
-        raise InvalidInputError("the scale (--out-of) must be above 0")
+        raise InvalidInputError("the scale must be above 0", fields=("out_of",))
     if not (math.isfinite(score) and 0 <= score <= out_of):
         raise InvalidInputError(f"score {score:g} is outside the scale 0 to {out_of:g}")
     how, text = parse_text(method, "method"), parse_text(notes, "notes")

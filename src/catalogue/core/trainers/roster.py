@@ -200,7 +200,7 @@ def add_subjects(store: Store, trainer_id: int, *, by: str, disciplines: list[st
     subjects = [("discipline", resolve_subject(store, "discipline", d)[0]) for d in disciplines]
     subjects += [("module", resolve_subject(store, "module", m)[0]) for m in modules]
     if not subjects:
-        raise InvalidInputError("name at least one --discipline or --module")
+        raise InvalidInputError("name at least one discipline or module", fields=("skills",))
     at = stamp()
     with store.write() as conn:
         conn.executemany("INSERT OR IGNORE INTO trainer_subjects (trainer_id, kind, subject) "
