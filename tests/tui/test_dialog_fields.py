@@ -127,31 +127,31 @@ async def test_enter_on_a_step_dialogs_dropdown_chooses_and_does_not_take_the_st
         assert app.screen is dialog and get_request(store, request.id).state == "received"
 
 
-async def test_enter_on_the_grade_dropdown_of_an_advance_opens_it(make_app, store: Store) -> None:
+async def test_enter_on_the_reset_dialogs_dropdown_opens_it(make_app, store: Store) -> None:
     from catalogue.core.requests.register import get_request
-    from catalogue.tui.dialogs.steps import AdvanceDialog
+    from catalogue.tui.dialogs.steps import ResetDialog
     from request_helpers import new_request, walk_to
     from tui.helpers import show_request
 
-    request = walk_to(store, new_request(store), "jiph-approved")
+    request = walk_to(store, new_request(store), "ipab-submitted")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await show_request(pilot, request.id)
-        await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, AdvanceDialog), what="dialog")
+        await pilot.press("r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResetDialog), what="dialog")
         dialog = app.screen
-        grade = dialog.query_one("#grade", Select)
-        await pilot.press("shift+tab")  # from the note back to the grade
+        await type_text(pilot, "dates changed")
+        to = dialog.query_one("#to", Select)
+        to.focus()
         await settle(pilot)
-        assert app.focused is grade
         await pilot.press("enter")
         await settle(pilot)
-        assert grade.expanded and app.screen is dialog
+        assert to.expanded and app.screen is dialog
         await pilot.press("escape")  # closes the dropdown only
         await settle(pilot)
-        assert app.screen is dialog and not grade.expanded
-        assert get_request(store, request.id).state == "jiph-approved"
+        assert app.screen is dialog and not to.expanded
+        assert get_request(store, request.id).state == "ipab-submitted"
 
 
 async def test_a_new_programme_can_start_from_a_template_as_in_the_cli(make_app,
