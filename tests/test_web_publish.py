@@ -277,3 +277,31 @@ def test_the_app_refuses_to_open_the_public_copy(planted) -> None:  # type: igno
     publication, _ = planted
     with pytest.raises(DatabaseError, match="not a catalogue database"):
         open_store(publication.target)
+
+
+def test_the_refresher_rebuilds_the_copy_when_the_register_changes(db_path: Path,
+                                                                  tmp_path: Path) -> None:
+    import time
+
+    from catalogue.web.publish import Refresher
+
+    with pytest.raises(DatabaseError, match="cannot be written over the database"):
+        Publication(str(db_path), str(db_path))
+    (tmp_path / "web").mkdir()
+    publication = Publication(str(db_path), str(tmp_path / "web" / "catalogue.db"))
+    publication.refresh()
+    messages: list[str] = []
+    refresher = Refresher(publication, 0.05, messages.append)
+    refresher.start()
+    try:
+        with open_store(db_path) as store:
+            make_programme(store, [PUBLIC_MODULE], delivery_mode="uk")
+        deadline = time.monotonic() + 20
+        while not messages and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        refresher.stopped.set()
+        refresher.join(5)
+    assert messages and messages[0].startswith("refreshed at ") and "(1 programmes)" in messages[0]
+    conn = sqlite3.connect(publication.target)
+    assert conn.execute("SELECT count(*) FROM programmes").fetchone() == (1,)

@@ -199,6 +199,8 @@ class Publication:
     def __init__(self, source: str, target: str) -> None:
         self.source = os.path.abspath(source)
         self.target = os.path.abspath(target)
+        if os.path.realpath(self.source) == os.path.realpath(self.target):
+            raise DatabaseError("the public copy cannot be written over the database itself")
         self._cache: dict[int, tuple[str, Rows]] = {}
         self.built_from: str | None = None
 
