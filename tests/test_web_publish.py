@@ -305,3 +305,30 @@ def test_the_refresher_rebuilds_the_copy_when_the_register_changes(db_path: Path
     assert messages and messages[0].startswith("refreshed at ") and "(1 programmes)" in messages[0]
     conn = sqlite3.connect(publication.target)
     assert conn.execute("SELECT count(*) FROM programmes").fetchone() == (1,)
+
+
+def test_stopping_publish_removes_its_public_copy(db_path: Path, tmp_path: Path) -> None:
+    """systemd stops the service with SIGTERM: the copy's private folder goes with it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from browser import free_port, wait_for_port
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "catalogue", "--db", str(db_path),
+                                "publish", "--port", str(port)],
+                               env={**os.environ, "TMPDIR": str(scratch)},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(port, 60)
+        [folder] = list(scratch.iterdir())
+        assert (folder / "catalogue.db").exists()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(30)
+    assert code == 0
+    assert list(scratch.iterdir()) == []

@@ -72,8 +72,14 @@ class Refresher(threading.Thread):
 def run(db_path: str, host: str, port: int, refresh: float,
         report: Callable[[str], None]) -> None:
     """Serve until interrupted."""
+    import signal
+    import sys
+
     import uvicorn
 
+    # uvicorn stops gracefully on SIGTERM, then raises the signal again for the handler it
+    # found: make that handler an exit, so the public copy's folder is removed (systemd stop).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with public_copy(db_path) as publication:
         ds = datasette_for(publication.target, stamp())
         refresher = Refresher(publication, refresh, report)
