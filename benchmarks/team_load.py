@@ -151,6 +151,10 @@ def verify(db: Path, results: list[dict[str, Any]], logins: dict[str, str]) -> l
     conn.row_factory = sqlite3.Row
     if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
         problems.append("integrity check failed")
+    from catalogue.core.requests.chain import verify as verify_chain
+
+    for request_id, wrong in verify_chain(conn).items():  # the audit trail's hash chain
+        problems.append(f"request {request_id}: {'; '.join(wrong)}")
     logged = [rid for r in results for rid in r.get("logged", [])]
     if len(logged) != len(set(logged)):
         problems.append("two sessions saw the same new request id")

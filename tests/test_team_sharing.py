@@ -182,3 +182,27 @@ def test_separation_of_duties_between_os_users_on_a_shared_register(shared_db: P
         events = history(store, new_id)
     assert (events[0]["login"], events[-1]["login"]) == (alice, bob)
     assert events[-1]["to_state"] == "authorised"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('authorise = "sometimes"', "[duties] authorise is 'sometimes'; expected one of: always, "
+                                "shared, never"),
+    ('authorize = "always"', "[duties] has unknown rule 'authorize'; rules: authorise"),
+])
+def test_duties_in_the_policy_are_checked_with_file_and_line(tmp_path: Path, text: str,
+                                                             message: str) -> None:
+    from catalogue.core.data.location import data_dir
+    from catalogue.core.errors import DataFileError
+    from catalogue.core.rules.policy import load_policy
+
+    root = tmp_path / "data"
+    shutil.copytree(data_dir(), root)
+    policy = root / "approval-policy.toml"
+    source = policy.read_text()
+    assert 'authorise = "shared"' in source
+    policy.write_text(source.replace('authorise = "shared"', text))
+    line = source.splitlines().index('authorise = "shared"') + 1
+    with pytest.raises(DataFileError) as caught:
+        load_policy(root)
+    assert str(caught.value) == f"data/approval-policy.toml:{line}: {message}"
+    assert load_policy(data_dir())["duties"] == {"authorise": "shared"}
