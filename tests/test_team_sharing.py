@@ -6,6 +6,7 @@ from __future__ import annotations
 import grp
 import json
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -22,7 +23,7 @@ from catalogue.core.requests.register import get_request
 from catalogue.core.requests.workflow import advance
 from catalogue.core.sharing import share
 from catalogue.core.store import open_store
-from request_helpers import END, START, new_request, step_for, walk_to
+from request_helpers import END, START, new_request, record_osja, step_for, walk_to
 from team_helpers import cli_as, other_accounts, share_group
 
 
@@ -121,6 +122,21 @@ def test_rows_written_before_logins_keep_what_they_had(db_path: Path) -> None:
     assert attribution("tester", None) == "tester"
 
 
+def _walk_with_an_osja_assessor(store, request, target: str,  # type: ignore[no-untyped-def]
+                                monkeypatch: pytest.MonkeyPatch):
+    """Walk on, the OSJA assessment recorded by someone else (a decided level needs a
+    second person on a shared register)."""
+    walked = walk_to(store, request, "jiph-approved")
+    before = os.environ.get(SIGNED_IN_ENV)
+    monkeypatch.setenv(SIGNED_IN_ENV, "osja.assessor")
+    record_osja(store, walked.id)
+    if before is None:
+        monkeypatch.delenv(SIGNED_IN_ENV)
+    else:
+        monkeypatch.setenv(SIGNED_IN_ENV, before)
+    return walk_to(store, walked, target)
+
+
 def _authorise(store, request_id: int):  # type: ignore[no-untyped-def]
     return advance(store, request_id, by="x", step=step_for("authorised"))
 
@@ -132,7 +148,8 @@ def test_whoever_logged_a_request_may_not_authorise_it_on_a_shared_register(
     with open_store(db_path) as store:
         share(store, share_group())
         monkeypatch.setenv(SIGNED_IN_ENV, "alice")
-        made = walk_to(store, new_request(store), "embassy-consulted")
+        made = _walk_with_an_osja_assessor(store, new_request(store), "embassy-consulted",
+                                           monkeypatch)
         with pytest.raises(RefusedError, match=r"alice logged request .*someone else must record"):
             _authorise(store, made.id)
         assert store.scalar("SELECT state FROM requests WHERE id = ?", (made.id,)) == \
@@ -161,7 +178,8 @@ def shared_db(seeded_template: Path) -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_separation_of_duties_between_os_users_on_a_shared_register(shared_db: Path) -> None:
+def test_separation_of_duties_between_os_users_on_a_shared_register(
+        shared_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two real OS accounts: the one that logged the request is refused, the other is not."""
     alice, bob = other_accounts(2)
     group = share_group()
@@ -171,7 +189,8 @@ def test_separation_of_duties_between_os_users_on_a_shared_register(shared_db: P
     assert logged.returncode == 0, logged.stderr
     new_id = json.loads(logged.stdout)["id"]
     with open_store(shared_db) as store:
-        walk_to(store, get_request(store, new_id), "embassy-consulted")
+        _walk_with_an_osja_assessor(store, get_request(store, new_id), "embassy-consulted",
+                                    monkeypatch)
     step = ["--db", str(shared_db), "request", "advance", str(new_id), "--to", "authorised",
             "--authoriser", "A. M", "--level", "minister"]
     refused = cli_as(alice, group, *step)
@@ -187,7 +206,7 @@ def test_separation_of_duties_between_os_users_on_a_shared_register(shared_db: P
 @pytest.mark.parametrize(("text", "message"), [
     ('authorise = "sometimes"', "[duties] authorise is 'sometimes'; expected one of: always, "
                                 "shared, never"),
-    ('authorize = "always"', "[duties] has unknown rule 'authorize'; rules: authorise"),
+    ('authorize = "always"', "[duties] has unknown rule 'authorize'; rules: authorise, osja"),
 ])
 def test_duties_in_the_policy_are_checked_with_file_and_line(tmp_path: Path, text: str,
                                                              message: str) -> None:
@@ -205,4 +224,30 @@ def test_duties_in_the_policy_are_checked_with_file_and_line(tmp_path: Path, tex
     with pytest.raises(DataFileError) as caught:
         load_policy(root)
     assert str(caught.value) == f"data/approval-policy.toml:{line}: {message}"
-    assert load_policy(data_dir())["duties"] == {"authorise": "shared"}
+    assert load_policy(data_dir())["duties"] == {"authorise": "shared", "osja": "shared"}
+
+
+def test_a_decided_osja_level_needs_a_second_person_on_a_shared_register(
+        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from catalogue.core.errors import RefusedError
+    from catalogue.core.requests.workflow import next_step
+
+    with open_store(db_path) as store:
+        share(store, share_group())
+        monkeypatch.setenv(SIGNED_IN_ENV, "alice")
+        made = walk_to(store, new_request(store), "jiph-approved")
+        record_osja(store, made.id, level="minister")
+        refused = "alice recorded the OSJA assessment (version 1, level minister) of request"
+        with pytest.raises(RefusedError, match=re.escape(refused)):
+            advance(store, made.id, by="alice", step=step_for("osja-assessed"))
+        assert any(refused in p for p in next_step(store, get_request(store, made.id))["problems"])
+        monkeypatch.setenv(SIGNED_IN_ENV, "bob")
+        assert advance(store, made.id, by="bob", step=step_for("osja-assessed")).state == \
+            "osja-assessed"
+
+
+def test_on_a_private_register_one_person_records_and_accepts_the_osja_level(store) -> None:  # type: ignore[no-untyped-def]
+    made = walk_to(store, new_request(store), "jiph-approved")
+    record_osja(store, made.id)
+    assert advance(store, made.id, by="x", step=step_for("osja-assessed")).state == \
+        "osja-assessed"

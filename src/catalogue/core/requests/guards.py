@@ -38,9 +38,11 @@ class Context:
     country: dict[str, Any]
     today: date
     #: Separation of duties: the person making the change (signed-in user or OS login), the
-    #: person who logged the request, and whether the register is shared by a team.
+    #: person who logged the request, the person who recorded its latest OSJA assessment,
+    #: and whether the register is shared by a team.
     actor: str | None = None
     logged_by: str | None = None
+    osja_recorded_by: str | None = None
     shared: bool = False
     osja: dict[str, Any] | None = None  # the latest OSJA assessment version, if any
     osja_status: dict[str, Any] | None = None  # see catalogue.core.osja.status
@@ -143,7 +145,7 @@ def _jiph(ctx: Context, step: StepInput) -> Outcome:
 
 
 def _osja(ctx: Context, step: StepInput) -> Outcome:
-    problems = decline_problems(ctx) + osja_problems(ctx)
+    problems = _second_person(ctx) + decline_problems(ctx) + osja_problems(ctx)
     start = ctx.request.start
     if start and start <= ctx.today:
         problems.append(f"the OSJA assessment must be in place before the course starts, and "
@@ -168,6 +170,18 @@ def _separation(ctx: Context) -> list[str]:
     return [f"{ctx.actor} logged request {ctx.request.id}, so someone else must record its "
             "authorisation (separation of duties: [duties] authorise in "
             "data/approval-policy.toml, the organisation's own practice)"]
+
+
+def _second_person(ctx: Context) -> list[str]:
+    """A decided OSJA level is accepted into the workflow by someone other than whoever
+    recorded it."""
+    if not duty_applies(ctx, "osja") or not ctx.actor or ctx.actor != ctx.osja_recorded_by:
+        return []
+    level = f", level {ctx.osja['decided_level']}" if ctx.osja else ""
+    version = f" (version {ctx.osja['version']}{level})" if ctx.osja else ""
+    return [f"{ctx.actor} recorded the OSJA assessment{version} of request {ctx.request.id}, "
+            "so a second person must record the OSJA step (separation of duties: [duties] "
+            "osja in data/approval-policy.toml, the organisation's own practice)"]
 
 
 def _authorise(ctx: Context, step: StepInput) -> Outcome:

@@ -34,14 +34,21 @@ from catalogue.core.rules.stored import stored_policy
 from catalogue.core.store import Store
 
 
-def logged_by(store: Store, request_id: int) -> str | None:
-    """The person who logged the request: the signed-in user or OS login of its 'created'
-    event (for requests logged before logins were recorded, the name given then)."""
+def person_of(store: Store, request_id: int, action: str, *, last: bool = False) -> str | None:
+    """Who took an audited action on the request (its first, or ``last``, such event): the
+    signed-in user or OS login of the event (for events written before logins were recorded,
+    the name given then)."""
+    order = "DESC" if last else "ASC"
     row = store.one('SELECT "by", login, signed_in FROM request_events WHERE request_id = ? '
-                    "AND action = 'created' ORDER BY id LIMIT 1", (request_id,))
+                    f"AND action = ? ORDER BY id {order} LIMIT 1", (request_id, action))
     if row is None:
         return None
     return str(row["signed_in"] or row["login"] or row["by"])
+
+
+def logged_by(store: Store, request_id: int) -> str | None:
+    """The person who logged the request."""
+    return person_of(store, request_id, "created")
 
 
 def context(store: Store, request: Request, today: date | None = None) -> Context:
@@ -58,6 +65,7 @@ def context(store: Store, request: Request, today: date | None = None) -> Contex
                    country=dict(country or {}), today=day, osja=version,
                    osja_status=osja_status(request, version, assessment, day),
                    actor=current_actor().person, logged_by=logged_by(store, request.id),
+                   osja_recorded_by=person_of(store, request.id, "osja-recorded", last=True),
                    shared=store.meta("shared_group") is not None)
 
 

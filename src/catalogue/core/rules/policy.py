@@ -193,7 +193,7 @@ def _reset(file: TextFile, doc: dict[str, Any]) -> dict[str, str]:
 
 #: Separation-of-duties rules and when each applies: on every register, only on a register
 #: shared by a team (``catalogue db init --shared``), or never.
-DUTY_RULES = ("authorise",)
+DUTY_RULES = ("authorise", "osja")
 DUTY_WHEN = ("always", "shared", "never")
 
 
