@@ -264,8 +264,8 @@ def run(sessions: int, rounds: int, baseline: bool = True,
         writes: float = 20) -> dict[str, Any]:
     group = share_group()
     users: list[str | None] = list(accounts(sessions) or [None] * sessions)
-    if group is None:
-        users = [None] * sessions
+    if group is None or (users[0] is not None and interpreter_for(users[0]) is None):
+        users = [None] * sessions  # as the current user: no group, or no Python they can run
     from catalogue.core.identity import os_login
 
     names = [f"s{index:02d}" for index in range(1, sessions + 1)]

@@ -15,5 +15,7 @@ def test_ten_sessions_lose_and_duplicate_nothing_and_every_row_names_its_login()
     report = team_load.run(sessions=10, rounds=1, baseline=False, writes=0)
     assert report["problems"] == []
     assert report["requests"] == 10
-    if report["group"] is not None and team_load.accounts(10) is not None:
+    accounts = team_load.accounts(10)
+    if report["group"] is not None and accounts is not None \
+            and team_load.interpreter_for(accounts[0]) is not None:
         assert len(report["accounts"]) == 10  # ten OS accounts, one per session
