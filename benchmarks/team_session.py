@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Any
 
 SIZE = (140, 45)
-TIMEOUT = 60.0
+TIMEOUT = 120.0  # per wait; generous, for a host shared with other work
 
 
 async def _until(pilot: Any, condition: Any, what: str) -> None:

@@ -5,7 +5,13 @@ docs/performance.md (benchmarks/team_load.py)."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from benchmarks import team_load
 
 pytestmark = pytest.mark.slow
