@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench bench-db wheel clean
+.PHONY: run test lint typecheck pytest office bench bench-db wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,25 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) office
 	$(BIN)/pytest -n 2 -q
+
+# LibreOffice opens the Word exports in tests/test_exports_libreoffice.py, as users' word
+# processors do. Installed from Debian's packages when missing and make runs as root with
+# apt-get; otherwise the tests that need it are skipped and say why.
+OFFICE_PACKAGE := libreoffice-writer-nogui
+office:
+	@if command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" != 0 ]; then \
+	  echo "LibreOffice is not installed and make is not running as root: the Word export tests that open files in LibreOffice will be skipped (install $(OFFICE_PACKAGE))"; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "LibreOffice is not installed and there is no apt-get here: the LibreOffice tests will be skipped"; \
+	else \
+	  echo "Installing $(OFFICE_PACKAGE) for the Word export tests ..."; \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	    -o DPkg::Lock::Timeout=600 --no-install-recommends $(OFFICE_PACKAGE)) >/dev/null \
+	  || echo "Could not install $(OFFICE_PACKAGE): the LibreOffice tests will be skipped"; \
+	fi
 
 bench: $(STAMP)  ## speed benchmarks, every group (see docs/performance.md); GROUPS="lookup tui" for some
 	$(BIN)/python benchmarks/run.py $(GROUPS) --json benchmarks/out/results.json
