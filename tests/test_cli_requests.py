@@ -251,3 +251,17 @@ def test_by_defaults_to_the_login_name(invoke, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.delenv("USERNAME", raising=False)
     second = invoke("request", "new", "--body", "B", "--country", "Kenya", "--json")
     assert json.loads(second.output)["created_by"] == "unknown"
+
+
+def test_history_shows_a_long_note_whole_wrapped_in_its_column(invoke, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "120")  # the terminal's width
+    rid = _new(invoke)["id"]
+    note = ("Call with the force's training lead: newly promoted inspectors in Nairobi and "
+            "Mombasa, a follow-up visit after six months, interpreters not needed. END-OF-NOTE")
+    assert _advance(invoke, rid, "--to", "scoping", "--note", note).exit_code == 0
+    out = invoke("request", "history", str(rid)).stdout
+    lines = out.splitlines()
+    column = lines[0].index("Note")
+    shown = " ".join(line[column:].strip() for line in lines[3:] if line[column:].strip())
+    assert shown == note  # every word, in order, nothing cut
+    assert "…" not in out and all(len(line) <= 120 for line in lines)

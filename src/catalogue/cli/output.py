@@ -31,8 +31,10 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], fmt: str,
-         *, json_rows: Any = None, empty: str = "Nothing found.") -> None:
-    """Print ``rows`` as a table, JSON or CSV. ``columns`` is ``[(key, heading), ...]``."""
+         *, json_rows: Any = None, empty: str = "Nothing found.",
+         wrap: Sequence[str] = ()) -> None:
+    """Print ``rows`` as a table, JSON or CSV. ``columns`` is ``[(key, heading), ...]``;
+    the columns named in ``wrap`` are shown whole, wrapped, in a table."""
     if fmt == "json":
         click.echo(dump_json(json_rows if json_rows is not None else list(rows)))
     elif fmt == "csv":
@@ -48,7 +50,7 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], fmt
     elif not rows:
         click.echo(empty)
     else:
-        click.echo(render_table(rows, columns))
+        click.echo(render_table(rows, columns, wrap=wrap))
 
 
 _C1_CONTROLS = re.compile("[\x7f-\x9f]")
@@ -81,15 +83,42 @@ def cell(value: Any) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
-def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]]) -> str:
-    cells = [[cell(row.get(key)) for key, _ in columns] for row in rows]
+def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *,
+                 wrap: Sequence[str] = (), width: int | None = None) -> str:
+    """A plain text table. Cells are cut at MAX_CELL characters, except in the ``wrap``
+    columns, which are shown whole and wrapped to the terminal's width (``width``)."""
+    import shutil
+    import textwrap
+
+    keys = [key for key, _ in columns]
     headings = [heading for _, heading in columns]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headings)]
+    texts = [[whole(row.get(key)) if key in wrap else cell(row.get(key)) for key in keys]
+             for row in rows]
+    widths = [max(len(h), *(len(max(r[i].split("\n"), key=len)) for r in texts))
+              for i, h in enumerate(headings)]
+    total = width or shutil.get_terminal_size((100, 24)).columns
+    fixed = sum(w for key, w in zip(keys, widths, strict=True) if key not in wrap)
+    room = max(30, (total - fixed - 2 * (len(keys) - 1)) // max(1, len(wrap)))
+    widths = [min(w, room) if key in wrap else w for key, w in zip(keys, widths, strict=True)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headings, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-              for r in cells]
+    for row in texts:
+        cells = [[line for part in text.split("\n")
+                  for line in (textwrap.wrap(part, w) or [""])] if key in wrap else [text]
+                 for key, text, w in zip(keys, row, widths, strict=True)]
+        for n in range(max(len(c) for c in cells)):
+            lines.append("  ".join((c[n] if n < len(c) else "").ljust(w)
+                                   for c, w in zip(cells, widths, strict=True)).rstrip())
     return "\n".join(lines)
+
+
+def whole(value: Any) -> str:
+    """A cell shown in full (line breaks kept), control characters shown, not obeyed."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(map(str, value))
+    return "\n".join(printable(line) for line in str(value).splitlines())
 
 
 def yes_no(value: Any) -> str:

@@ -173,7 +173,7 @@ def history(app: AppContext, request_id: int | None, everything: bool, as_json: 
     fmt = "json" if as_json else "csv" if as_csv else "table"
     store = app.store()
     if request_id is not None and fmt == "table":
-        emit(history_rows(load_history(store, request_id)), HISTORY_COLUMNS, fmt,
+        emit(history_rows(load_history(store, request_id)), HISTORY_COLUMNS, fmt, wrap=("note",),
              empty="No history.")
         return
     events = iter_events(store, request_id)
