@@ -219,7 +219,7 @@ async def test_disciplines_expand_to_modules_and_show_them(make_app, store: Stor
         screen.show_item("discipline", "command")
         await settle(pilot)
         assert "Countries with programmes or requests in it" in _detail(app)
-        assert "Ghana" in _detail(app) and "1 programmes" in _detail(app)
+        assert "Ghana" in _detail(app) and "GH · 1 programme · 0 requests" in _detail(app)
 
 
 async def test_the_european_union_is_reached_through_the_region_filter(make_app,

@@ -8,6 +8,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.core import maintenance
+from catalogue.core.counting import plural
 from catalogue.core.errors import DatabaseError, NotFoundError
 from catalogue.core.names import printable
 
@@ -56,8 +57,8 @@ def init(app: AppContext, group: str | None) -> None:
                    f"backups in {printable(shared.backups)}, database "
                    f"({describe(store.filename)})")
     info = maintenance.status(store)
-    click.echo(f"Ready: {printable(info['path'])} ({info['countries']} countries, "
-               f"{info['modules']} modules, seeded {info['seeded_at']})")
+    click.echo(f"Ready: {printable(info['path'])} ({plural(info['countries'], 'country')}, "
+               f"{plural(info['modules'], 'module')}, seeded {info['seeded_at']})")
 
 
 @db.command()

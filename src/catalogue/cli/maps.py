@@ -11,6 +11,7 @@ import click
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json
 from catalogue.cli.scope_options import ISO_DATE
+from catalogue.core.counting import plural
 from catalogue.core.names import printable
 from catalogue.core.worldmap.picture import HIGHLIGHT, OUTSIDE, SEA, MapPicture, Run
 from catalogue.core.worldmap.shading import SHADES
@@ -55,7 +56,7 @@ def legend(picture: MapPicture, symbols: dict[str, str] | None) -> list[str]:
     lines = [f"{shading.title} — {picture.region.name}"]
     for category in shading.categories:
         mark = swatch(category.colour) if symbols is None else f"{swatch(category.colour):2}"
-        lines.append(f"  {mark} {category.label} ({category.count} countries)")
+        lines.append(f"  {mark} {category.label} ({plural(category.count, 'country')})")
     if picture.region.codes is not None:
         lines.append(f"  {swatch(OUTSIDE) if symbols is None else '. '} outside "
                      f"{picture.region.name}, or no country in the table")

@@ -9,6 +9,7 @@ import click
 
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, render_table
+from catalogue.core.counting import plural
 
 
 @click.group()
@@ -88,7 +89,8 @@ def steps(app: AppContext, as_json: bool) -> None:
     if not report.overdue:
         click.echo(f"No open request is past its target (as of {report.as_of}).")
         return
-    click.echo(f"\n{report.overdue_total} open request(s) past target as of {report.as_of}"
+    click.echo(f"\n{plural(report.overdue_total, 'open request')} past target as of "
+               f"{report.as_of}"
                + (f"; the {len(report.overdue)} furthest past:" if report.overdue_total
                   > len(report.overdue) else ":"))
     click.echo(render_table([asdict(o) for o in report.overdue],

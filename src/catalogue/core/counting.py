@@ -20,16 +20,31 @@ def hours_text(hours: float) -> str:
     return plural(round(float(hours), 2), "hour")
 
 
-def days_and_hours(hours: float, hours_per_day: float) -> str:
-    """Training time as whole training days plus the hours left over, never a decimal day:
-    86 hours at 6 a day is "14 training days and 2 hours"."""
+def split_days(hours: float, hours_per_day: float) -> tuple[int, float]:
+    """(whole training days, hours left over)."""
     total = round(float(hours), 2)
     if hours_per_day <= 0:
-        return hours_text(total)
+        return 0, total
     days = int(total // hours_per_day + 1e-9)
     rest = round(total - days * hours_per_day, 2)
     if rest >= hours_per_day:  # floating point: 12.0 // 6.0 may give 1.0
         days, rest = days + 1, round(rest - hours_per_day, 2)
+    return days, rest
+
+
+def short_days(hours: float, hours_per_day: float) -> str:
+    """The same, for a narrow column: "14 d 2 h", "2 d", "3 h"."""
+    days, rest = split_days(hours, hours_per_day)
+    parts = [f"{days} d"] if days else []
+    if rest or not parts:
+        parts.append(f"{rest:g} h")
+    return " ".join(parts)
+
+
+def days_and_hours(hours: float, hours_per_day: float) -> str:
+    """Training time as whole training days plus the hours left over, never a decimal day:
+    86 hours at 6 a day is "14 training days and 2 hours"."""
+    days, rest = split_days(hours, hours_per_day)
     parts = [plural(days, "training day")] if days else []
     if rest or not parts:
         parts.append(hours_text(rest))

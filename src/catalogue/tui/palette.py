@@ -16,6 +16,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from catalogue.core.counting import plural
+
 if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
 
@@ -159,7 +161,7 @@ class DisciplineCommands(CatalogueProvider):
         return list_disciplines(store)
 
     def entry(self, row: dict[str, Any]) -> Entry:
-        return Entry(row["title"], f"Discipline · {row['modules']} modules",
+        return Entry(row["title"], f"Discipline · {plural(row['modules'], 'module')}",
                      partial(self.catalogue.show_in_explorer, "discipline", row["id"]))
 
 

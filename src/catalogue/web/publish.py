@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from catalogue.core.counting import plural
 from catalogue.core.dates import stamp
 from catalogue.core.publication import Publication
 from catalogue.web.metadata import DATABASE, metadata
@@ -66,7 +67,7 @@ class Refresher(threading.Thread):
             except Exception as exc:  # keep serving the last good copy
                 self.report(f"refresh failed ({type(exc).__name__}); serving the last copy")
             else:
-                self.report(f"refreshed at {stamp()} ({count} programmes)")
+                self.report(f"refreshed at {stamp()} ({plural(count, 'programme')})")
 
 
 def run(db_path: str, host: str, port: int, refresh: float,

@@ -122,8 +122,9 @@ def render_docx(outline: dict[str, Any]) -> bytes:
     else:
         doc.add_paragraph(w.no_modules_line(outline))
     doc.add_heading("Days by discipline", level=1)
-    _table(doc, ["Discipline", "Modules", "Hours", "Days"],
-           [[r["title"], str(r["modules"]), w.number(r["hours"]), w.number(r["days"])]
+    _table(doc, ["Discipline", "Modules", "Hours", "Training time"],
+           [[r["title"], str(r["modules"]), w.number(r["hours"]),
+                   w.training_time(r["hours"], outline)]
             for r in outline["days_by_discipline"]])
     doc.add_heading("Learning outcomes", level=1)
     for m in outline["modules"]:

@@ -47,8 +47,9 @@ def render_markdown(outline: dict[str, Any]) -> str:
     else:
         out += [w.no_modules_line(outline), ""]
     out += ["## Days by discipline", ""]
-    out += table(["Discipline", "Modules", "Hours", "Days"],
-                 [[esc(r["title"]), str(r["modules"]), w.number(r["hours"]), w.number(r["days"])]
+    out += table(["Discipline", "Modules", "Hours", "Training time"],
+                 [[esc(r["title"]), str(r["modules"]), w.number(r["hours"]),
+                   w.training_time(r["hours"], outline)]
                   for r in outline["days_by_discipline"]])
     out += ["## Learning outcomes", ""]
     for m in outline["modules"]:

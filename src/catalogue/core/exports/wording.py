@@ -59,6 +59,11 @@ def totals_sentence(totals: dict[str, Any]) -> str:
             f"a day ({plural(totals['scheduled_days'], 'scheduled day')})")
 
 
+def training_time(hours: float, outline: dict[str, Any]) -> str:
+    """Hours as whole training days and hours at the programme's hours a day."""
+    return days_and_hours(hours, outline["totals"]["hours_per_day"])
+
+
 def no_modules_line(outline: dict[str, Any]) -> str:
     """What the modules section says when it lists none, agreeing with the totals."""
     withheld = outline["totals"].get("withheld_modules") or 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from catalogue.core.counting import plural
 from catalogue.core.dates import stamp as utc_stamp
 from catalogue.core.errors import InvalidInputError, NotFoundError
 from catalogue.core.identity import login_name
@@ -152,7 +153,7 @@ def move_module(store: Store, programme_id: int, ref: str | int, position: int) 
         entries = list(programme.modules)
         if isinstance(position, bool) or not 1 <= position <= len(entries):
             raise InvalidInputError(f"position {position} is out of range: the programme has "
-                                    f"{len(entries)} module(s)")
+                                    f"{plural(len(entries), 'module')}")
         entry = entries.pop(_index_of(store, programme, ref))
         entries.insert(position - 1, entry)
         return entries
@@ -212,7 +213,7 @@ def _index_of(store: Store, programme: Programme, ref: str | int) -> int:
         if not 1 <= number <= len(ids):
             shown = text if len(text) <= 20 else text[:17] + "..."
             raise InvalidInputError(f"position {shown} is out of range: programme "
-                                    f"{programme.id} has {len(ids)} module(s)")
+                                    f"{programme.id} has {plural(len(ids), 'module')}")
         return number - 1
     wanted = text.lower()
     if wanted in ids:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from catalogue.core.counting import plural
 from catalogue.core.data.textfiles import TextFile, parse_toml, read_text
 from catalogue.core.programmes.model import DELIVERY_MODES, OSJA_GRADES
 
@@ -139,16 +140,18 @@ def estimate(rates: dict[str, Any], *, trainers: int, scheduled_days: int, deliv
     cur = rates["currency"]
     lines = [
         {"item": "Trainer fees", "amount": round(fees, 2),
-         "basis": f"{trainers} trainer(s) × {scheduled_days} day(s) × {cur} {rates['day_rate']:,.2f}"},
+         "basis": f"{plural(trainers, 'trainer')} × {plural(scheduled_days, 'day')} × {cur} "
+                  f"{rates['day_rate']:,.2f}"},
         {"item": "Risk uplift", "amount": round(uplift, 2),
          "basis": (f"{uplift_percent:g}% of fees for risk grade {grade} ({grade_source}, "
                    "local practice)" if grade else
                    "no risk grade recorded for pricing (the programme's OSJA grade): no "
                    "uplift applied")},
         {"item": "Per-diem", "amount": round(per_diem, 2),
-         "basis": f"{trainer_days} trainer day(s) × {cur} {per_diem_rate:,.2f} ({delivery_mode})"},
+         "basis": f"{plural(trainer_days, 'trainer day')} × {cur} {per_diem_rate:,.2f} "
+                  f"({delivery_mode})"},
         {"item": "Travel", "amount": round(travel, 2),
-         "basis": f"{trainers} trainer(s) × {cur} {travel_rate:,.2f} ({delivery_mode})"},
+         "basis": f"{plural(trainers, 'trainer')} × {cur} {travel_rate:,.2f} ({delivery_mode})"},
     ]
     return {
         "label": LABEL,

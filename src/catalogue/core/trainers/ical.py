@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from catalogue.core.counting import plural
 from catalogue.core.dates import utc_now
 from catalogue.core.store import Store
 from catalogue.core.trainers.calendar import parse_month, shift_month
@@ -88,12 +89,13 @@ def build_feed(store: Store, first_month: str, months: int = 12, *,
         event.add("dtend", date.fromisoformat(delivery.end or "") + timedelta(days=1))
         event.add("location", place(delivery))
         event.add("description", f"Programme {delivery.programme_id}; delivery {delivery.mode}; "
-                                 f"{trainers} trainer(s) assigned; dates from "
+                                 f"{plural(trainers, 'trainer')} assigned; dates from "
                                  f"{delivery.dates_from}")
         event.add("categories", [delivery.mode])
         cal.add_component(event)
         events += 1
-    description = f"{events} deliveries from {first_month}, {months} month(s)"
+    description = (f"{plural(events, 'delivery', 'deliveries')} from {first_month}, "
+                   f"{plural(months, 'month')}")
     if left_out:
         description += (f"; {left_out} in-country or blended deliveries left out (their dates "
                         "are withheld: British staff deployed overseas)")

@@ -22,6 +22,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Markdown, Static
 
 from catalogue.core import views
+from catalogue.core.counting import plural
 from catalogue.core.programmes.changes import MAX_MODULES
 from catalogue.tui.config import SEARCH_DELAY
 from catalogue.tui.screens.base import CatalogueScreen
@@ -325,8 +326,8 @@ class BuilderScreen(CatalogueScreen):
         self.query_one("#preview", Markdown).update(view.markdown)
         totals = view.outline["totals"]
         self.query_one("#modules", PagedTable).border_subtitle = (
-            f"{totals['modules']} modules · {totals['hours']:g} h · "
-            f"{totals['scheduled_days']} days")
+            f"{plural(totals['modules'], 'module')} · {totals['hours']:g} h · "
+            f"{plural(totals['scheduled_days'], 'day')}")
         if bool(view.outline["modules"]) != self._had_modules:
             self._had_modules = bool(view.outline["modules"])
             self.refresh_bindings()

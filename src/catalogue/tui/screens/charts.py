@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, TabbedContent, TabPane
 from textual_plotext import PlotextPlot
 
+from catalogue.core.counting import plural
 from catalogue.core.requests.states import LABELS, TERMINAL
 from catalogue.core.stats.overview import ChartData, chart_data
 from catalogue.tui.screens.base import CatalogueScreen
@@ -131,11 +132,12 @@ def overdue_text(data: ChartData) -> Text:
     if not report.overdue:
         text.append(f"No open request is past its target (as of {report.as_of}).")
         return text
-    text.append(f"{report.overdue_total} open request(s) past target as of {report.as_of}",
+    text.append(f"{plural(report.overdue_total, 'open request')} past target as of "
+                f"{report.as_of}",
                 style="bold")
     text.append("; furthest past: " if report.overdue_total > OVERDUE_SHOWN else ": ")
     text.append("; ".join(f"#{o.request_id} {o.country_name}, {LABELS[o.state]} "
-                          f"{o.days} days (target {o.target_days})"
+                          f"{plural(o.days, 'day')} (target {o.target_days})"
                           for o in report.overdue[:OVERDUE_SHOWN]))
     return text
 

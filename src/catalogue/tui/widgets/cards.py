@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.text import Text
 
+from catalogue.core.counting import plural
 from catalogue.core.country_card import codes_line, fuzzy_note, region_line
 from catalogue.tui.spelling import spell_out_text
 
@@ -144,7 +145,8 @@ def discipline_text(d: dict[str, Any], activity: dict[str, Any] | None = None) -
     if d["sensitivity"] != "public":
         text.append(f"  [{d['sensitivity']}]", style="yellow")
     text.append("\n")
-    text.append(f"{d['modules']} modules · {d['hours']} hours in the library\n", style="dim")
+    text.append(f"{plural(d['modules'], 'module')} · {plural(d['hours'], 'hour')} in the "
+                "library\n", style="dim")
     text.append("\n")
     text.append(d["description"])
     text.append("\n\n")
@@ -160,8 +162,8 @@ def discipline_text(d: dict[str, Any], activity: dict[str, Any] | None = None) -
             text.append("none yet\n", style="dim italic")
         for c in countries:
             text.append(f"• {c['name']}")
-            text.append(f"  {c['code']} · {c['programmes']} programmes · "
-                        f"{c['requests']} requests\n", style="dim")
+            text.append(f"  {c['code']} · {plural(c['programmes'], 'programme')} · "
+                        f"{plural(c['requests'], 'request')}\n", style="dim")
     return text
 
 
@@ -177,7 +179,8 @@ def module_text(m: dict[str, Any]) -> Text:
     text = Text()
     text.append(m["title"], style="bold")
     text.append("\n")
-    text.append(f"{m['discipline_title']} · {m['hours']} hours · {m['id']}\n", style="dim")
+    text.append(f"{m['discipline_title']} · {plural(m['hours'], 'hour')} · {m['id']}\n",
+                style="dim")
     levels = m["level_from"] if m["level_from"] == m["level_to"] else \
         f"{m['level_from']} to {m['level_to']}"
     _row(text, "Levels", levels.replace("-", " "))

@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.text import Text
 
+from catalogue.core.counting import days_and_hours, plural, short_days
 from catalogue.tui.spelling import spell_out_text
 
 SEVERITY_STYLE = {"blocker": "bold red", "needs-action": "yellow", "info": "cyan"}
@@ -43,16 +44,18 @@ def totals_text(text: Text, outline: dict[str, Any]) -> None:
     t = outline["totals"]
     _heading(text, "Totals")
     text.append(f"{_number(t['hours'])} h", style="bold")
-    text.append(f" in {t['modules']} module(s)\n")
-    text.append(f"{_number(t['training_days'])} training days", style="bold")
-    text.append(f" at {_number(t['hours_per_day'])} h/day · {t['scheduled_days']} scheduled\n")
+    text.append(f" in {plural(t['modules'], 'module')}\n")
+    text.append(days_and_hours(t["hours"], t["hours_per_day"]), style="bold")
+    text.append(f" at {_number(t['hours_per_day'])} h/day · "
+                f"{plural(t['scheduled_days'], 'day')} scheduled\n")
     programme = outline["programme"]
     if programme.get("start_date"):
         text.append(f"{programme['start_date']} → {programme.get('end_date') or '?'}\n",
                     style="dim")
     for row in outline["days_by_discipline"]:
         text.append(f"  {row['title']:<24.24}")
-        text.append(f"{_number(row['hours']):>6} h{_number(row['days']):>6} d\n", style="dim")
+        text.append(f"{_number(row['hours']):>6} h  {short_days(row['hours'], t['hours_per_day'])}"
+                    "\n", style="dim")
 
 
 def principles_text(text: Text, outline: dict[str, Any]) -> None:

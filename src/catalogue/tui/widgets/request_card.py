@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.text import Text
 
+from catalogue.core.counting import plural
 from catalogue.tui.spelling import spell_out_text
 from catalogue.tui.widgets.osja_text import osja_sections
 from catalogue.tui.widgets.outline_panel import SEVERITY_MARK, SEVERITY_STYLE
@@ -121,7 +122,7 @@ def osja_text(text: Text, detail: dict[str, Any]) -> None:
 
 
 def history_text(text: Text, events: list[dict[str, Any]]) -> None:
-    _heading(text, "History", f"{len(events)} event(s)")
+    _heading(text, "History", plural(len(events), "event"))
     for event in events:
         text.append(f"  {event['at'][:16].replace('T', ' ')} ", style="dim")
         text.append(f"{event.get('who') or event['by']} ", style="cyan")
