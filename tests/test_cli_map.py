@@ -15,7 +15,7 @@ def test_map_of_a_region_prints_the_map_and_a_legend(invoke, store) -> None:  # 
     lines = result.output.splitlines()
     assert len(lines[0]) == 60 and "\x1b" not in result.output  # not a terminal: symbols
     assert lines[18] == "Open requests — Africa"
-    assert "  #  None (59 countries)" in lines and "  %  1 (1 countries)" in lines
+    assert "  #  None (59 countries)" in lines and "  %  1 (1 country)" in lines
     assert "  @  Kenya: 1 open request" in lines
     assert any("." in line for line in lines[:18]) and any("@" in line for line in lines[:18])
 
