@@ -12,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
+from catalogue.core.counting import plural
 from catalogue.core.trainers.views import TrainerDetail
 from catalogue.tui.screens.base import CatalogueScreen
 from catalogue.tui.widgets.key_footer import KeyFooter
@@ -206,7 +207,7 @@ class RosterScreen(CatalogueScreen):
             return
         if isinstance(result, TeamMember):
             count = len(result.warnings)
-            self.notify(f"Assigned; {count} warning(s): see the trainer's deliveries"
+            self.notify(f"Assigned; {plural(count, 'warning')}: see the trainer's deliveries"
                         if count else "Assigned; no warnings", markup=False,
                         severity="warning" if count else "information")
         else:
