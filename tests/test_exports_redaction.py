@@ -167,6 +167,8 @@ def test_a_redacted_export_agrees_with_itself_when_every_module_is_withheld(stor
     assert "No modules yet" not in markdown
     assert "No modules are listed: all 3 modules of this programme are withheld" in markdown
     assert "in 3 modules (all withheld, none listed)" in markdown
+    covered = [line for line in markdown.splitlines() if line.startswith("| ") and "| yes |" in line]
+    assert covered and all(line.endswith("| withheld content |") for line in covered)
     word = docx_text(render(public, "docx"))
     assert "No modules yet" not in word and "all 3 modules" in word
 

@@ -136,7 +136,7 @@ def render_docx(outline: dict[str, Any]) -> bytes:
         _bullets(doc, m["outcomes"] or ["(none recorded)"])
     doc.add_heading("Stabilisation Unit principles", level=1)
     _table(doc, ["Principle", "Covered", "Modules"],
-           [[r["name"], "yes" if r["covered"] else "NO", ", ".join(r["modules"])]
+           [[r["name"], "yes" if r["covered"] else "NO", w.principle_modules(r)]
             for r in outline["principles"]])
     doc.add_heading("Warnings", level=1)
     if outline["warnings"]:

@@ -63,7 +63,7 @@ def render_markdown(outline: dict[str, Any]) -> str:
     out += ["## Stabilisation Unit principles", ""]
     out += table(["Principle", "Covered", "Modules"],
                  [[esc(r["name"]), "yes" if r["covered"] else "**no**",
-                   esc(", ".join(r["modules"]))] for r in outline["principles"]])
+                   esc(w.principle_modules(r))] for r in outline["principles"]])
     out += ["## Warnings", ""]
     out += [f"- {esc(x['message'])}" for x in outline["warnings"]] or ["None."]
     out += [""]

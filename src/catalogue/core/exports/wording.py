@@ -59,6 +59,14 @@ def totals_sentence(totals: dict[str, Any]) -> str:
             f"a day ({plural(totals['scheduled_days'], 'scheduled day')})")
 
 
+def principle_modules(row: dict[str, Any]) -> str:
+    """The modules serving a principle; a principle covered only by withheld modules says so
+    rather than showing "yes" beside no module."""
+    if row["covered"] and not row["modules"]:
+        return "withheld content"
+    return ", ".join(row["modules"])
+
+
 def training_time(hours: float, outline: dict[str, Any]) -> str:
     """Hours as whole training days and hours at the programme's hours a day."""
     return days_and_hours(hours, outline["totals"]["hours_per_day"])
