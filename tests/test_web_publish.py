@@ -302,7 +302,7 @@ def test_the_refresher_rebuilds_the_copy_when_the_register_changes(db_path: Path
     finally:
         refresher.stopped.set()
         refresher.join(5)
-    assert messages and messages[0].startswith("refreshed at ") and "(1 programmes)" in messages[0]
+    assert messages and messages[0].startswith("refreshed at ") and "(1 programme)" in messages[0]
     conn = sqlite3.connect(publication.target)
     assert conn.execute("SELECT count(*) FROM programmes").fetchone() == (1,)
 
