@@ -115,7 +115,7 @@ def test_ics_parses_back_and_is_redacted(store: Store) -> None:
 
 
 def test_ics_months_bounds(store: Store) -> None:
-    with pytest.raises(InvalidInputError, match="--months"):
+    with pytest.raises(InvalidInputError, match="number of months"):
         build_feed(store, "2027-03", 0)
 
 

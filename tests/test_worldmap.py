@@ -155,7 +155,7 @@ def test_the_picture_knows_who_is_where_and_marks_the_highlight(store: Store) ->
 def test_unknown_shade_is_refused(store: Store) -> None:
     with pytest.raises(InvalidInputError, match="unknown shade 'colour'"):
         world_map(store, shading="colour")
-    with pytest.raises(InvalidInputError, match="--discipline and --since"):
+    with pytest.raises(InvalidInputError, match="a discipline or a period applies"):
         shade(store, "region", discipline="command")
 
 

@@ -84,7 +84,8 @@ async def test_the_dialog_records_a_version_and_shows_a_refusal(
         assert app.screen is dialog
         error = plain(dialog.query_one("#dialog-error", Static))
         assert error == f"answer every prompt: missing {prompts[-1]} " \
-                        "(--answer ID=yes|no|unclear|not-applicable)"
+                        "(choose an answer for each prompt)"
+        assert "--" not in error  # the app's words, not the command line's
         dialog.query_one(f"#answer-{prompts[-1]}", Select).value = "unclear"
         await pilot.press("ctrl+s")
         await settle(pilot)

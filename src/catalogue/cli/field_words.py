@@ -10,6 +10,18 @@ CLI_FIELDS = {
     "overwrite": "use --force to overwrite it",
     "out_of": "--out-of",
     "skills": "--discipline or --module",
+    "answers": "--answer ID=yes|no|unclear|not-applicable",
+    "below_reason": "--below-reason",
+    "consulted": "--consulted 'NAME, YYYY-MM-DD'",
+    "author": "--author",
+    "shared": "--shared GROUP",
+    "check": "run 'catalogue db check' to see what is wrong",
+    "damaged": "to copy it anyway, as it is, use --damaged",
+    "part": "--part",
+    "groups": "--group RANK:WOMEN:MEN[:COMPLETED][:UNIT]",
+    "months": "--months",
+    "discipline": "--discipline",
+    "since": "--since",
 }
 
 

@@ -55,8 +55,7 @@ def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False,
     problems = damage(store)
     if problems and not damaged:
         raise DatabaseError(f"{store.filename} fails the integrity check ({problems[0]}); no "
-                            "backup was written. Run 'catalogue db check'; to copy it anyway, "
-                            "as it is, use --damaged")
+                            "backup was written", fields=("check", "damaged"))
     from catalogue.core.exports.atomic import sweep_stale
 
     for suffix in (".db", ".db-journal", ".db-wal", ".db-shm"):  # left by a killed backup

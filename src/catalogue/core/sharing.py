@@ -46,7 +46,7 @@ def group_id(group: str) -> int:
 
     name = (group or "").strip()
     if not name or not name.isprintable():
-        raise InvalidInputError("give the name of a Unix group (--shared GROUP)")
+        raise InvalidInputError("give the name of a Unix group", fields=("shared",))
     try:
         return grp.getgrnam(name).gr_gid
     except KeyError:

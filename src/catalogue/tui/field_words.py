@@ -9,6 +9,10 @@ APP_FIELDS = {
     "by": "fill in “By”",
     "reason": "give a reason",
     "overwrite": "tick “Overwrite the file if it exists”, or choose another file",
+    "answers": "choose an answer for each prompt",
+    "below_reason": "fill in why the level is below the suggestion",
+    "consulted": "fill in who was consulted and when",
+    "author": "fill in the author",
 }
 
 

@@ -51,12 +51,15 @@ class AssessmentInput:
                          ihl=self.ihl in ("applies", "assumed"))
 
 
-def _text(value: str | None, label: str, required: bool = True) -> str | None:
+def _text(value: str | None, label: str, required: bool = True,
+          field: str | None = None) -> str | None:
     text = (value or "").strip()
+    fields = (field,) if field else ()
     if required and not text:
-        raise InvalidInputError(f"{label} must not be empty")
+        raise InvalidInputError(f"{label} must not be empty", fields=fields)
     if len(text) > MAX_TEXT:
-        raise InvalidInputError(f"{label} is {len(text)} characters; keep it under {MAX_TEXT}")
+        raise InvalidInputError(f"{label} is {len(text)} characters; keep it under {MAX_TEXT}",
+                                fields=fields)
     return text or None
 
 
@@ -88,8 +91,8 @@ def _check(data: AssessmentInput, prompts: list[Any], approvers: dict[str, dict[
                                 f"{', '.join(ids)}")
     missing = [i for i in ids if i not in data.answers]
     if missing:
-        raise InvalidInputError(f"answer every prompt: missing {', '.join(missing)} "
-                                "(--answer ID=yes|no|unclear|not-applicable)")
+        raise InvalidInputError(f"answer every prompt: missing {', '.join(missing)}",
+                                fields=("answers",))
     for ident, answer in data.answers.items():
         _choice(answer, ANSWERS, f"answer to {ident}")
     if data.decided_level not in approvers:
@@ -100,9 +103,10 @@ def _check(data: AssessmentInput, prompts: list[Any], approvers: dict[str, dict[
         raise RefusedError(
             f"the decided level {approvers[data.decided_level]['title']} is below the suggested "
             f"minimum {suggested.title} ({suggested.label}: "
-            f"{'; '.join(r['why'] for r in suggested.reasons)}); record why (--below-reason)")
+            f"{'; '.join(r['why'] for r in suggested.reasons)}); record why",
+            fields=("below_reason",))
     if not data.consulted:
-        raise InvalidInputError("say who was consulted and when (--consulted 'NAME, YYYY-MM-DD')")
+        raise InvalidInputError("say who was consulted and when", fields=("consulted",))
     for who, when in data.consulted:
         _text(who, "who was consulted")
         if when > today:
@@ -120,8 +124,8 @@ def record_assessment(store: Store, request_id: int, data: AssessmentInput, *, b
     from catalogue.core.requests.register import get_request
     from catalogue.core.rules.engine import assess
 
-    who = _text(by, "--by")
-    author = _text(data.author, "--author")
+    who = _text(by, "who records it", field="by")
+    author = _text(data.author, "the author", field="author")
     day = today or utc_now().date()
     at = stamp(now)
     data.serious_risk = _choice(data.serious_risk, SERIOUS_RISK, "serious risk")
@@ -155,7 +159,8 @@ def record_assessment(store: Store, request_id: int, data: AssessmentInput, *, b
             "decided_reason": _text(data.decided_reason, "the reason for the level decided"),
             "suggested_level": result.suggested.level,
             "suggested_reasons": json.dumps(result.suggested.reasons, ensure_ascii=False),
-            "below_reason": _text(data.below_reason, "--below-reason", False),
+            "below_reason": _text(data.below_reason, "the reason for a level below the suggestion", False,
+                                  "below_reason"),
             "review_on": review.isoformat(),
             "facts": json.dumps(facts, ensure_ascii=False, default=str),
         }

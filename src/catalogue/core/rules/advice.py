@@ -124,8 +124,8 @@ def set_advice(store: Store, code: str, level: str, as_of: date, *, by: str,
         raise InvalidInputError(f"as-of date {as_of.isoformat()} is in the future; give the date "
                                 "the FCDO advice was current")
     if level == "none" and part:
-        raise InvalidInputError("--part describes where the advice applies; it makes no sense "
-                                "with level 'none'")
+        raise InvalidInputError("the part of the country says where the advice applies; it "
+                                "makes no sense with level 'none'", fields=("part",))
     if not by.strip():
         raise InvalidInputError("say who recorded the advice", fields=("by",))
     row = {"code": code, "level": level, "part": (part or "").strip() or None,

@@ -81,7 +81,7 @@ def record_cohort(store: Store, programme_id: int, groups: list[CohortGroup], *,
     delivery = get_delivery(store, programme_id)
     _started(delivery, today)
     if not groups:
-        raise InvalidInputError("give at least one --group RANK:WOMEN:MEN[:COMPLETED][:UNIT]")
+        raise InvalidInputError("give at least one group of participants", fields=("groups",))
     checked = []
     for group in groups:
         if group.total == 0:

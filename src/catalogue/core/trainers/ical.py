@@ -50,7 +50,8 @@ def build_feed(store: Store, first_month: str, months: int = 12, *,
     from catalogue.core.errors import InvalidInputError
 
     if not 1 <= months <= MAX_MONTHS:
-        raise InvalidInputError(f"--months must be 1 to {MAX_MONTHS}")
+        raise InvalidInputError(f"the number of months must be 1 to {MAX_MONTHS}",
+                                fields=("months",))
     first, _ = parse_month(first_month)
     _, last = parse_month(shift_month(first_month, months - 1))
     only = None

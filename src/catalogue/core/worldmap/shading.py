@@ -68,8 +68,8 @@ def shade(store: Store, kind: str, codes: frozenset[str] | None = None, *,
     if kind in {"requests", "delivered"}:
         return _counts(store, kind, countries, codes, discipline, since)
     if discipline or since:
-        raise InvalidInputError("--discipline and --since apply to the requests and "
-                                "delivered shades only")
+        raise InvalidInputError("a discipline or a period applies to the requests and "
+                                "delivered shades only", fields=("discipline", "since"))
     if kind == "advice":
         return _advice(store, countries, codes)
     if kind == "region":
