@@ -30,9 +30,11 @@ WHY_FACTS = {"country", "code", "kind", "facts_country", "dp_status", "dp_as_of"
              "units", "disciplines", "matched"}
 
 def check_condition(record: Any, text: str, disciplines: set[str], audiences: set[str],
-                    extra: tuple[str, ...] = (), key: str = "when") -> str:
-    """One condition of a question or a suggestion rule, checked against what exists."""
-    if text in PLAIN_CONDITIONS or text in extra:
+                    extra: tuple[str, ...] = (), key: str = "when",
+                    plain_conditions: tuple[str, ...] = PLAIN_CONDITIONS) -> str:
+    """One condition of a question, a suggestion rule or a disclosure category
+    (``plain_conditions``: the words its engine can test), checked against what exists."""
+    if text in plain_conditions or text in extra:
         return text
     kind, _, value = text.partition(":")
     if kind == "discipline" and value in disciplines:
@@ -44,7 +46,7 @@ def check_condition(record: Any, text: str, disciplines: set[str], audiences: se
     hints = {"discipline": f"known disciplines: {', '.join(sorted(disciplines))}",
              "sensitivity": "levels: restricted, confidential",
              "audience": f"known audiences: {', '.join(sorted(audiences))}"}
-    plain = ", ".join((*PLAIN_CONDITIONS, *extra))
+    plain = ", ".join((*plain_conditions, *extra))
     hint = hints.get(kind, f"conditions: {plain}, discipline:ID, sensitivity:LEVEL, audience:TAG")
     raise record.fail(f"unknown condition {text!r} ({hint})", key)
 

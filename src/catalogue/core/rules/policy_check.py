@@ -11,6 +11,7 @@ from typing import Any
 
 from catalogue.core.data.fields import Record
 from catalogue.core.data.textfiles import TextFile
+from catalogue.core.osja.vocabulary import check_condition
 
 COUNTRY_FACTS = {"country", "code", "kind"}
 
@@ -38,7 +39,6 @@ FLAG_FACTS: dict[str, set[str]] = {
 
 DISCLOSURE_FACTS = {"matched"}
 PLAIN_CONDITIONS = ("always", "in-country", "serving-officers", "hr-priority", "coercive-audience")
-SENSITIVITY_LEVELS = ("public", "restricted", "confidential")
 RESET_FIELDS = ("country", "disciplines", "modules", "location", "audience", "delivered_by",
                 "start", "end", "cohort")
 
@@ -108,18 +108,5 @@ def text_table(file: TextFile, doc: dict[str, Any], section: str, keys: tuple[st
 
 def condition(record: Record, text: str, disciplines: set[str], audiences: set[str]) -> str:
     """One ``when`` condition of a disclosure category, checked."""
-    if text in PLAIN_CONDITIONS:
-        return text
-    kind, _, value = text.partition(":")
-    if kind == "discipline" and value in disciplines:
-        return text
-    if kind == "sensitivity" and value in SENSITIVITY_LEVELS[1:]:
-        return text
-    if kind == "audience" and value in audiences:
-        return text
-    hints = {"discipline": f"known disciplines: {', '.join(sorted(disciplines))}",
-             "sensitivity": "levels: restricted, confidential",
-             "audience": f"known audiences: {', '.join(sorted(audiences))}"}
-    hint = hints.get(kind, "conditions: " + ", ".join(PLAIN_CONDITIONS) +
-                     ", discipline:ID, sensitivity:LEVEL, audience:TAG")
-    raise record.fail(f"unknown condition {text!r} in 'when' ({hint})", "when")
+    return check_condition(record, text, disciplines, audiences,
+                           plain_conditions=PLAIN_CONDITIONS)
