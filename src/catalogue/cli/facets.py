@@ -7,6 +7,7 @@ from dataclasses import asdict
 import click
 
 from catalogue.cli.context import AppContext, pass_app
+from catalogue.cli.country_filter import country_filter_options
 from catalogue.cli.output import dump_json, render_table
 from catalogue.core.countries import CountryFilter
 from catalogue.core.facets import GROUPS, request_facets
@@ -16,20 +17,10 @@ _HEADINGS = [("open", "Open"), ("delivered", "Delivered"), ("closed", "Declined/
 
 @click.command()
 @click.option("--discipline", help="Only requests in this discipline (id, title or prefix).")
-@click.option("--region", help="UN M49 region, e.g. Africa.")
-@click.option("--subregion", help="UN M49 sub-region.")
-@click.option("--intermediate", help="UN M49 intermediate region.")
-@click.option("--area", help="Liaison area, by name or id.")
-@click.option("--assisted/--all", "assisted_only", default=True, show_default=True,
-              help="The countries assisted, or every country.")
-@click.option("--priority", "priority_only", is_flag=True,
-              help="Only human-rights priority countries (latest FCDO list).")
-@click.option("--search", help="Words to find in any country name or alias.")
+@country_filter_options
 @click.option("--json", "as_json", is_flag=True, help="Every region x discipline x state count.")
 @pass_app
-def facets(app: AppContext, discipline: str | None, region: str | None, subregion: str | None,
-           intermediate: str | None, area: str | None, assisted_only: bool,
-           priority_only: bool, search: str | None, as_json: bool) -> None:
+def facets(app: AppContext, discipline: str | None, flt: CountryFilter, as_json: bool) -> None:
     """Count requests by region, discipline and state for the countries listed.
 
     The filters are those of 'catalogue countries'; the explorer's facets show the same counts.
@@ -39,9 +30,6 @@ def facets(app: AppContext, discipline: str | None, region: str | None, subregio
       catalogue facets --discipline counter-terrorism
       catalogue facets --region Africa --json
     """
-    flt = CountryFilter(region=region, subregion=subregion, intermediate=intermediate, area=area,
-                        assisted_only=assisted_only, search=search,
-                        hr_priority_only=priority_only)
     result = request_facets(app.store(), flt, discipline)
     if as_json:
         click.echo(dump_json(asdict(result)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from catalogue.cli.context import AppContext, pass_app
+from catalogue.cli.country_filter import country_filter_options
 from catalogue.cli.output import dump_json, emit, output_options
 from catalogue.core import catalog
 from catalogue.core.countries import (
@@ -24,23 +25,13 @@ COUNTRY_COLUMNS = [("code", "Code"), ("name", "Name"), ("listed_as", "Listed as"
 
 
 @click.command()
-@click.option("--region", help="UN M49 region, e.g. Africa, Americas, Asia, Europe, Oceania.")
-@click.option("--subregion", help="UN M49 sub-region, e.g. 'Sub-Saharan Africa'.")
-@click.option("--intermediate", help="UN M49 intermediate region, e.g. 'Eastern Africa'.")
-@click.option("--area", help="Liaison area (the organisation's own grouping), by name or id.")
-@click.option("--assisted/--all", "assisted_only", default=True, show_default=True,
-              help="Only the countries assisted, or every ISO country.")
-@click.option("--priority", "priority_only", is_flag=True,
-              help="Only human-rights priority countries (latest FCDO list).")
-@click.option("--search", help="Words to find in any name or alias (prefixes work: 'kor').")
+@country_filter_options
 @click.option("--sort", type=click.Choice(sorted(SORTABLE)), default=DEFAULT_SORT,
               show_default=True, help="Column to sort by (the app's order by default).")
 @click.option("--desc", is_flag=True, help="Sort in descending order.")
 @output_options
 @pass_app
-def countries(app: AppContext, region: str | None, subregion: str | None,
-              intermediate: str | None, area: str | None, assisted_only: bool,
-              priority_only: bool, search: str | None, sort: str, desc: bool, fmt: str) -> None:
+def countries(app: AppContext, flt: CountryFilter, sort: str, desc: bool, fmt: str) -> None:
     """List countries and regions, filtered and sorted.
 
     \b
@@ -49,9 +40,6 @@ def countries(app: AppContext, region: str | None, subregion: str | None,
       catalogue countries --all --subregion "Western Asia" --json
       catalogue countries --area "Asia-Pacific" --csv > asia.csv
     """
-    flt = CountryFilter(region=region, subregion=subregion, intermediate=intermediate, area=area,
-                        assisted_only=assisted_only, search=search,
-                        hr_priority_only=priority_only)
     rows = list_countries(app.store(), flt, sort=sort, descending=desc)
     for row in rows:
         row["assisted"] = bool(row["assisted"])
