@@ -18,6 +18,7 @@ CLI_FIELDS = {
     "check": "run 'catalogue db check' to see what is wrong",
     "damaged": "to copy it anyway, as it is, use --damaged",
     "part": "--part",
+    "note": "--note",
     "groups": "--group RANK:WOMEN:MEN[:COMPLETED][:UNIT]",
     "months": "--months",
     "discipline": "--discipline",

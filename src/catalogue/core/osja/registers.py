@@ -23,12 +23,13 @@ def _who(by: str) -> str:
     return by.strip()
 
 
-def _text(value: str | None, label: str, required: bool = False) -> str | None:
+def _text(value: str | None, label: str, field: str, required: bool = False) -> str | None:
     text = (value or "").strip()
     if required and not text:
-        raise InvalidInputError(f"{label} must not be empty")
+        raise InvalidInputError(f"{label} must not be empty", fields=(field,))
     if len(text) > MAX_TEXT:
-        raise InvalidInputError(f"{label} is {len(text)} characters; keep it under {MAX_TEXT}")
+        raise InvalidInputError(f"{label} is {len(text)} characters; keep it under {MAX_TEXT}",
+                                fields=(field,))
     return text or None
 
 
@@ -54,8 +55,9 @@ def set_conflict(store: Store, code: str, as_of: date, *, by: str, part: str | N
                  note: str | None = None, today: date | None = None) -> dict[str, Any]:
     """Record that there is (or may be) an armed conflict or occupation in ``code``."""
     _country(store, code)
-    row = {"code": code, "part": _text(part, "--part"), "as_of": _past(as_of, "as-of date", today),
-           "note": _text(note, "--note"), "set_by": _who(by), "set_at": stamp()}
+    row = {"code": code, "part": _text(part, "the part of the country", "part"),
+           "as_of": _past(as_of, "as-of date", today),
+           "note": _text(note, "the note", "note"), "set_by": _who(by), "set_at": stamp()}
     updates = ", ".join(f"{k} = excluded.{k}" for k in row if k != "code")
     with store.write() as conn:
         conn.execute(f"INSERT INTO conflict_register ({', '.join(row)}) VALUES "
@@ -85,7 +87,7 @@ def record_incident(store: Store, code: str, occurred_on: date, note: str, *, by
     of that country then need re-assessment."""
     _country(store, code)
     row = {"code": code, "occurred_on": _past(occurred_on, "incident date", today),
-           "note": _text(note, "--note", required=True), "recorded_by": _who(by),
+           "note": _text(note, "the note", "note", required=True), "recorded_by": _who(by),
            "recorded_at": stamp()}
     with store.write() as conn:
         cursor = conn.execute(f"INSERT INTO osja_incidents ({', '.join(row)}) VALUES "
