@@ -320,10 +320,7 @@ class BoardScreen(CatalogueScreen):
         rid = int(version["request_id"])
         self.notify(f"Request {rid}: OSJA assessment version {version['version']} recorded "
                     f"(level decided: {version['decided_level']})", markup=False)
-        self._focus_request = rid
-        self._keep_detail = True
-        self.reload(self.query_one("#requests", PagedTable).row_offset)
-        self.load_detail(rid)
+        self._show_again(rid)
 
     def _stepped(self, request: Any) -> None:
         if request is None:
@@ -383,10 +380,7 @@ class BoardScreen(CatalogueScreen):
                         f"{', '.join(result.reset_steps)}")
         self.notify(message, markup=False, severity="warning" if result.reset_to else
                     "information", timeout=8)
-        self._focus_request = request.id
-        self._keep_detail = True  # it may have left this list: keep showing it
-        self.reload(self.query_one("#requests", PagedTable).row_offset)
-        self.load_detail(request.id)
+        self._show_again(request.id)
 
     def _created(self, request: Any) -> None:
         if request is None:
@@ -411,10 +405,14 @@ class BoardScreen(CatalogueScreen):
         linked = (f"linked to programme {request.programme_id}"
                   if request.programme_id is not None else "no longer linked to a programme")
         self.notify(f"Request {request.id} is {linked}", markup=False)
-        self._focus_request = request.id
+        self._show_again(request.id)
+
+    def _show_again(self, request_id: int) -> None:
+        """Reload this page and show ``request_id``, even if it has left this state's list."""
+        self._focus_request = request_id
         self._keep_detail = True
         self.reload(self.query_one("#requests", PagedTable).row_offset)
-        self.load_detail(request.id)
+        self.load_detail(request_id)
 
     def config_user(self) -> str:
         from catalogue.tui.config import current_user
