@@ -27,6 +27,7 @@ SKIP = ("PRAGMA", "SELECT name FROM sqlite_master", "SELECT key, value FROM _met
 def operations() -> list[tuple[str, Callable[[Any], object]]]:
     import catalogue.core.views as views
     from catalogue.core.countries import CountryFilter, list_countries
+    from catalogue.core.country_activity import country_activity
     from catalogue.core.lookup import lookup_country
     from catalogue.core.programmes.queries import ProgrammeFilter, list_programmes
     from catalogue.core.requests.register import RequestFilter, list_requests
@@ -45,7 +46,7 @@ def operations() -> list[tuple[str, Callable[[Any], object]]]:
         ("board: the open requests, oldest first (first page)",
          lambda s: views.request_page(s, views.OPEN)),
         ("explorer: a country's programmes and open requests (Kenya)",
-         lambda s: views.country_activity(s, "KE")),
+         lambda s: country_activity(s, "KE")),
     ]
 
 

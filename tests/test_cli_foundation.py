@@ -66,8 +66,8 @@ def test_the_card_without_a_request_does_not_speak_of_one(invoke) -> None:  # ty
 
 
 def test_the_cli_card_lists_programmes_and_open_requests_like_the_app(invoke, db_path) -> None:  # type: ignore[no-untyped-def]
+    from catalogue.core.country_activity import country_activity
     from catalogue.core.store import open_store
-    from catalogue.core.views import country_activity
 
     assert invoke("programme", "new", "Kenya command course", "--country", "Kenya").exit_code == 0
     assert invoke("request", "new", "--body", "Kenya Police Service", "--country", "Kenya",

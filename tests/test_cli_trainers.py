@@ -52,7 +52,7 @@ def test_the_whole_journey(invoke, tmp_path: Path) -> None:  # type: ignore[no-u
     _ok(invoke("delivery", "evaluate", "3", "--level", "reaction", "--score", "4.4",
                "--method", "survey"))
     card = _ok(invoke("country", "Kenya"))
-    assert "Deliveries here: 1" in card
+    assert "Deliveries and results (1):" in card  # one heading in both faces (core.card_view)
     assert "trained 20 (6 women, 14 men), 18 completed; attendance 92%" in card
     assert "Reaction 4.4/5" in card
     history = _ok(invoke("trainer", "history", "1"))

@@ -146,4 +146,5 @@ async def test_country_card_shows_delivery_history(make_app, store: Store) -> No
         await settle(pilot)
         texts = " ".join(plain(s) for s in app.screen.query(Static))
         assert "Deliveries and results (1)" in texts
-        assert "trained 20: 6 women, 14 men, 18 completed; attendance 90%" in texts
+        # one wording in both faces (core.card_view)
+        assert "trained 20 (6 women, 14 men), 18 completed; attendance 90%" in texts

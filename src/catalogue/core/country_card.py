@@ -69,6 +69,17 @@ def country_card(store: Store, match: Match | str, query: str | None = None) -> 
     return card
 
 
+def country_card_with_activity(store: Store, match: Match | str,
+                               query: str | None = None) -> dict[str, Any]:
+    """The card plus the country's programmes and open requests (``activity``), as both
+    faces show it."""
+    from catalogue.core.country_activity import country_activity
+
+    card = country_card(store, match, query)
+    card["activity"] = country_activity(store, card["code"])
+    return card
+
+
 def fuzzy_note(match: dict[str, Any] | None, name: str) -> str | None:
     """The card's note on a match that was not exact, quoting what was typed; None if exact."""
     if not match or not match.get("fuzzy"):

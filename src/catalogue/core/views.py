@@ -156,22 +156,6 @@ def palette_modules(store: Store) -> list[dict[str, Any]]:
         "JOIN disciplines d ON d.id = m.discipline_id ORDER BY d.position, m.position")]
 
 
-def country_card_with_activity(store: Store, code: str) -> dict[str, Any]:
-    """The country card (as ``catalogue country`` shows it) plus its programmes and requests."""
-    from catalogue.core.countries import country_card
-
-    card = country_card(store, code)
-    card["activity"] = country_activity(store, code)
-    return card
-
-
-def country_activity(store: Store, code: str) -> dict[str, Any]:
-    """A country's programmes and open requests (the same function the CLI's card uses)."""
-    from catalogue.core.country_activity import country_activity as activity
-
-    return activity(store, code)
-
-
 def discipline_activity(store: Store, discipline_id: str) -> dict[str, Any]:
     """Countries with programmes (holding a module of the discipline) or open requests in it."""
     from catalogue.core.requests.states import TERMINAL

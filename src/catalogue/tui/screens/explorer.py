@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static, Tree
 
 from catalogue.core import views
+from catalogue.core.card_view import card_view_of
 from catalogue.core.countries import DEFAULT_SORT, CountryFilter
 from catalogue.core.facets import RequestFacets
 from catalogue.tui.config import SEARCH_DELAY
@@ -196,9 +197,8 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
     def _detail(self, kind: str, key: str) -> tuple[str, str, Text, str]:
         """(kind, key, the card, its title) of a country, discipline or module."""
         if kind == "country":
-            card = self.backend.call(views.country_card_with_activity, key)
-            return kind, key, cards.country_text(card, card.get("activity")), \
-                card["names"]["common"]
+            view = self.backend.call(card_view_of, key)
+            return kind, key, cards.country_text(view), view.title
         if kind == "discipline":
             d = self.backend.call(views.discipline_detail, key)
             return kind, key, cards.discipline_text(d, d.get("activity")), d["title"]
