@@ -60,3 +60,23 @@ def test_a_new_unclassified_column_fails_the_check(store: Store) -> None:
 def test_every_flag_and_suggestion_rule_fact_has_a_class() -> None:
     used = set().union(*FLAG_FACTS.values(), WHY_FACTS, {"country", "code", "kind", "matched"})
     assert sorted(used - set(disclosure.FLAG_FACTS)) == []
+
+
+def test_team_marks_are_on_withheld_fields_and_say_why() -> None:
+    """The team's audience (the read-only web view) widens withheld fields only, each with a
+    reason; public fields need no mark, and a mark never changes the public class."""
+    marked = {(t, c): f for t, cols in {**disclosure.FIELDS, **disclosure.COMPUTED}.items()
+              for c, f in cols.items() if f.team}
+    assert marked, "the team's view shows some request fields"
+    for (table, column), field in marked.items():
+        assert field.cls == disclosure.WITHHELD, f"{table}.{column}"
+        assert len(field.team.strip()) > 20, f"{table}.{column} says why the team may see it"
+        assert disclosure.for_team(field)
+    never = {("requests", c) for c in ("requesting_body", "notes", "created_by", "authoriser",
+                                       "ethics_concerns", "modules", "start", "end",
+                                       "ipab_reference", "s26_reference", "mission")}
+    never |= {("request_events", c) for c in disclosure.FIELDS["request_events"]}
+    never |= {("trainers", c) for c in disclosure.FIELDS["trainers"]}
+    assert not never & set(marked)
+    assert disclosure.for_team(disclosure.field("countries", "name"))
+    assert not disclosure.for_team(disclosure.field("requests", "notes"))

@@ -21,6 +21,7 @@ pytest.importorskip("datasette")
 from browser import browser, chromium_path, click, free_port, wait_for_port
 from catalogue.core.store import open_store
 from programme_helpers import make_programme
+from request_helpers import new_request
 
 pytestmark = pytest.mark.slow
 
@@ -83,6 +84,8 @@ def test_the_web_view_in_chromium_shows_programmes_and_facets(chromium: str, run
     with open_store(db_path) as store:
         make_programme(store, ["cmd-decision-logs"], delivery_mode="uk",
                        start_date="2027-05-04")
+        for country in ("KE", "KE", "FR"):
+            new_request(store, country)
     port = running("publish")
 
     async def drive() -> None:
@@ -99,5 +102,24 @@ def test_the_web_view_in_chromium_shows_programmes_and_facets(chromium: str, run
             text = await page.evaluate("document.body.innerText")
             await page.screenshot("publish-programmes-by-region")
             assert "Programmes by UN region" in text and "Africa" in text
+            # The team's requests: facets by state, country and discipline; following the
+            # country facet's Kenya link filters the table to Kenya's two requests.
+            await page.goto(f"http://127.0.0.1:{port}/catalogue/requests")
+            facets = await page.evaluate(
+                "[...document.querySelectorAll('.facet-info')].map(f => f.innerText)")
+            assert any(f.startswith("state") and "received" in f for f in facets), facets
+            assert any(f.startswith("disciplines") and "leadership" in f for f in facets), facets
+            href = await page.evaluate(
+                "[...document.querySelectorAll('.facet-info a')].find("
+                "a => a.innerText.trim() === 'Kenya').href")
+            assert href == f"http://127.0.0.1:{port}/catalogue/requests?country=KE"
+            await page.goto(href)
+            text = await page.evaluate("document.body.innerText")
+            await page.screenshot("publish-requests-facet-kenya")
+            assert '2 rows where country = "KE"' in text, text[:500]
+            await page.goto(f"http://127.0.0.1:{port}/catalogue/open_requests_by_age")
+            text = await page.evaluate("document.body.innerText")
+            await page.screenshot("publish-open-requests-by-age")
+            assert "Open requests by age" in text and "Kenya" in text
 
     asyncio.run(drive())

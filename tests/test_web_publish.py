@@ -1,7 +1,9 @@
-"""``catalogue publish``: the public copy and the Datasette view over it.
+"""``catalogue publish``: the copy for each audience and the Datasette view over it.
 
 Every withheld field of every table holds a canary; every table, row page, facet and canned
-query is requested through Datasette's own test client, and no canary may appear.
+query is requested through Datasette's own test client, and no canary may appear: none in
+the public copy, and none but those of the fields marked for the team in the team's copy
+(whose canaries must appear, so the test shows it wrote them).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ pytest.importorskip("datasette")
 
 from catalogue.core import disclosure
 from catalogue.core.errors import DatabaseError
-from catalogue.core.publication import SPECS, Publication, Spec, check_columns
+from catalogue.core.publication import Publication
+from catalogue.core.publication_specs import SPECS, TEAM, Spec, check_columns, specs_for
 from catalogue.core.requests.register import link_programme
 from catalogue.core.store import open_store
 from catalogue.web.metadata import canned_queries
@@ -36,6 +39,11 @@ def canary(table: str, column: str) -> str:
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+
+
+#: The canaries of the withheld fields the team's copy may show.
+TEAM_FIELDS = {canary(table, column) for table, fields in disclosure.FIELDS.items()
+               for column, field in fields.items() if field.team}
 
 
 def _add_row(conn: sqlite3.Connection, table: str) -> None:
@@ -99,13 +107,16 @@ def plant(path: Path) -> set[str]:
     return secret
 
 
-@pytest.fixture
-def planted(db_path: Path, tmp_path: Path) -> tuple[Publication, set[str]]:
+@pytest.fixture(params=[TEAM, disclosure.PUBLIC])
+def planted(request: pytest.FixtureRequest, db_path: Path,
+            tmp_path: Path) -> tuple[Publication, set[str]]:
+    """The copy for each audience, and the canaries that must not reach it."""
     secret = plant(db_path)
-    publication = Publication(str(db_path), str(tmp_path / "public" / "catalogue.db"))
+    publication = Publication(str(db_path), str(tmp_path / "public" / "catalogue.db"),
+                              request.param)
     (tmp_path / "public").mkdir()
     publication.refresh()
-    return publication, secret
+    return publication, secret - TEAM_FIELDS if request.param == TEAM else secret
 
 
 async def _get_all(ds: Any, paths: list[str]) -> dict[str, str]:
@@ -128,7 +139,7 @@ def _paths(target: str) -> list[str]:
         for row in conn.execute(f'SELECT {", ".join(pks)} FROM "{table}" LIMIT 3'):
             key = ",".join(str(v) for v in row)
             paths += [f"/catalogue/{table}/{key}", f"/catalogue/{table}/{key}.json"]
-    for query in canned_queries():
+    for query in canned_queries(TEAM if "requests" in tables else "public"):
         paths += [f"/catalogue/{query}", f"/catalogue/{query}.json?_shape=array"]
     conn.close()
     return paths
@@ -137,7 +148,8 @@ def _paths(target: str) -> list[str]:
 def test_no_withheld_canary_reaches_any_page_table_row_or_query(planted) -> None:  # type: ignore[no-untyped-def]
     publication, secret = planted
     assert len(secret) > 60  # every withheld field of every table was planted
-    pages = asyncio.run(_get_all(datasette_for(publication.target), _paths(publication.target)))
+    ds = datasette_for(publication.target, audience=publication.audience)
+    pages = asyncio.run(_get_all(ds, _paths(publication.target)))
     assert len(pages) > 60
     for path, text in pages.items():
         upper = text.upper()
@@ -145,6 +157,18 @@ def test_no_withheld_canary_reaches_any_page_table_row_or_query(planted) -> None
         assert leaked == [], f"{path} shows {leaked}"
     shown = pages["/catalogue/programmes.json?_shape=array&_size=max"]
     assert "Open title" in shown and "Public notes" in shown
+    team_rows = pages.get("/catalogue/requests.json?_shape=array&_size=max", "")
+    if publication.audience == TEAM:
+        # The team's fields were planted too, and show; a discipline not marked public
+        # (the planted one is none) is counted, never shown.
+        assert {canary("requests", c) for c in ("country", "state", "location")} <= \
+            set(json.loads(team_rows)[0].values())
+        assert json.loads(team_rows)[0]["disciplines"] == "[]"
+        assert json.loads(team_rows)[0]["withheld_disciplines"] == 1
+        assert canary("requests", "disciplines") not in "".join(pages.values()).upper()
+    else:
+        assert team_rows == "" and "/catalogue/requests" not in pages
+        assert not [c for c in TEAM_FIELDS if c in "".join(pages.values()).upper()]
 
 
 def test_the_canaries_are_in_the_source(db_path: Path) -> None:
@@ -160,8 +184,16 @@ def test_every_published_column_is_classified_public() -> None:
         check_columns(spec)  # raises for any that is not
     with pytest.raises(DatabaseError, match=r"programmes\.vulnerability_notes"):
         check_columns(Spec("programmes", (("vulnerability_notes", "TEXT"),), "id"))
-    with pytest.raises(DatabaseError, match=r"requests\.state"):
+    with pytest.raises(DatabaseError, match=r"requests\.state: it is not classified public"):
         check_columns(Spec("requests", (("state", "TEXT"),), "id"))
+    check_columns(Spec("requests", (("state", "TEXT"),), "id", audience=TEAM))
+    with pytest.raises(DatabaseError, match=r"requests\.notes: it is not classified for the team"):
+        check_columns(Spec("requests", (("notes", "TEXT"),), "id", audience=TEAM))
+    with pytest.raises(DatabaseError, match=r"requests\.created_by"):
+        check_columns(Spec("requests", (("created_by", "TEXT"),), "id", audience=TEAM))
+    assert "requests" not in {s.name for s in specs_for("public")}
+    with pytest.raises(DatabaseError, match="no audience 'partner'"):
+        specs_for("partner")
     with pytest.raises(DatabaseError, match=r"modules\.title"):  # marked public: needs a filter
         check_columns(Spec("modules", (("title", "TEXT"),), "id"))
 
@@ -170,9 +202,16 @@ def test_public_copy_holds_no_request_audit_trainer_or_bookkeeping_table(planted
     publication, _ = planted
     conn = sqlite3.connect(publication.target)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert tables == {spec.name for spec in SPECS}
-    assert not tables & {"requests", "request_events", "trainers", "costing", "_meta",
-                         "programmes_fts", "policy"}
+    assert tables == {spec.name for spec in specs_for(publication.audience)}
+    assert not tables & {"request_events", "trainers", "costing", "_meta",
+                         "programmes_fts", "policy", "osja_assessments"}
+    if publication.audience == TEAM:
+        assert tables == {spec.name for spec in SPECS}
+        assert {c[1] for c in conn.execute("PRAGMA table_info(requests)")} == {
+            "id", "country", "state", "location", "disciplines", "withheld_disciplines",
+            "received_on", "state_since", "programme_id"}
+    else:
+        assert "requests" not in tables and "request_reviews" not in tables
     modules = {r[0] for r in conn.execute("SELECT module_id FROM programme_modules")}
     assert modules == {PUBLIC_MODULE}
     assert conn.execute("SELECT start_date, withheld_modules FROM programmes").fetchone() == \
@@ -262,14 +301,21 @@ def test_publish_runs_datasette_on_the_public_copy(invoke, monkeypatch: pytest.M
 
     seen: dict[str, Any] = {}
 
-    def fake_run(db_path: str, host: str, port: int, refresh: float, report: Any) -> None:
-        seen.update(db_path=db_path, host=host, port=port, refresh=refresh)
+    def fake_run(db_path: str, host: str, port: int, refresh: float, report: Any,
+                 audience: str) -> None:
+        seen.update(db_path=db_path, host=host, port=port, refresh=refresh, audience=audience)
 
     monkeypatch.setattr(web_publish, "run", fake_run)
     result = invoke("publish", "--host", "10.1.2.3", "--allow-remote", "--port", "9001")
     assert result.exit_code == 0, result.output
     assert "warning: catalogue publish has no sign-in" in result.output
     assert (seen["host"], seen["port"], seen["refresh"]) == ("10.1.2.3", 9001, 60)
+    assert seen["audience"] == "team"
+    result = invoke("publish", "--audience", "public")
+    assert result.exit_code == 0 and seen["audience"] == "public"
+    assert "Publishing the public copy" in result.output
+    result = invoke("publish", "--audience", "partner")
+    assert result.exit_code == 2 and "'partner' is not one of" in result.output
 
 
 def test_the_app_refuses_to_open_the_public_copy(planted) -> None:  # type: ignore[no-untyped-def]

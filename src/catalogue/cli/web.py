@@ -1,5 +1,5 @@
 """``catalogue serve`` (the app in a browser) and ``catalogue publish`` (the read-only web
-view of the public columns). Both need ``pip install 'catalogue[web]'``."""
+view for the team). Both need ``pip install 'catalogue[web]'``."""
 
 from __future__ import annotations
 
@@ -94,21 +94,30 @@ def serve(app: AppContext, host: str, port: int, allow_remote: bool, public_url:
               help="Port to listen on.")
 @click.option("--allow-remote", is_flag=True, help=REMOTE_HELP)
 @click.option("--refresh", default=60, show_default=True, type=click.IntRange(1, 86400),
-              help="Seconds between checks for changes to the database (the public copy is "
-                   "rebuilt when it changed).")
+              help="Seconds between checks for changes to the database (the copy is "
+                   "rebuilt when it changed, and daily).")
+@click.option("--audience", type=click.Choice(["team", "public"]), default="team",
+              show_default=True,
+              help="team: public fields and the request fields marked for the team "
+                   "(state, country, disciplines, dates, OSJA review marks); public: public "
+                   "fields only, no requests.")
 @pass_app
-def publish(app: AppContext, host: str, port: int, allow_remote: bool, refresh: int) -> None:
-    """Serve a read-only web view of the public columns (Datasette).
+def publish(app: AppContext, host: str, port: int, allow_remote: bool, refresh: int,
+            audience: str) -> None:
+    """Serve a read-only web view of the register for the team (Datasette).
 
-    The view is a copy holding only what core/disclosure.py classes public: no request,
-    audit, trainer or costing data. It is rebuilt on start and whenever the database
-    changes.
+    The view is a copy holding only what core/disclosure.py lets its audience see. For the
+    team: public fields plus each request's country, state, public disciplines, delivery
+    mode and dates, and its OSJA review marks; never names, notes, references, costs, the
+    audit trail or the trainer roster. It is rebuilt on start, whenever the database
+    changes and daily.
 
     \b
-    Example:
+    Examples:
       catalogue --db /srv/catalogue/catalogue.db publish --port 8001
+      catalogue publish --audience public --port 8002
     """
-    _check_host(host, port, allow_remote, "catalogue publish", "read the public copy")
+    _check_host(host, port, allow_remote, "catalogue publish", f"read the {audience} copy")
     _needs_web("datasette")
     app.store()
     db_path = os.path.abspath(app.db_path)
@@ -118,6 +127,6 @@ def publish(app: AppContext, host: str, port: int, allow_remote: bool, refresh: 
     def report(message: str) -> None:
         click.echo(f"catalogue publish: {message}", err=True)
 
-    click.echo(f"Publishing the public copy of {printable(db_path)} on "
+    click.echo(f"Publishing the {audience} copy of {printable(db_path)} on "
                f"http://{printable(host)}:{port}; Ctrl+C stops it", err=True)
-    run(db_path, host, port, refresh, report)
+    run(db_path, host, port, refresh, report, audience)

@@ -13,6 +13,18 @@ Each TEXT column of every user and reference table is listed here with
 Public (redacted) exports are built from these classes: withheld programme fields are left
 out, and the values of every withheld field the export draws on (the programme, its linked
 request, the country's travel advice) are scrubbed from any text that quotes them.
+
+**Two audiences.** The class above is for *public* material: what may go to a partner force
+or the public (redacted exports, the .ics feed). The team's read-only web view
+(``catalogue publish``) has a second audience, the wider team behind the organisation's
+sign-on: it shows every public field and, besides, the few withheld fields marked ``team``
+below (a field's ``team`` says why the team may see it). Marking a field ``team`` never makes
+it public: the exports read only ``cls``, so a request's country or state still never
+reaches a partner. The team view marks what it needs to plan and chase the work (a
+request's country, state, disciplines, delivery mode and dates received, an OSJA review
+date) and nothing that names a person, quotes a case or its reasoning, or costs anything.
+``COMPUTED`` classes the few columns the web view works out when it is built (they are
+stored nowhere else).
 ``tests/test_disclosure.py`` fails when a table gains a TEXT column that is not listed here,
 so a new field cannot reach public material unclassified.
 
@@ -36,10 +48,17 @@ class Field(NamedTuple):
     cls: str
     kind: str
     why: str
+    #: Why the team's read-only web view may show this withheld field ("": it may not).
+    team: str = ""
 
 
-def _f(cls: str, kind: str, why: str) -> Field:
-    return Field(cls, kind, why)
+def _f(cls: str, kind: str, why: str, team: str = "") -> Field:
+    return Field(cls, kind, why, team)
+
+
+def for_team(field: Field) -> bool:
+    """Whether the team's read-only web view may show the field: public, or marked team."""
+    return field.cls == PUBLIC or bool(field.team)
 
 
 _INTERNAL = "the tool's own bookkeeping"
@@ -47,6 +66,7 @@ _WHO_WHEN = "who did what when: internal"
 _TRAINER = "the trainer roster: British staff deployed overseas"
 _REQUEST = "requests are internal case records; none of their fields is published"
 _OSJA = "OSJA assessment reasoning: sensitive, seldom published"
+_PIPELINE = "the team plans and chases work by it; it names nobody and quotes nothing"
 
 #: table -> column -> Field. Tables the tool creates, user tables first.
 FIELDS: dict[str, dict[str, Field]] = {
@@ -74,18 +94,22 @@ FIELDS: dict[str, dict[str, Field]] = {
         "notes": _f(WHEN_MARKED, TEXT, "trainer notes follow their module's mark"),
     },
     "requests": {
-        "requesting_body": _f(WITHHELD, TEXT, _REQUEST),
-        "country": _f(WITHHELD, VALUE, _REQUEST),
-        "disciplines": _f(WITHHELD, LIST, _REQUEST),
-        "modules": _f(WITHHELD, LIST, _REQUEST),
-        "location": _f(WITHHELD, VALUE, _REQUEST),
+        "requesting_body": _f(WITHHELD, TEXT, _REQUEST + " (names the force asking)"),
+        "country": _f(WITHHELD, VALUE, _REQUEST, team=_PIPELINE + " (a country code)"),
+        "disciplines": _f(WITHHELD, LIST, _REQUEST,
+                          team=_PIPELINE + "; only disciplines marked public are shown, the "
+                               "others are counted, as a programme's withheld modules are"),
+        "modules": _f(WITHHELD, LIST, _REQUEST + " (may name confidential modules)"),
+        "location": _f(WITHHELD, VALUE, _REQUEST,
+                       team="UK, in the country or remote: as a programme's delivery mode, "
+                            "which is public"),
         "audience": _f(WITHHELD, LIST, _REQUEST + " (unit tags may be typed freely)"),
-        "start": _f(WITHHELD, VALUE, _REQUEST),
-        "end": _f(WITHHELD, VALUE, _REQUEST),
+        "start": _f(WITHHELD, VALUE, _REQUEST + " (when staff would be overseas)"),
+        "end": _f(WITHHELD, VALUE, _REQUEST + " (when staff would be overseas)"),
         "delivered_by": _f(WITHHELD, VALUE, _REQUEST + " (a fixed list of deliverers)"),
         "notes": _f(WITHHELD, TEXT, _REQUEST),
         "ethics_concerns": _f(WITHHELD, LIST, "allegations about named units"),
-        "state": _f(WITHHELD, VALUE, _REQUEST),
+        "state": _f(WITHHELD, VALUE, _REQUEST, team=_PIPELINE + " (a workflow state)"),
         "ipab_reference": _f(WITHHELD, TEXT, _REQUEST),
         "jiph_reference": _f(WITHHELD, TEXT, _REQUEST),
         "osja_grade": _f(WITHHELD, VALUE, _REQUEST + " (legacy local-practice grade)"),
@@ -95,11 +119,13 @@ FIELDS: dict[str, dict[str, Field]] = {
         "authoriser": _f(WITHHELD, TEXT, "a named official"),
         "authoriser_level": _f(WITHHELD, VALUE, _REQUEST),
         "s26_reference": _f(WITHHELD, TEXT, _REQUEST),
-        "decline_signal": _f(WITHHELD, VALUE, _REQUEST),
-        "created_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "decline_signal": _f(WITHHELD, VALUE, _REQUEST + " (why it was declined)"),
+        "created_at": _f(WITHHELD, VALUE, _WHO_WHEN,
+                         team=_PIPELINE + " (the day it was received: its age)"),
         "created_by": _f(WITHHELD, TEXT, _WHO_WHEN),
         "updated_at": _f(WITHHELD, VALUE, _WHO_WHEN),
-        "state_changed_at": _f(WITHHELD, VALUE, _WHO_WHEN),
+        "state_changed_at": _f(WITHHELD, VALUE, _WHO_WHEN,
+                               team=_PIPELINE + " (the day it reached its state)"),
         "audit_head": _f(WITHHELD, VALUE, "the audit trail's hash chain"),
     },
     "request_events": {
@@ -126,7 +152,10 @@ FIELDS: dict[str, dict[str, Field]] = {
         "edition_title": _f(PUBLIC, TEXT, "the published guidance's title"),
         **{c: _f(WITHHELD, VALUE, _OSJA) for c in (
             "recorded_at", "assessed_on", "edition", "stage1_date", "serious_risk", "ihl",
-            "decided_level", "suggested_level", "review_on")},
+            "decided_level", "suggested_level")},
+        "review_on": _f(WITHHELD, VALUE, _OSJA,
+                        team="the day the assessment is due for review: a date, none of its "
+                             "reasoning or level"),
     },
     "osja_answers": {
         "question_id": _f(WITHHELD, VALUE, _OSJA),
@@ -297,6 +326,22 @@ FIELDS: dict[str, dict[str, Field]] = {
                          "basis": _f(PUBLIC, TEXT, "whose practice the targets are, "
                                                    "data/workflow-targets.toml")},
 }
+
+#: Columns the team's web view works out when it is built (core/publication.py), stored
+#: nowhere else: table -> column -> Field, classed as a stored field would be.
+COMPUTED: dict[str, dict[str, Field]] = {
+    "request_reviews": {
+        "osja_state": _f(WITHHELD, VALUE, _OSJA,
+                         team="whether the assessment is current or needs redoing (none, "
+                              "current, reassess, legacy; unknown when the record cannot be "
+                              "read): the team must chase it"),
+        "changed": _f(WITHHELD, LIST, _OSJA + " (which kinds of fact changed)",
+                      team="the labels of the kinds of fact that changed (e.g. 'FCDO travel "
+                           "advice', 'Review date'), never their values"),
+        "worked_out_on": _f(PUBLIC, VALUE, "the day the copy worked the states out"),
+    },
+}
+
 
 #: The rules engine's flag facts (placeholders of data/approval-policy.toml) and their class:
 #: a public flag keeps its explanation only when every fact it uses is public.

@@ -1,8 +1,8 @@
-"""The public copy of the register: only public columns, for the read-only web view.
+"""The copy of the register for the read-only web view: only the columns its audience may see.
 
 ``catalogue publish`` serves this copy, never the live database. It is built from a
-consistent snapshot (SQLite's backup API, safe while the team writes) into a new file that
-holds only what :mod:`catalogue.core.disclosure` classes public:
+consistent snapshot (SQLite's backup API, safe while the team writes) into a new file. For
+the ``public`` audience it holds only what :mod:`catalogue.core.disclosure` classes public:
 
 - reference tables, with their public columns; modules and disciplines only where they are
   marked public (public sensitivity, and not a withheld discipline);
@@ -12,6 +12,13 @@ holds only what :mod:`catalogue.core.disclosure` classes public:
 - nothing of the request register, the audit trail, the trainer roster, costing or the
   tool's bookkeeping, all of which are withheld.
 
+For the ``team`` audience (the default: the wider team behind the sign-on proxy) it holds
+the same, and besides the request fields marked ``team`` in the classification (country,
+state, public disciplines, delivery mode, days received and reached the state, the linked
+programme) and each open request's OSJA state worked out on the day the copy is built
+(``request_reviews``: Datasette runs SQL, not Python). Names, notes, references, purposes,
+dates overseas, the audit trail and the trainer roster stay out for both audiences.
+
 Every column of the copy is checked against the classification before it is written
 (:func:`check_columns`); a text column without a public class stops the build. Foreign keys
 are declared, so the web view links rows to each other.
@@ -20,119 +27,33 @@ are declared, so the web view links rows to each other.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
-from catalogue.core.disclosure import FIELDS, PUBLIC, WHEN_MARKED
+from catalogue.core.dates import utc_now
 from catalogue.core.errors import DatabaseError
-from catalogue.core.store import Store, connect, explain
-
-PUBLIC_DISCIPLINES = ("SELECT id FROM disciplines WHERE sensitivity = 'public' AND id NOT IN "
-                      "('counter-terrorism')")
-
-
-@dataclass(frozen=True)
-class Spec:
-    """One table of the public copy: its columns (name, SQL type), key and row filter."""
-
-    name: str
-    columns: tuple[tuple[str, str], ...]
-    key: str  # the primary key ("": SQLite's rowid)
-    where: str = ""
-    references: dict[str, str] = field(default_factory=dict)
-    #: Columns that are not text (numbers, flags): not in the text classification, so
-    #: listed here on purpose.
-    numbers: tuple[str, ...] = ()
-
-
-def _t(*names: str) -> tuple[tuple[str, str], ...]:
-    return tuple((n, "TEXT") for n in names)
-
-
-def _n(*names: str) -> tuple[tuple[str, str], ...]:
-    return tuple((n, "INTEGER") for n in names)
-
-
-REFERENCE = (
-    Spec("liaison_areas", (*_t("id", "name", "description"), *_n("position", "country_count")),
-         "id", numbers=("position", "country_count")),
-    Spec("levels", (*_t("id", "name"), *_n("rank")), "id", numbers=("rank",)),
-    Spec("countries", (*_t("code", "alpha3", "numeric", "iso_name", "name", "official_name",
-                           "listed_as", "kind", "administered_by", "uk_mission", "region",
-                           "subregion", "intermediate", "m49", "liaison_area",
-                           "liaison_area_name", "flag", "note"),
-                       *_n("assisted", "hr_priority", "hr_priority_year")),
-         "code", references={"liaison_area": "liaison_areas(id)"},
-         numbers=("assisted", "hr_priority", "hr_priority_year")),
-    Spec("principles", (*_t("id", "name", "summary"), *_n("position")), "id",
-         numbers=("position",)),
-    Spec("hr_priority_lists", (*_n("year"), *_t("published", "title"),
-                               *_n("entry_count", "current")), "year",
-         numbers=("year", "entry_count", "current")),
-    Spec("hr_priority_entries", (*_n("year"), *_t("name", "code")), "",
-         references={"year": "hr_priority_lists(year)", "code": "countries(code)"},
-         numbers=("year",)),
-    Spec("ethics", (*_n("edition"), *_t("edition_title", "kind", "id", "name", "summary"),
-                    *_n("position")), "", numbers=("edition", "position")),
-    Spec("disciplines", (*_t("id", "title", "description", "sensitivity"), *_n("position")),
-         "id", where=f"id IN ({PUBLIC_DISCIPLINES})", numbers=("position",)),
-    Spec("modules", (*_t("id", "discipline_id", "title", "summary"), ("hours", "REAL"),
-                     *_t("level_from", "level_to"), *_n("level_rank"),
-                     *_t("outcomes", "principles", "prerequisites", "sensitivity", "note"),
-                     *_n("position")),
-         "id", where=f"sensitivity = 'public' AND discipline_id IN ({PUBLIC_DISCIPLINES})",
-         references={"discipline_id": "disciplines(id)", "level_from": "levels(id)",
-                     "level_to": "levels(id)"},
-         numbers=("hours", "level_rank", "position")),
-    Spec("travel_advice_data", _t("code", "level", "as_of", "source"), "code",
-         references={"code": "countries(code)"}),
-    Spec("travel_advice", _t("code", "level", "as_of"), "code",
-         references={"code": "countries(code)"}),
+from catalogue.core.publication_rows import (
+    Rows,
+    programme_keys,
+    public_programme,
+    request_reviews,
+    team_requests,
 )
-
-#: The programme tables, filled from the redacted export of each programme.
-PROGRAMMES = Spec(
-    "programmes",
-    (*_n("id"), *_t("title", "country", "delivery_mode", "start_date", "end_date",
-                    "audience_level"), *_n("cohort_size"), *_t("osja_grade", "notes",
-                                                             "disciplines"),
-     *_n("modules"), ("hours", "REAL"), *_n("withheld_modules")),
-    "id", references={"country": "countries(code)", "audience_level": "levels(id)"},
-    numbers=("id", "cohort_size", "modules", "hours", "withheld_modules"))
-PROGRAMME_MODULES = Spec(
-    "programme_modules",
-    (*_n("programme_id", "position"), *_t("module_id"), ("hours", "REAL"), *_t("notes")),
-    "programme_id, position",
-    references={"programme_id": "programmes(id)", "module_id": "modules(id)"},
-    numbers=("programme_id", "position", "hours"))
-#: Columns of the programme tables that the redacted export computes rather than copies,
-#: and the source field each one follows (its class decides, as for a copied column).
-DERIVED = {("programmes", "title"): ("programmes", "public_title"),
-           ("programmes", "end_date"): ("programmes", "start_date"),
-           ("programmes", "disciplines"): ("modules", "discipline_id")}
-SPECS = (*REFERENCE, PROGRAMMES, PROGRAMME_MODULES)
-
-
-def check_columns(spec: Spec) -> None:
-    """Refuse to publish a column that is not classified public (or public-when-marked,
-    for tables whose rows are filtered to the marked ones), or listed as a number."""
-    for name, _type in spec.columns:
-        if name in spec.numbers:
-            continue
-        table, column = DERIVED.get((spec.name, name), (spec.name, name))
-        cls = FIELDS.get(table, {}).get(column)
-        # Public-when-marked fields only in tables whose rows are the marked ones: filtered
-        # (modules, disciplines) or made by the redacted export (the programme tables).
-        marked = bool(spec.where) or spec.name in {PROGRAMMES.name, PROGRAMME_MODULES.name}
-        allowed = (PUBLIC, WHEN_MARKED) if marked else (PUBLIC,)
-        if cls is None or cls.cls not in allowed:
-            raise DatabaseError(f"refusing to publish {spec.name}.{name}: it is not classified "
-                                "public in core/disclosure.py")
+from catalogue.core.publication_specs import (
+    PROGRAMME_MODULES,
+    PROGRAMMES,
+    REFERENCE,
+    REQUEST_REVIEWS,
+    REQUESTS,
+    TEAM,
+    Spec,
+    check_columns,
+    specs_for,
+)
+from catalogue.core.store import Store, connect, explain
 
 
 def _create(conn: sqlite3.Connection, spec: Spec) -> None:
@@ -157,38 +78,6 @@ def _copy_reference(snapshot: sqlite3.Connection, public: sqlite3.Connection,
     _insert(public, spec, snapshot.execute(f'SELECT {names} FROM "{spec.name}"{where}'))
 
 
-def programme_keys(store: Store) -> dict[int, str]:
-    """What each programme's public rows depend on (its row, its request, its country's
-    travel advice, the data files): rebuilt only when this changes."""
-    seeded = store.meta("data_hash") or ""
-    rows = store.query(
-        "SELECT p.id, p.updated_at, r.updated_at, a.set_at, a.as_of, d.as_of, d.level "
-        "FROM programmes p LEFT JOIN requests r ON r.id = p.request_id "
-        "LEFT JOIN travel_advice a ON a.code = p.country "
-        "LEFT JOIN travel_advice_data d ON d.code = p.country")
-    return {int(r[0]): json.dumps([seeded, *r[1:]]) for r in rows}
-
-
-Rows = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
-
-
-def public_programme(store: Store, programme_id: int) -> Rows:
-    """One programme's public row and module rows, from its redacted export."""
-    from catalogue.core.exports.render import export_outline
-
-    outline = export_outline(store, programme_id, redact=True)
-    p, modules = outline["programme"], outline["modules"]
-    disciplines = sorted({m["discipline_id"] for m in modules if m.get("discipline_id")})
-    row = (p["id"], p["title"], p["country"]["code"], p["delivery_mode"], p.get("start_date"),
-           p.get("end_date"), p.get("audience_level"), p.get("cohort_size"),
-           p.get("osja_grade"), p.get("notes"), json.dumps(disciplines), len(modules),
-           round(sum(m["hours"] or 0 for m in modules), 2),
-           outline["totals"].get("withheld_modules", 0))
-    module_rows = [(p["id"], m["position"], m["id"], m["hours"], m.get("notes"))
-                   for m in modules]
-    return row, module_rows
-
-
 class Publication:
     """Builds and refreshes the public copy of one database at ``target``.
 
@@ -196,17 +85,20 @@ class Publication:
     when what they depend on changed (:func:`programme_keys`).
     """
 
-    def __init__(self, source: str, target: str) -> None:
+    def __init__(self, source: str, target: str, audience: str = TEAM) -> None:
         self.source = os.path.abspath(source)
         self.target = os.path.abspath(target)
+        self.specs = specs_for(audience)
+        self.audience = audience
         if os.path.realpath(self.source) == os.path.realpath(self.target):
             raise DatabaseError("the public copy cannot be written over the database itself")
         self._cache: dict[int, tuple[str, Rows]] = {}
         self.built_from: str | None = None
 
     def source_signature(self) -> str:
-        """Changes whenever the source database (or its write-ahead log) does."""
-        parts = []
+        """Changes whenever the source database (or its write-ahead log) does, and for the
+        team's copy every day (its OSJA review marks are worked out for the day)."""
+        parts = [utc_now().date().isoformat()] if self.audience == TEAM else []
         for suffix in ("", "-wal"):
             with contextlib.suppress(OSError):
                 info = os.stat(self.source + suffix)
@@ -238,7 +130,7 @@ class Publication:
         try:
             public.execute("PRAGMA journal_mode=WAL")
             public.execute("BEGIN")
-            for spec in SPECS:
+            for spec in self.specs:
                 _create(public, spec)
             for spec in REFERENCE:
                 _copy_reference(store.conn, public, spec)
@@ -251,6 +143,9 @@ class Publication:
             _insert(public, PROGRAMMES, (rows[0] for _, rows in self._cache.values()))
             _insert(public, PROGRAMME_MODULES,
                     (m for _, rows in self._cache.values() for m in rows[1]))
+            if self.audience == TEAM:
+                _insert(public, REQUESTS, team_requests(store))
+                _insert(public, REQUEST_REVIEWS, request_reviews(store))
             public.execute("COMMIT")
         finally:
             public.close()

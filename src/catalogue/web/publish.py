@@ -1,4 +1,6 @@
-"""``catalogue publish``: Datasette over the public copy, refreshed while it runs.
+"""``catalogue publish``: Datasette over the web view's copy, refreshed while it runs.
+
+The copy is for one audience (core/publication.py): the team (the default) or the public.
 
 The copy lives in a private temporary folder of the publishing process and is rebuilt from
 a snapshot of the live database on start, then whenever the database has changed (checked
@@ -18,6 +20,7 @@ from typing import Any
 from catalogue.core.counting import plural
 from catalogue.core.dates import stamp
 from catalogue.core.publication import Publication
+from catalogue.core.publication_specs import TEAM
 from catalogue.web.metadata import DATABASE, metadata
 
 SETTINGS = {
@@ -29,20 +32,20 @@ SETTINGS = {
 }
 
 
-def datasette_for(path: str, refreshed: str = "") -> Any:
-    """A Datasette instance over the public copy at ``path`` (named ``catalogue``)."""
+def datasette_for(path: str, refreshed: str = "", audience: str = TEAM) -> Any:
+    """A Datasette instance over the copy at ``path`` (named ``catalogue``)."""
     from datasette.app import Datasette
 
-    return Datasette(files=[path], metadata=metadata(refreshed), settings=SETTINGS,
+    return Datasette(files=[path], metadata=metadata(refreshed, audience), settings=SETTINGS,
                      cors=False)
 
 
 @contextlib.contextmanager
-def public_copy(db_path: str) -> Iterator[Publication]:
-    """A freshly built public copy in a private temporary folder, removed afterwards."""
+def public_copy(db_path: str, audience: str = TEAM) -> Iterator[Publication]:
+    """A freshly built copy in a private temporary folder, removed afterwards."""
     folder = tempfile.mkdtemp(prefix="catalogue-publish-")  # 0700
     try:
-        publication = Publication(db_path, os.path.join(folder, f"{DATABASE}.db"))
+        publication = Publication(db_path, os.path.join(folder, f"{DATABASE}.db"), audience)
         publication.refresh()
         yield publication
     finally:
@@ -71,7 +74,7 @@ class Refresher(threading.Thread):
 
 
 def run(db_path: str, host: str, port: int, refresh: float,
-        report: Callable[[str], None]) -> None:
+        report: Callable[[str], None], audience: str = TEAM) -> None:
     """Serve until interrupted."""
     import signal
     import sys
@@ -81,8 +84,8 @@ def run(db_path: str, host: str, port: int, refresh: float,
     # uvicorn stops gracefully on SIGTERM, then raises the signal again for the handler it
     # found: make that handler an exit, so the public copy's folder is removed (systemd stop).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    with public_copy(db_path) as publication:
-        ds = datasette_for(publication.target, stamp())
+    with public_copy(db_path, audience) as publication:
+        ds = datasette_for(publication.target, stamp(), audience)
         refresher = Refresher(publication, refresh, report)
         refresher.start()
         try:

@@ -4,6 +4,7 @@ version and whether re-assessment is needed. Shared by ``catalogue osja show`` a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -34,9 +35,25 @@ def osja_overview(store: Store, request_id: int, today: date | None = None) -> d
     }
 
 
+@dataclass(frozen=True)
+class ReviewMark:
+    """A request's OSJA state today, its latest version's review date, and the labels of
+    what changed since that version (empty unless re-assessment is needed)."""
+
+    state: str  # none, current, reassess, legacy (core/osja/status.py)
+    review_on: str | None = None
+    changed: tuple[str, ...] = ()
+
+
 def needing_reassessment(store: Store, request_ids: list[int],
                          today: date | None = None) -> dict[int, str]:
-    """For each request id given: its OSJA state (none, current, reassess, legacy).
+    """For each request id given: its OSJA state (none, current, reassess, legacy)."""
+    return {rid: mark.state for rid, mark in review_marks(store, request_ids, today).items()}
+
+
+def review_marks(store: Store, request_ids: list[int],
+                 today: date | None = None) -> dict[int, ReviewMark]:
+    """For each request id given: its :class:`ReviewMark`.
 
     One query finds which requests have a version; only those (open ones) are worked out in
     full against today's facts. A request with no version is "none", or "legacy" when an old
@@ -53,20 +70,24 @@ def needing_reassessment(store: Store, request_ids: list[int],
     day = today or date.today()
     marks = ",".join("?" * len(request_ids))
     rows = {r["id"]: r for r in store.query(
-        f"SELECT r.id, r.state, r.osja_grade, (SELECT max(version) FROM osja_assessments a "
-        f"WHERE a.request_id = r.id) AS version FROM requests r WHERE r.id IN ({marks})",
-        list(request_ids))}
-    found: dict[int, str] = {}
+        f"SELECT r.id, r.state, r.osja_grade, a.version, a.review_on FROM requests r "
+        f"LEFT JOIN osja_assessments a ON a.request_id = r.id AND a.version = (SELECT "
+        f"max(version) FROM osja_assessments b WHERE b.request_id = r.id) "
+        f"WHERE r.id IN ({marks})", list(request_ids))}
+    found: dict[int, ReviewMark] = {}
     for rid in request_ids:
         row = rows.get(rid)
         if row is None or row["version"] is None:
-            found[rid] = "legacy" if row is not None and row["osja_grade"] else "none"
+            legacy = row is not None and row["osja_grade"]
+            found[rid] = ReviewMark("legacy" if legacy else "none")
             continue
         if row["state"] in TERMINAL:
-            found[rid] = "current"
+            found[rid] = ReviewMark("current", row["review_on"])
             continue
         request = get_request(store, rid)
         version = latest(store, rid)
         assessment = assess(store, request.scope(), day, judgement_of(version))
-        found[rid] = osja_status(request, version, assessment, day)["state"]
+        status = osja_status(request, version, assessment, day)
+        found[rid] = ReviewMark(status["state"], row["review_on"],
+                                tuple(c["label"] for c in status["changes"]))
     return found
