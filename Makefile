@@ -25,21 +25,23 @@ typecheck: $(STAMP)
 pytest: $(STAMP) office
 	$(BIN)/pytest -n 2 -q
 
-# LibreOffice opens the Word exports in tests/test_exports_libreoffice.py, as users' word
-# processors do. Installed from Debian's packages when missing and make runs as root with
-# apt-get; otherwise the tests that need it are skipped and say why.
-OFFICE_PACKAGE := libreoffice-writer-nogui
+# LibreOffice lays out the Word documents in tests/test_exports_libreoffice.py and
+# tests/test_documents_render.py, as users' word processors do, and poppler's pdftotext reads
+# the pages back. Installed from Debian's packages when missing and make runs as root with
+# apt-get; otherwise the tests that need them are skipped and say why.
+OFFICE_PACKAGES := libreoffice-writer-nogui poppler-utils
 office:
-	@if command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; then :; \
+	@if { command -v soffice || command -v libreoffice; } >/dev/null 2>&1 \
+	    && command -v pdftotext >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" != 0 ]; then \
-	  echo "LibreOffice is not installed and make is not running as root: the Word export tests that open files in LibreOffice will be skipped (install $(OFFICE_PACKAGE))"; \
+	  echo "LibreOffice or pdftotext is missing and make is not running as root: the document rendering tests will be skipped (install $(OFFICE_PACKAGES))"; \
 	elif ! command -v apt-get >/dev/null 2>&1; then \
-	  echo "LibreOffice is not installed and there is no apt-get here: the LibreOffice tests will be skipped"; \
+	  echo "LibreOffice or pdftotext is missing and there is no apt-get here: the document rendering tests will be skipped"; \
 	else \
-	  echo "Installing $(OFFICE_PACKAGE) for the Word export tests ..."; \
+	  echo "Installing $(OFFICE_PACKAGES) for the document rendering tests ..."; \
 	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-	    -o DPkg::Lock::Timeout=600 --no-install-recommends $(OFFICE_PACKAGE)) >/dev/null \
-	  || echo "Could not install $(OFFICE_PACKAGE): the LibreOffice tests will be skipped"; \
+	    -o DPkg::Lock::Timeout=600 --no-install-recommends $(OFFICE_PACKAGES)) >/dev/null \
+	  || echo "Could not install $(OFFICE_PACKAGES): the document rendering tests will be skipped"; \
 	fi
 
 bench: $(STAMP)  ## speed benchmarks, every group (see docs/performance.md); GROUPS="lookup tui" for some

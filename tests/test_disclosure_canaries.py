@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from catalogue.core import disclosure
-from catalogue.core.exports.render import export_outline, render
+from catalogue.core.exports.render import export_outline, outline_document, render
 from catalogue.core.requests.register import link_programme
 from catalogue.core.store import Store
 from programme_helpers import make_programme
@@ -139,7 +139,7 @@ def _texts(store: Store, pid: int, redact: bool) -> dict[str, str]:
     outline = export_outline(store, pid, redact=redact)
     texts = {}
     for fmt in FORMATS:
-        data = render(outline, fmt)
+        data = render(outline, fmt, outline_document(store, outline))
         if fmt == "docx":
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 texts[fmt] = "\n".join(archive.read(name).decode("utf-8", "replace")

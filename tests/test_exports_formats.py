@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from catalogue.core.errors import InvalidInputError
-from catalogue.core.exports.render import check_format, export_outline, render
+from catalogue.core.exports.render import check_format, export_outline, outline_document, render
 from programme_helpers import docx_text, make_programme
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "docs" / "programme.schema.json")
@@ -62,7 +62,7 @@ def _cells(line: str) -> list[str]:
 
 def test_markdown_has_headings_tables_outcomes_flags_and_totals(store, programme) -> None:  # type: ignore[no-untyped-def]
     outline = export_outline(store, programme)
-    text = render(outline, "md").decode("utf-8")
+    text = render(outline, "md", outline_document(store, outline)).decode("utf-8")
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings[0] == r"# Kenya \*command\* \| course \#1"
     assert [h for h in headings if h.startswith("## ")] == [
@@ -104,7 +104,7 @@ def test_docx_opens_with_title_headings_and_tables(store, programme) -> None:  #
     from docx import Document
 
     outline = export_outline(store, programme)
-    data = render(outline, "docx")
+    data = render(outline, "docx", outline_document(store, outline))
     doc = Document(io.BytesIO(data))
     assert doc.core_properties.title == "Kenya *command* | course #1"
     styled = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith(("Title",
@@ -112,7 +112,12 @@ def test_docx_opens_with_title_headings_and_tables(store, programme) -> None:  #
     assert styled[0] == ("Title", "Kenya *command* | course #1")
     assert ("Heading 1", "Modules") in styled and ("Heading 1", "Cost estimate") in styled
     assert ("Heading 2", "2. Decision logs and recording rationale") in styled
-    modules = doc.tables[1]
+    control = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+    assert control["Classification"] == "OFFICIAL-SENSITIVE"  # a counter-terrorism module
+    assert "confidential in the organisation's local sensitivity scheme" in \
+        control["Marking basis"]
+    assert control["Version"].startswith("draft ") and control["Author"]
+    modules = doc.tables[2]
     assert [c.text for c in modules.rows[0].cells] == ["#", "Module", "Discipline", "Levels",
                                                       "Hours", "Notes"]
     assert len(modules.rows) == 1 + len(outline["modules"])
@@ -131,9 +136,9 @@ def test_control_characters_in_user_text_are_shown_not_obeyed(store) -> None:  #
                          title="Title\x1b]0;evil\x07")
     outline = export_outline(store, pid)
     for fmt in ("md", "csv", "json"):
-        text = render(outline, fmt).decode("utf-8")
+        text = render(outline, fmt, outline_document(store, outline)).decode("utf-8")
         assert "\x1b" not in text and "\x07" not in text
-    assert "escape\\x1b[31m" in docx_text(render(outline, "docx"))
+    assert "escape\\x1b[31m" in docx_text(render(outline, "docx", outline_document(store, outline)))
 
 
 def test_format_names() -> None:

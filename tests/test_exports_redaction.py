@@ -12,7 +12,7 @@ import pytest
 from catalogue.core.catalog import get_module
 from catalogue.core.data.location import data_dir
 from catalogue.core.exports.redaction import disclosure_reasons, redact
-from catalogue.core.exports.render import export_outline, render
+from catalogue.core.exports.render import export_outline, outline_document, render
 from catalogue.core.programmes import changes
 from catalogue.core.programmes.outline import build_outline
 from catalogue.core.store import Store, open_store
@@ -68,8 +68,9 @@ def secret_programme(secret_store: Store) -> int:
 
 def _exports(store: Store, programme_id: int, redact_it: bool) -> dict[str, str]:
     outline = export_outline(store, programme_id, redact=redact_it)
-    texts = {fmt: render(outline, fmt).decode("utf-8") for fmt in ("md", "json", "csv")}
-    texts["docx"] = docx_text(render(outline, "docx"))
+    document = outline_document(store, outline)
+    texts = {fmt: render(outline, fmt, document).decode("utf-8") for fmt in ("md", "json", "csv")}
+    texts["docx"] = docx_text(render(outline, "docx", document))
     return texts
 
 
@@ -163,20 +164,21 @@ def test_a_redacted_export_agrees_with_itself_when_every_module_is_withheld(stor
     public = export_outline(store, pid, redact=True)
     totals = public["totals"]
     assert len(public["modules"]) + totals["withheld_modules"] == totals["modules"] == 3
-    markdown = render(public, "md").decode("utf-8")
+    markdown = render(public, "md", outline_document(store, public)).decode("utf-8")
     assert "No modules yet" not in markdown
     assert "No modules are listed: all 3 modules of this programme are withheld" in markdown
     assert "in 3 modules (all withheld, none listed)" in markdown
     covered = [line for line in markdown.splitlines() if line.startswith("| ") and "| yes |" in line]
     assert covered and all(line.endswith("| withheld content |") for line in covered)
-    word = docx_text(render(public, "docx"))
+    word = docx_text(render(public, "docx", outline_document(store, public)))
     assert "No modules yet" not in word and "all 3 modules" in word
 
 
 def test_a_title_that_may_not_be_shown_becomes_a_public_one(store) -> None:  # type: ignore[no-untyped-def]
     pid = make_programme(store, ["cmd-decision-logs", "ct-prevent"], title="Kenya CT course")
-    texts = {fmt: render(export_outline(store, pid, redact=True), fmt) for fmt in
-             ("md", "json", "csv", "docx")}
+    public = export_outline(store, pid, redact=True)
+    texts = {fmt: render(public, fmt, outline_document(store, public))
+             for fmt in ("md", "json", "csv", "docx")}
     for fmt, data in texts.items():
         text = docx_text(data) if fmt == "docx" else data.decode("utf-8")
         assert "Kenya CT course" not in text, fmt
@@ -192,7 +194,7 @@ def test_plural_and_day_wording_in_the_totals(store) -> None:  # type: ignore[no
     import re
 
     pid = make_programme(store, [("cmd-decision-logs", 86, None)])
-    markdown = render(export_outline(store, pid), "md").decode("utf-8")
+    markdown = render(full := export_outline(store, pid), "md", outline_document(store, full)).decode("utf-8")
     assert "86 hours in 1 module: 14 training days and 2 hours at 6 hours a day " \
            "(15 scheduled days)" in markdown
     assert "module(s)" not in markdown and not re.search(r"\d\.\d+ training day", markdown)

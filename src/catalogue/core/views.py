@@ -228,10 +228,11 @@ class BuilderView:
 
 def builder_view(store: Store, programme_id: int) -> BuilderView:
     from catalogue.core.exports.markdown import render_markdown
+    from catalogue.core.exports.render import outline_document
     from catalogue.core.programmes.outline import build_outline
 
     outline = build_outline(store, programme_id)
-    return BuilderView(outline, render_markdown(outline))
+    return BuilderView(outline, render_markdown(outline, outline_document(store, outline)))
 
 
 def library_modules(store: Store, text: str = "") -> list[dict[str, Any]]:

@@ -5,37 +5,26 @@ All user and library text is escaped, so ``*``, ``|`` or ``#`` in a title appear
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.exports import wording as w
+from catalogue.core.exports.markdown_marked import marked_markdown
+from catalogue.core.exports.markdown_text import esc, table
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!])")
-_LEADING_BULLET = re.compile(r"^(\s*)([-+=])(?=\s|$)")
-_LEADING_NUMBER = re.compile(r"^(\s*)(\d+)([.)])(?=\s|$)")
+if TYPE_CHECKING:
+    from catalogue.core.exports.marking import DocumentInfo
 
-
-def esc(text: Any) -> str:
-    """Text for inline Markdown: special characters backslash-escaped, one line."""
-    value = _SPECIAL.sub(r"\\\1", w.clean(text))
-    value = _LEADING_BULLET.sub(r"\1\\\2", value)
-    value = _LEADING_NUMBER.sub(r"\1\2\\\3", value)
-    return " ".join(value.splitlines())
-
-
-def table(headings: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
-    return [*lines, ""]
+__all__ = ["esc", "render_markdown", "table"]
 
 
 def _paragraph(text: str) -> list[str]:
     return [*(esc(line) for line in w.clean(text).splitlines() if line.strip()), ""]
 
 
-def render_markdown(outline: dict[str, Any]) -> str:
+def render_markdown(outline: dict[str, Any], info: DocumentInfo) -> str:
+    """The outline under its marking (markdown_marked.py)."""
     p = outline["programme"]
-    out = [f"# {esc(p['title'])}", ""]
+    out: list[str] = []
     if outline["redacted"]:
         out += ["*Public version: some details are withheld under the disclosure rules "
                 "(see \"Withheld\" at the end).*", ""]
@@ -75,7 +64,7 @@ def render_markdown(outline: dict[str, Any]) -> str:
         out += [f"- {esc(x['what'])}: {esc(x['reason'])} ({esc(x['source'])})"
                 for x in outline["withheld"]]
         out += [""]
-    return "\n".join(out).rstrip() + "\n"
+    return marked_markdown(info, out)
 
 
 def _approval(outline: dict[str, Any]) -> list[str]:

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.errors import InvalidInputError
 from catalogue.core.store import Store
+
+if TYPE_CHECKING:
+    from catalogue.core.exports.marking import DocumentInfo
+
+#: Formats that carry the marking, version, date and author (JSON and CSV are data).
+MARKED = ("md", "docx")
+OUTLINE_KIND = "Training programme outline"
 
 #: Format name -> (file extension, binary?)
 FORMATS = {"md": (".md", False), "json": (".json", False), "csv": (".csv", False),
@@ -37,17 +44,39 @@ def export_outline(store: Store, programme_id: int, *, redact: bool = False) -> 
                        secrets=withheld_values(store, programme_id))
 
 
-def render(outline: dict[str, Any], fmt: str) -> bytes:
-    """The outline in ``fmt`` (md, json, csv, docx), as bytes ready to write."""
+def outline_document(store: Store, outline: dict[str, Any], *,
+                     author: str | None = None) -> DocumentInfo:
+    """The marking and details of an outline's document: marked from its modules' highest
+    local sensitivity (the public version from the public level), versioned by its content."""
+    from catalogue.core.exports.marking import derive_marking, document_info
+    from catalogue.core.sensitivity import sensitivity_scheme
+
+    p = outline["programme"]
+    marking = derive_marking(sensitivity_scheme(store),
+                             [m["sensitivity"] for m in outline["modules"]],
+                             basis="its modules", public_version=bool(outline["redacted"]))
+    content = {k: v for k, v in outline.items() if k != "generated_at"}
+    return document_info(OUTLINE_KIND, str(p["title"]), f"Programme {p['id']}", marking,
+                         content=content, author=author)
+
+
+def render(outline: dict[str, Any], fmt: str, document: DocumentInfo | None = None) -> bytes:
+    """The outline in ``fmt`` (md, json, csv, docx), as bytes ready to write. Markdown and
+    Word are marked documents and need their ``document`` (``outline_document``)."""
     name = check_format(fmt)
+    if name in MARKED and document is None:
+        raise InvalidInputError(f"a {name} export is a marked document: it needs its "
+                                "marking, version, date and author (outline_document)")
     if name == "docx":
         from catalogue.core.exports.docx_export import render_docx
 
-        return render_docx(outline)
+        assert document is not None
+        return render_docx(outline, document)
     if name == "md":
         from catalogue.core.exports.markdown import render_markdown
 
-        text = render_markdown(outline)
+        assert document is not None
+        text = render_markdown(outline, document)
     elif name == "json":
         from catalogue.core.exports.json_export import render_json
 
@@ -60,12 +89,15 @@ def render(outline: dict[str, Any], fmt: str) -> bytes:
 
 
 def export_programme(store: Store, programme_id: int, fmt: str, *,
-                     redact: bool = False) -> bytes:
-    return render(export_outline(store, programme_id, redact=redact), fmt)
+                     redact: bool = False, author: str | None = None) -> bytes:
+    outline = export_outline(store, programme_id, redact=redact)
+    document = outline_document(store, outline, author=author) if check_format(fmt) in MARKED \
+        else None
+    return render(outline, fmt, document)
 
 
 def save_export(store: Store, programme_id: int, fmt: str, path: Path | str, *,
-                redact: bool = False, force: bool = False) -> Path:
+                redact: bool = False, force: bool = False, author: str | None = None) -> Path:
     """Export to ``path`` atomically; refuses an existing file unless ``force``.
 
     The target is checked before any work, so a bad path fails fast and writes nothing.
@@ -73,5 +105,5 @@ def save_export(store: Store, programme_id: int, fmt: str, path: Path | str, *,
     from catalogue.core.exports.atomic import check_target, write_atomic
 
     check_target(Path(path), force)
-    data = export_programme(store, programme_id, fmt, redact=redact)
+    data = export_programme(store, programme_id, fmt, redact=redact, author=author)
     return write_atomic(Path(path), data, force=force)
