@@ -113,7 +113,7 @@ def test_clone_and_delete(invoke) -> None:  # type: ignore[no-untyped-def]
 def test_export_to_stdout_and_files(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pid = _new(invoke, "--template", "investigation", "--trainers", "2")
     md = invoke("programme", "export", str(pid), "--format", "md")
-    assert md.exit_code == 0 and md.stdout.startswith("# Kenya command course\n")
+    assert md.exit_code == 0 and md.stdout.startswith("**OFFICIAL**\n\n# Kenya command course\n")
     data = json.loads(invoke("programme", "export", str(pid), "--format", "json").stdout)
     assert data["costing"]["label"] == "estimate"
     public = json.loads(invoke("programme", "export", str(pid), "--format", "json",
@@ -188,5 +188,5 @@ def test_a_public_title_is_set_shown_and_used_by_redacted_exports(invoke) -> Non
     assert "Added 1 module:" in invoke("programme", "add", str(pid), "cmd-decision-logs").stdout
     assert "Public title    Leadership course" in invoke("programme", "show", str(pid)).stdout
     public = invoke("programme", "export", str(pid), "--format", "md", "--redact").stdout
-    assert public.startswith("# Leadership course\n")
+    assert public.startswith("**OFFICIAL - PUBLIC VERSION (REDACTED)**\n\n# Leadership course\n")
     assert invoke("programme", "set", str(pid), "--public-title", "x" * 201).exit_code == 2
