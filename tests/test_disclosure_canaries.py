@@ -37,7 +37,9 @@ NEVER_EXPORTED = {"_meta", "_sqlite_migrations", "costing", "policy", "country_n
                   # OSJA assessment versions are in no export; the dated lists and the question
                   # set are public data shown only through the facts and prompts.
                   "osja_assessments", "osja_answers", "osja", "death_penalty",
-                  "sanctions_regimes", "sensitivity_levels"}
+                  "sanctions_regimes", "sensitivity_levels",
+                  # Public settings IATI files publish (tests/test_iati_disclosure.py).
+                  "iati_settings"}
 WRITTEN = ("programmes", "programme_modules", "requests", "request_events", "travel_advice",
            "travel_advice_data", "modules", "disciplines", "osja_incidents", "conflict_register")
 

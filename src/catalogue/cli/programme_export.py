@@ -1,4 +1,5 @@
-"""``catalogue programme export``: Markdown, JSON, CSV or Word, optionally redacted."""
+"""``catalogue programme export``: Markdown, JSON, CSV or Word, optionally redacted; or IATI
+2.03 activity XML (always the public version), for one programme or every delivered one."""
 
 from __future__ import annotations
 
@@ -7,17 +8,23 @@ from pathlib import Path
 import click
 
 from catalogue.cli.context import AppContext, pass_app
+from catalogue.core.counting import plural
 from catalogue.core.exports.render import FORMATS, check_format
 from catalogue.core.names import printable
 
-_BY_SUFFIX = {ext: name for name, (ext, _binary) in FORMATS.items()} | {".markdown": "md"}
+_BY_SUFFIX = {ext: name for name, (ext, _binary) in FORMATS.items()} | {".markdown": "md",
+                                                                          ".xml": "iati"}
+IATI = "iati"
 
 
 @click.command()
-@click.argument("programme_id", metavar="ID", type=int)
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
-              help="md, json, csv or docx (default: from the -o file's extension, else md), "
-                   "e.g. --format json.")
+@click.argument("programme_id", metavar="ID", type=int, required=False)
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, IATI]),
+              help="md, json, csv, docx or iati (IATI 2.03 activity XML, always the public "
+                   "version; default: from the -o file's extension, else md), e.g. --format json.")
+@click.option("--all-delivered", "all_delivered", is_flag=True,
+              help="With --format iati: every programme whose request is delivered, in one "
+                   "file, instead of ID. E.g. --all-delivered.")
 @click.option("--redact", is_flag=True,
               help="Public version: withholds confidential modules, counter-terrorism links, "
                    "costs and commercial terms, vulnerability notes and exact in-country dates, "
@@ -27,8 +34,8 @@ _BY_SUFFIX = {ext: name for name, (ext, _binary) in FORMATS.items()} | {".markdo
                    "e.g. -o outline.docx.")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists, e.g. --force.")
 @pass_app
-def export(app: AppContext, programme_id: int, fmt: str | None, redact: bool,
-           output: Path | None, force: bool) -> None:
+def export(app: AppContext, programme_id: int | None, fmt: str | None, all_delivered: bool,
+           redact: bool, output: Path | None, force: bool) -> None:
     """Export a programme outline. Files are written whole or not at all (a temporary
     file is renamed into place) and never overwritten without --force.
 
@@ -37,11 +44,23 @@ def export(app: AppContext, programme_id: int, fmt: str | None, redact: bool,
       catalogue programme export 3 --format md
       catalogue programme export 3 --format docx -o kenya-command.docx
       catalogue programme export 3 --format json --redact -o public.json --force
+      catalogue programme export 3 --format iati -o kenya-iati.xml
+      catalogue programme export --all-delivered --format iati -o delivered.xml
     """
     from catalogue.core.exports import render
 
     if fmt is None:
         fmt = _BY_SUFFIX.get(output.suffix.lower(), "md") if output else "md"
+    if all_delivered and fmt != IATI:
+        raise click.UsageError("--all-delivered goes with --format iati")
+    if (programme_id is None) != all_delivered:
+        raise click.UsageError("give a programme ID, or --all-delivered with --format iati"
+                               if programme_id is None else
+                               "give a programme ID or --all-delivered, not both")
+    if fmt == IATI:
+        _export_iati(app, programme_id, output, force)
+        return
+    assert programme_id is not None
     name = check_format(fmt)
     store = app.store()
     if output is None:
@@ -54,3 +73,30 @@ def export(app: AppContext, programme_id: int, fmt: str | None, redact: bool,
     version = "public (redacted) " if redact else ""
     click.echo(f"Wrote the {version}{name} export of programme {programme_id} to "
                f"{printable(str(written))}")
+
+
+def _export_iati(app: AppContext, programme_id: int | None, output: Path | None,
+                 force: bool) -> None:
+    """IATI XML to FILE (or standard output), then what went in and the lists' dates."""
+    from catalogue.core.iati.export import export_iati, save_iati
+
+    store = app.store()
+    delivered = programme_id is None
+    if output is None:
+        result = export_iati(store, programme_id, delivered=delivered)
+        click.echo(result.data.decode("utf-8"), nl=False)
+    else:
+        result = save_iati(store, output, programme_id, delivered=delivered, force=force)
+        count = plural(len(result.activities), "activity", "activities")
+        click.echo(f"Wrote IATI 2.03 activity XML ({count}, the public version) to "
+                   f"{printable(str(result.path))}")
+    say = (lambda text: click.echo(text, err=True)) if output is None else click.echo
+    for item in result.activities:
+        say(f"  {printable(item.identifier)}: {item.status} {item.status_name}; sectors "
+            + ", ".join(f"{s.code} {s.percentage}%" for s in item.sectors)
+            + "".join(f"; {note}" for note in item.notes))
+    for skipped in result.skipped:
+        click.echo(f"catalogue: skipped programme {skipped.programme_id}: "
+                   f"{printable(skipped.reason)}", err=True)
+    for line in result.sources:
+        say(f"  {line}")

@@ -321,6 +321,9 @@ FIELDS: dict[str, dict[str, Field]] = {
              "value": _f(PUBLIC, TEXT, "the OSJA question set and its guidance edition")},
     "costing": {"key": _f(WITHHELD, VALUE, "rates are commercial"),
                 "value": _f(WITHHELD, TEXT, "rates are commercial")},
+    "iati_settings": {"key": _f(PUBLIC, VALUE, "data/iati.toml and data/dac-sectors.toml"),
+                      "value": _f(PUBLIC, TEXT, "what IATI files publish: the organisation's "
+                                                "identifier and its code choices")},
     "map_views": {"name": _f(PUBLIC, VALUE, "a region's name, data/map-views.toml")},
     "workflow_targets": {"state": _f(PUBLIC, VALUE, "a workflow state"),
                          "basis": _f(PUBLIC, TEXT, "whose practice the targets are, "

@@ -93,6 +93,12 @@ def _osja_tables(root: Path) -> list[RefTable]:
     return osja_tables(root)
 
 
+def _iati_tables(root: Path) -> list[RefTable]:
+    from catalogue.core.iati.settings import iati_tables
+
+    return iati_tables(root)
+
+
 def all_seeders() -> list[Callable[[Path], list[RefTable]]]:
     return [geography_tables, catalog_tables, _sensitivity_tables, _policy_tables,
-            _costing_tables, _map_tables, _stats_tables, _osja_tables]
+            _costing_tables, _map_tables, _stats_tables, _osja_tables, _iati_tables]

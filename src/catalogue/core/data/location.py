@@ -82,3 +82,11 @@ def content_hash(root: Path | str) -> str:
             digest.update(handle.read())
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def shipped_data_dir() -> Path:
+    """The data files shipped with the program (never ``CATALOGUE_DATA_DIR``): for files the
+    organisation does not edit, such as the vendored IATI schema."""
+    from pathlib import Path
+
+    return Path(_shipped_or_checkout("data"))

@@ -1,4 +1,5 @@
-"""Export a programme (md, json, csv, docx; optionally redacted), say where it went, offer to
+"""Export a programme (md, json, csv, docx; optionally redacted; or IATI 2.03 XML, always the
+public version, of this programme or of every delivered one), say where it went, offer to
 open it. The suggested file is in the exports folder of the settings (``export_dir``), else
 the user's documents folder, never wherever the app happened to be started."""
 
@@ -15,13 +16,27 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from catalogue.tui.dialogs.form import FormDialog
 
+IATI = "iati"
 FORMAT_LABELS = [("Markdown (.md)", "md"), ("JSON (.json)", "json"), ("CSV (.csv)", "csv"),
-                 ("Word (.docx)", "docx")]
+                 ("Word (.docx)", "docx"), ("IATI 2.03 activity XML (.xml)", IATI)]
 
 
-def default_export_path(directory: Path, programme_id: int, fmt: str, redact: bool) -> Path:
+def default_export_path(directory: Path, programme_id: int, fmt: str, redact: bool,
+                        delivered: bool = False) -> Path:
+    if fmt == IATI:
+        name = "delivered-programmes-iati" if delivered else f"programme-{programme_id}-iati"
+        return directory / f"{name}.xml"
     suffix = "-public" if redact else ""
     return directory / f"programme-{programme_id}{suffix}.{fmt}"
+
+
+def _save_iati(store: Any, programme_id: int, fmt: str, path: Path, *, redact: bool,
+               force: bool, delivered: bool) -> Any:
+    """The IATI export in the shape of ``save_export`` (IATI is always the public version)."""
+    from catalogue.core.iati.export import save_iati
+
+    return save_iati(store, path, None if delivered else programme_id, delivered=delivered,
+                     force=force)
 
 
 def _export_into(store: Any, folder: Path, save: Any, programme_id: int, fmt: str, path: Path,
@@ -49,6 +64,7 @@ class ExportDialog(FormDialog[Path | None]):
             yield Label("Format", classes="field-label")
             yield Select(FORMAT_LABELS, value="md", allow_blank=False, id="format")
             yield Checkbox("Public version (confidential details withheld)", id="redact")
+            yield Checkbox("Every delivered programme, in one file", id="delivered")
             yield Label("File", classes="field-label")
             yield Input(str(default_export_path(self.directory, self.programme_id, "md", False)),
                         id="path")
@@ -65,19 +81,29 @@ class ExportDialog(FormDialog[Path | None]):
         super().on_mount()
         self.query_one("#export-done", Static).display = False
         self.query_one("#open-file", Button).display = False
+        self.query_one("#delivered", Checkbox).display = False
         self.query_one("#format", Select).focus()
 
     @on(Select.Changed, "#format")
     @on(Checkbox.Changed, "#redact")
+    @on(Checkbox.Changed, "#delivered")
     def suggest_name(self) -> None:
-        """Keep the suggested file name in step with the format and redaction."""
+        """Keep the suggested file name in step with the format and redaction; IATI is always
+        the public version, and may hold every delivered programme."""
         path_input = self.query_one("#path", Input)
         current = Path(path_input.value)
         fmt = str(self.query_one("#format", Select).value)
-        redact = self.query_one("#redact", Checkbox).value
-        if current.name.startswith(f"programme-{self.programme_id}"):
+        redact_box = self.query_one("#redact", Checkbox)
+        delivered_box = self.query_one("#delivered", Checkbox)
+        iati = fmt == IATI
+        if iati and not redact_box.value:
+            redact_box.value = True  # posts Changed again: this runs once more
+        redact_box.disabled = iati
+        delivered_box.display = iati
+        delivered = iati and delivered_box.value
+        if current.name.startswith((f"programme-{self.programme_id}", "delivered-programmes")):
             path_input.value = str(default_export_path(current.parent, self.programme_id, fmt,
-                                                       redact))
+                                                       redact_box.value, delivered))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -90,16 +116,27 @@ class ExportDialog(FormDialog[Path | None]):
             self.dismiss(self.written)
             return
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
-        self.submit(_export_into, self.directory, save_export, self.programme_id,
-                    str(self.query_one("#format", Select).value), path,
-                    redact=self.query_one("#redact", Checkbox).value,
-                    force=self.query_one("#force", Checkbox).value)
+        fmt = str(self.query_one("#format", Select).value)
+        options = {"redact": self.query_one("#redact", Checkbox).value,
+                   "force": self.query_one("#force", Checkbox).value}
+        if fmt == IATI:
+            options["delivered"] = self.query_one("#delivered", Checkbox).value
+        self.submit(_export_into, self.directory, _save_iati if fmt == IATI else save_export,
+                    self.programme_id, fmt, path, **options)
 
     def saved(self, result: object) -> None:
+        from catalogue.core.iati.export import IatiExport
+
+        summary = None
+        if isinstance(result, IatiExport):
+            summary = iati_summary(result)
+            result = result.path
         self.written = Path(str(result)).resolve()
         done = self.query_one("#export-done", Static)
         text = Text("Written to\n", style="bold green")
         text.append(str(self.written))
+        if summary:
+            text.append("\n" + summary, style="")
         done.update(text)
         done.display = True
         save = self.query_one("#save", Button)
@@ -120,3 +157,17 @@ class ExportDialog(FormDialog[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(self.written)
+
+
+def iati_summary(result: Any) -> str:
+    """What went into an IATI file, in a few lines (user text shown literally by the caller)."""
+    from catalogue.core.counting import plural
+
+    lines = [f"{plural(len(result.activities), 'activity', 'activities')}, the public version"]
+    for item in result.activities[:5]:
+        lines.append(f"{item.identifier}: {item.status_name}")
+    if len(result.activities) > 5:
+        lines.append(f"... and {len(result.activities) - 5} more")
+    for skipped in result.skipped:
+        lines.append(f"Skipped programme {skipped.programme_id}: {skipped.reason}")
+    return "\n".join(lines)

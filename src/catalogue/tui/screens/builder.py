@@ -99,7 +99,7 @@ class BuilderScreen(CatalogueScreen):
         Binding("h", "override_hours", "Hours", id="builder.hours",
                 tooltip="Override the highlighted module's hours (empty: the library's)"),
         Binding("ctrl+e", "export", "Export", id="builder.export", priority=True,
-                tooltip="Export the outline (md, json, csv, docx; optionally redacted)"),
+                tooltip="Export the outline (md, json, csv, docx; optionally redacted; or IATI XML)"),
         Binding("ctrl+t", "toggle_preview", "Preview", id="builder.preview",
                 tooltip="Enlarge the outline preview (again to shrink it)"),
         Binding("slash", "focus_search", "Search", id="builder.search", show=False,
