@@ -66,7 +66,7 @@ def _overview_text(overview: dict[str, Any]) -> str:
     if r["decline_signal"]:
         row("Decline reason", r["decline_signal"])
     row("Programme", r["programme_id"] if r["programme_id"] is not None else "-")
-    row("Received", f"{r['created_at']} by {printable(r['created_by'])}")
+    row("Received", f"{r['created_at']} by {printable(r['received_by'])}")
     lines.append("")
     lines += render_osja_status(overview["osja"], r["id"])
     lines.append("")

@@ -250,14 +250,18 @@ def team(app: AppContext, programme_id: int, as_json: bool) -> None:
 @output_options
 @pass_app
 def history(app: AppContext, trainer_ref: str, fmt: str) -> None:
-    """A trainer's audit trail: every roster and assignment change, oldest first."""
+    """A trainer's audit trail: every roster and assignment change, oldest first.
+
+    Who is the OS login that made the change (or the signed-in user of a served session),
+    with a name given by --by as "on behalf of"."""
     from dataclasses import asdict
 
     from catalogue.core.trainers.audit import trainer_history
     from catalogue.core.trainers.roster import resolve_trainer
 
     store = app.store()
-    rows = [asdict(e) for e in trainer_history(store, resolve_trainer(store, trainer_ref))]
-    emit(rows, [("id", "#"), ("at", "At"), ("by", "By"), ("action", "Action"),
+    rows = [{**asdict(e), "who": e.who}
+            for e in trainer_history(store, resolve_trainer(store, trainer_ref))]
+    emit(rows, [("id", "#"), ("at", "At"), ("who", "Who"), ("action", "Action"),
                 ("programme_id", "Programme"), ("details", "Details")], fmt,
          empty="No changes recorded.")

@@ -295,6 +295,8 @@ FIELDS: dict[str, dict[str, Field]] = {
     "trainer_events": {
         "at": _f(WITHHELD, VALUE, _WHO_WHEN), "by": _f(WITHHELD, TEXT, _WHO_WHEN),
         "action": _f(WITHHELD, VALUE, _WHO_WHEN), "details": _f(WITHHELD, TEXT, _WHO_WHEN),
+        "login": _f(WITHHELD, VALUE, _WHO_WHEN + " (the OS account that made the change)"),
+        "signed_in": _f(WITHHELD, TEXT, _WHO_WHEN + " (the user the sign-on proxy named)"),
     },
     "policy": {"key": _f(PUBLIC, VALUE, "data/approval-policy.toml"),
                "value": _f(PUBLIC, TEXT, "flag wording shown with every assessment")},

@@ -24,6 +24,7 @@ NAMES: tuple[str, ...] = (
     "programmes_004_public_title",
     "trainers_001_roster",
     "trainers_002_delivery_spans",
+    "trainers_003_logins",
     "m_facets_001_country_state_index",
     "m_osja_001_records",
 )

@@ -65,6 +65,17 @@ def history(store: Store, request_id: int, *, limit: int | None = None,
     return [_event(r) for r in store.query(sql, params)]
 
 
+def received_by(store: Store, request_id: int, logged_by: str) -> str:
+    """Who logged the request, as its audit trail reads: the OS login (or the signed-in user)
+    that made it, with the name typed then as "on behalf of" (``logged_by``, the request's
+    ``created_by``, when the trail has no login for it: rows written before logins)."""
+    row = store.one('SELECT "by", login, signed_in FROM request_events WHERE request_id = ? '
+                    "AND action = 'created' ORDER BY id LIMIT 1", (request_id,))
+    if row is None:
+        return logged_by
+    return attribution(row["by"], row["login"], row["signed_in"])
+
+
 def count_events(store: Store, request_id: int | None = None) -> int:
     if request_id is None:
         return int(store.scalar("SELECT count(*) FROM request_events"))

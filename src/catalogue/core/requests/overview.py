@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from catalogue.core.requests.audit import received_by
 from catalogue.core.requests.guards import approver_by_id
 from catalogue.core.requests.model import Request
 from catalogue.core.requests.register import get_request
@@ -89,7 +90,8 @@ def request_overview(store: Store, request_id: int, today: date | None = None) -
         flag["satisfied"] = (bool(request.s26_reference) if flag["id"] == "s26-serving-officers"
                              else bool(milestone and reached(state, milestone)))
     return {
-        "request": request.to_dict(),
+        "request": {**request.to_dict(),
+                    "received_by": received_by(store, request.id, request.created_by)},
         "assessment": assessment,
         "required_approver": needed,
         "osja": {**(ctx.osja_status or {}),

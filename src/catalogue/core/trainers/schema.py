@@ -128,4 +128,16 @@ def trainers_002_delivery_spans(db: Any) -> None:
             db.execute(statement)
 
 
-STEPS: list[Callable[[Any], None]] = [trainers_001_roster, trainers_002_delivery_spans]
+def trainers_003_logins(db: Any) -> None:
+    """Who made each roster, assignment and results change: the OS login and, when served
+    behind single sign-on, the signed-in user, beside the typed name (``by``, read as "on
+    behalf of" when it differs), as the request trail has. Rows written before keep what
+    they had (both NULL)."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(trainer_events)").fetchall()}
+    for column in ("login", "signed_in"):
+        if column not in columns:
+            db.execute(f"ALTER TABLE trainer_events ADD COLUMN {column} TEXT")
+
+
+STEPS: list[Callable[[Any], None]] = [trainers_001_roster, trainers_002_delivery_spans,
+                                      trainers_003_logins]

@@ -44,7 +44,7 @@ def request_text(detail: dict[str, Any]) -> Text:
     _row(text, "State", f"{r['state_label']} (since {r['state_changed_at'][:10]})",
          "bold")
     _row(text, "Country", f"{r.get('country_name') or r['country']} ({r['country']})")
-    _row(text, "Received", f"{r['created_at'][:10]} by {r['created_by']}")
+    _row(text, "Received", f"{r['created_at'][:10]} by {r['received_by']}")
     _row(text, "Disciplines", r["disciplines"])
     _row(text, "Modules", r["modules"])
     _row(text, "Where", r["location"])
