@@ -34,7 +34,7 @@ def team_copy(db_path: Path, tmp_path: Path) -> dict[str, Any]:
     review date passed), KE (current assessment), FR (received), FR (declined)."""
     with open_store(db_path) as store:
         pid = make_programme(store, [PUBLIC_MODULE], delivery_mode="uk",
-                             start_date="2027-05-04")
+                             start_date="2027-05-04", audience_level="inspector")
         overdue = new_request(store, "KE", disciplines=["leadership", "counter-terrorism"])
         walk_to(store, overdue, "scoping")
         past = date.today() - timedelta(days=40)
@@ -113,6 +113,7 @@ def test_facets_queries_and_links(team_copy) -> None:  # type: ignore[no-untyped
         "request_row": f"/catalogue/requests/{overdue}",
         "programme_row": f"/catalogue/programmes/{pid}",
         "review_rows": "/catalogue/request_reviews",
+        "programmes_html": "/catalogue/programmes",
         "meta": "/-/metadata.json",
     })
     facets = got["facets"]["facet_results"]
@@ -144,6 +145,8 @@ def test_facets_queries_and_links(team_copy) -> None:  # type: ignore[no-untyped
     assert f'href="/catalogue/requests?programme_id={pid}"' in got["programme_row"]
     assert f'href="/catalogue/programme_modules?programme_id={pid}"' in got["programme_row"]
     assert f'<a href="/catalogue/requests/{overdue}">' in got["review_rows"]
+    # A programme with an audience rank (the export gives it as a record) links to it.
+    assert '<a href="/catalogue/levels/inspector">Inspector</a>' in got["programmes_html"]
     tables = got["meta"]["databases"]["catalogue"]["tables"]
     assert tables["requests"]["columns"]["withheld_disciplines"].startswith("Disciplines")
     assert "team" in got["meta"]["title"]

@@ -28,6 +28,11 @@ def programme_keys(store: Store) -> dict[int, str]:
 Rows = tuple[tuple[Any, ...], list[tuple[Any, ...]]]
 
 
+def _level_id(level: Any) -> str | None:
+    """The audience rank's id: the export gives the rank as {id, name, rank}."""
+    return level.get("id") if isinstance(level, dict) else level
+
+
 def public_programme(store: Store, programme_id: int) -> Rows:
     """One programme's public row and module rows, from its redacted export."""
     from catalogue.core.exports.render import export_outline
@@ -36,7 +41,7 @@ def public_programme(store: Store, programme_id: int) -> Rows:
     p, modules = outline["programme"], outline["modules"]
     disciplines = sorted({m["discipline_id"] for m in modules if m.get("discipline_id")})
     row = (p["id"], p["title"], p["country"]["code"], p["delivery_mode"], p.get("start_date"),
-           p.get("end_date"), p.get("audience_level"), p.get("cohort_size"),
+           p.get("end_date"), _level_id(p.get("audience_level")), p.get("cohort_size"),
            p.get("osja_grade"), p.get("notes"), json.dumps(disciplines), len(modules),
            round(sum(m["hours"] or 0 for m in modules), 2),
            outline["totals"].get("withheld_modules", 0))
