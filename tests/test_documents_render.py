@@ -53,8 +53,18 @@ def plain_outline(store: Store, folder: Path) -> tuple[Path, str, range]:
     return save_export(store, pid, "docx", folder / "short.docx"), "OFFICIAL", range(1, 4)
 
 
+def osja_assessment(store: Store, folder: Path) -> tuple[Path, str, range]:
+    """Two versions of a request's OSJA assessment, with the version history."""
+    from catalogue.core.exports.osja_document import save_osja
+    from osja_helpers import assessed_twice
+
+    return save_osja(store, assessed_twice(store), "docx", folder / "osja.docx"), \
+        "OFFICIAL-SENSITIVE", range(4, 8)
+
+
 DOCUMENTS: dict[str, Callable[[Store, Path], tuple[Path, str, range]]] = {
     "outline": outline, "public outline": public_outline, "one-module outline": plain_outline,
+    "osja assessment": osja_assessment,
 }
 
 

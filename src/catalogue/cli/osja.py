@@ -1,10 +1,11 @@
 """``catalogue osja``: the OSJA (Overseas Security and Justice Assistance) human-rights
-assessment of a request as a record of human judgement (show, record, history, questions,
-incident, incidents)."""
+assessment of a request as a record of human judgement (show, record, history, export,
+questions, incident, incidents)."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -30,6 +31,7 @@ def osja() -> None:
       catalogue osja show 12
       catalogue osja record 12 --author "J. Smith" --stage1-ref "BHC Nairobi OSJA 2026/3" ...
       catalogue osja history 12
+      catalogue osja export 12 -o kenya-osja.docx
       catalogue osja incident Kenya --on 2026-11-28 --note "deaths in custody reported"
     """
 
@@ -176,6 +178,44 @@ def history(app: AppContext, request_id: int, as_json: bool) -> None:
                    f"(catalogue osja show {request_id}).")
     else:
         click.echo(render_versions(found))
+
+
+@osja.command("export")
+@click.argument("request_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["md", "docx"]),
+              help="md or docx (default: from the -o file's extension, else md), e.g. "
+                   "--format docx.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE",
+              help="File to write (default: standard output, Markdown only), e.g. "
+                   "-o osja-12.docx.")
+@click.option("--author", help="Author the document names (default: your login), e.g. "
+                               "--author 'J. Smith'.")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists, e.g. --force.")
+@pass_app
+def export(app: AppContext, request_id: int, fmt: str | None, output: Path | None,
+           author: str | None, force: bool) -> None:
+    """The OSJA assessment as a document: every version with its prompts and answers,
+    judgement, mitigations, who was consulted and the decision, and a version history;
+    marked with its classification on every page. Written whole or not at all.
+
+    \b
+    Examples:
+      catalogue osja export 12 --format md
+      catalogue osja export 12 -o kenya-osja.docx
+    """
+    from catalogue.core.exports.osja_document import export_osja, save_osja
+
+    if fmt is None:
+        fmt = "docx" if output is not None and output.suffix.lower() == ".docx" else "md"
+    store = app.store()
+    if output is None:
+        if fmt == "docx":
+            raise click.UsageError("docx is a binary format: give a file with -o FILE")
+        click.echo(export_osja(store, request_id, fmt, author=author).decode("utf-8"), nl=False)
+        return
+    written = save_osja(store, request_id, fmt, output, force=force, author=author)
+    click.echo(f"Wrote the OSJA assessment of request {request_id} ({fmt}) to "
+               f"{printable(str(written))}")
 
 
 @osja.command("questions")

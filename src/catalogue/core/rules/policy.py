@@ -94,13 +94,16 @@ def _osja(file: TextFile, doc: dict[str, Any], approver_ids: set[str]) -> dict[s
                               "default_source, review_days, travel_advice_max_days)")
     record = Record(file, table, "[osja] table", key="label")
     record.known({"label", "default_level", "default_why", "default_source", "review_days",
-                  "travel_advice_max_days"})
+                  "travel_advice_max_days", "document_level", "document_level_why"})
     return {"label": record.text("label"),
             "default_level": record.text("default_level", choices=tuple(sorted(approver_ids))),
             "default_why": record.text("default_why"),
             "default_source": record.text("default_source"),
             "review_days": record.integer("review_days", 1, 3650),
-            "travel_advice_max_days": record.integer("travel_advice_max_days", 1, 3650)}
+            "travel_advice_max_days": record.integer("travel_advice_max_days", 1, 3650),
+            "document_level": record.text("document_level",
+                                          choices=("public", "restricted", "confidential")),
+            "document_level_why": record.text("document_level_why")}
 
 
 def _suggest(file: TextFile, doc: dict[str, Any], approver_ids: set[str], disciplines: set[str],

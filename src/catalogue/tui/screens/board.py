@@ -82,6 +82,9 @@ class BoardScreen(CatalogueScreen):
                 tooltip="Record a new version of the request's OSJA assessment: answer its "
                         "prompts, judge the risk, decide the approval level (earlier "
                         "versions are kept)"),
+        Binding("O", "osja_document", "OSJA doc", id="board.osja-document",
+                tooltip="Write the request's OSJA assessment as a marked Word or Markdown "
+                        "document: every version and the version history"),
         Binding("s", "focus_states", "States", id="board.states",
                 tooltip="Choose which state's requests are listed"),
         Binding("f5,ctrl+r", "refresh", "Refresh", id="board.refresh", show=False,
@@ -127,7 +130,7 @@ class BoardScreen(CatalogueScreen):
             return True if self._can_reset() else None
         if action == "open_programme":
             return True if (self.detail or {}).get("programme") else None
-        if action == "link_programme":
+        if action in ("link_programme", "osja_document"):
             return True if (self.detail or {}).get("request") else None
         return True
 
@@ -300,6 +303,19 @@ class BoardScreen(CatalogueScreen):
         request = (self.detail or {}).get("request")
         if request is not None and request["state"] not in TERMINAL:
             self.load_osja(int(request["id"]))
+
+    def action_osja_document(self) -> None:
+        from catalogue.tui.dialogs.osja_export import OsjaExportDialog
+
+        request = (self.detail or {}).get("request")
+        if request is None:
+            return
+        self.app.push_screen(OsjaExportDialog(int(request["id"]), self.config.exports_folder(),
+                                              self.config_user()), self._osja_written)
+
+    def _osja_written(self, path: Any) -> None:
+        if path is not None:
+            self.notify(f"OSJA assessment written to {path}", markup=False)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="osja")
     def load_osja(self, request_id: int) -> None:
