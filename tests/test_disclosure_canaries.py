@@ -34,8 +34,10 @@ NEVER_EXPORTED = {"_meta", "_sqlite_migrations", "costing", "policy", "country_n
                   "trainers", "trainer_subjects", "trainer_unavailable", "trainer_assignments",
                   "delivery_cohorts", "delivery_results", "delivery_evaluations",
                   "trainer_events", "workflow_targets",
-                  # OSJA assessment versions are in no export; the dated lists and the question
-                  # set are public data shown only through the facts and prompts.
+                  # OSJA assessment versions are in no programme export (their own document,
+                  # catalogue osja export, is internal and marked, never public); the dated
+                  # lists and the question set are public data shown only through the facts
+                  # and prompts.
                   "osja_assessments", "osja_answers", "osja", "death_penalty",
                   "sanctions_regimes", "sensitivity_levels",
                   # Public settings IATI files publish (tests/test_iati_disclosure.py).

@@ -27,7 +27,7 @@ from catalogue.core.requests.workflow import advance
 from catalogue.core.rules.advice import set_advice
 from catalogue.core.store import Store, open_store
 from programme_helpers import make_programme
-from request_helpers import new_request
+from request_helpers import new_request, record_osja
 
 #: The bad-input corpus. Arguments reach a process as str; non-UTF-8 bytes in argv arrive as
 #: lone surrogates (Python's surrogateescape), which is what the last entries simulate.
@@ -101,6 +101,7 @@ BASELINES: dict[str, tuple[list[str], dict[str, str | list[str]]]] = {
     "disciplines": ([], {}),
     "module": (["cmd-decision-logs"], {}),
     "ethics": ([], {"--edition": "2014"}),
+    "osja export": (["2"], {"--format": "md"}),
     "osja history": (["1"], {}),
     "osja incident": (["Kenya"], {"--on": "2026-11-20", "--note": "reported"}),
     "osja incidents": ([], {}),
@@ -225,13 +226,16 @@ def _user_state(db: Path) -> str:
 @pytest.fixture(scope="module")
 def hardening_template(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeded database with programme 1 (two modules), request 1 (received), request 2
-    (scoping), travel advice and an armed-conflict entry for Kenya, for the baselines."""
+    (scoping, with an OSJA assessment version), travel advice and an armed-conflict entry for
+    Kenya, for the baselines."""
     target = tmp_path_factory.mktemp("hardening") / "catalogue.db"
     shutil.copyfile(seeded_template, target)
     with open_store(target) as store:
         make_programme(store, ["cmd-national-decision-model", "cmd-decision-logs"])
         new_request(store)
-        advance(store, new_request(store).id, by="tester")
+        second = new_request(store)
+        advance(store, second.id, by="tester")
+        record_osja(store, second.id)
         set_advice(store, "KE", "none", date(2026, 11, 20), by="tester")
         _trainers(store)
         set_conflict(store, "KE", date(2026, 11, 20), by="tester", part="the north-east")

@@ -39,7 +39,7 @@ def _save_iati(store: Any, programme_id: int, fmt: str, path: Path, *, redact: b
                      force=force)
 
 
-def _export_into(store: Any, folder: Path, save: Any, programme_id: int, fmt: str, path: Path,
+def export_into(store: Any, folder: Path, save: Any, programme_id: int, fmt: str, path: Path,
                  **options: Any) -> Any:
     """``save(store, ...)``; a file for the exports folder creates it first (0700) if missing
     (a documents folder not made yet); any other missing folder is the core's error."""
@@ -121,7 +121,7 @@ class ExportDialog(FormDialog[Path | None]):
                    "force": self.query_one("#force", Checkbox).value}
         if fmt == IATI:
             options["delivered"] = self.query_one("#delivered", Checkbox).value
-        self.submit(_export_into, self.directory, _save_iati if fmt == IATI else save_export,
+        self.submit(export_into, self.directory, _save_iati if fmt == IATI else save_export,
                     self.programme_id, fmt, path, **options)
 
     def saved(self, result: object) -> None:

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from catalogue.tui.dialogs.export import _export_into
+from catalogue.tui.dialogs.export import export_into
 from catalogue.tui.dialogs.form import FormDialog
 
 FORMATS = [("Word (.docx)", "docx"), ("Markdown (.md)", "md")]
@@ -43,6 +43,8 @@ class OsjaExportDialog(FormDialog[Path | None]):
         with VerticalGroup(classes="dialog form"):
             yield Label(Text(f"OSJA assessment of request {self.request_id} as a document"),
                         classes="dialog-title")
+            yield Label(Text("Every version and the version history, marked."),
+                        classes="field-label")
             yield Label("Format", classes="field-label")
             yield Select(FORMATS, value="docx", allow_blank=False, id="format")
             yield Label("File", classes="field-label")
@@ -54,9 +56,7 @@ class OsjaExportDialog(FormDialog[Path | None]):
                 yield Button("Write", variant="primary", id="save")
                 yield Button("Open the file", id="open-file")
                 yield Button("Cancel", id="cancel")
-            yield Label(Text("Every version, its answers, judgement and decision, and the "
-                             "version history; marked on every page. Ctrl+S writes · Esc "
-                             "closes"), classes="dialog-hint")
+            yield Label(Text("Ctrl+S writes · Esc closes"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -81,7 +81,7 @@ class OsjaExportDialog(FormDialog[Path | None]):
             self.dismiss(self.written)
             return
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
-        self.submit(_export_into, self.directory, _save, self.request_id,
+        self.submit(export_into, self.directory, _save, self.request_id,
                     str(self.query_one("#format", Select).value), path,
                     force=self.query_one("#force", Checkbox).value, author=self.author)
 
