@@ -29,9 +29,10 @@ NOW = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
 def pinned_now(monkeypatch: pytest.MonkeyPatch) -> None:
     """The clock, and the OS login the audit trail records (the card's "Received ... by")."""
     from catalogue.core import identity
-    from catalogue.core.requests import register, workflow
+    from catalogue.core.requests import clock, register, workflow
 
     monkeypatch.setattr(register, "utc_now", lambda: NOW)
+    monkeypatch.setattr(clock, "utc_now", lambda: NOW)
     monkeypatch.setattr(workflow, "utc_now", lambda: NOW)
     monkeypatch.setattr(identity, "os_login", lambda: "a.officer")
 

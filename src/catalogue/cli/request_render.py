@@ -50,7 +50,11 @@ def _overview_text(overview: dict[str, Any]) -> str:
     def row(label: str, value: Any) -> None:
         lines.append(f"  {label:<15}{value}")
 
-    row("State", f"{r['state_label']} (since {r['state_changed_at']})")
+    clock = overview.get("clock")
+    row("State", f"{r['state_label']} (since {clock['entered_at'] if clock else r['state_changed_at']})")
+    if clock and clock["target_days"] is not None:
+        row("Clock", clock["summary"])
+        row("", clock["source"])
     row("Disciplines", _list(r["disciplines"]))
     row("Modules", _list(r["modules"]))
     row("Location", LOCATIONS.get(r["location"], r["location"]))

@@ -4,6 +4,7 @@ the workflow steps (advance, decline, withdraw, reset, history) are in request_s
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import click
 
@@ -88,8 +89,13 @@ LIST_COLUMNS = [("id", "Id"), ("state", "State"), ("country_name", "Country"),
               help="Received at most DAYS ago (e.g. --newer-than 7).")
 @click.option("--programme", "programme_id", type=int,
               help="Only requests linked to this programme id (e.g. --programme 3).")
-@click.option("--sort", type=click.Choice(["created", "updated", "id", "state", "country"]),
-              default="created", show_default=True, help="Order by (e.g. --sort updated).")
+@click.option("--overdue", is_flag=True,
+              help="Only requests past their state's target days (local practice, "
+                   "data/workflow-targets.toml), the most days over first.")
+@click.option("--sort", type=click.Choice(["created", "updated", "id", "state", "country",
+                                           "overdue"]),
+              help="Order by (default: created; with --overdue: overdue, the most days past "
+                   "target first) (e.g. --sort updated).")
 @click.option("--asc", is_flag=True, help="Oldest / smallest first (default: newest first).")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True,
               help="Rows per page (e.g. --limit 100).")
@@ -99,15 +105,20 @@ LIST_COLUMNS = [("id", "Id"), ("state", "State"), ("country_name", "Country"),
 @pass_app
 def list_(app: AppContext, states: tuple[str, ...], open_only: bool, country: str | None,
           region: str | None, older_than: int | None, newer_than: int | None,
-          programme_id: int | None, sort: str, asc: bool, limit: int, offset: int,
-          fmt: str) -> None:
+          programme_id: int | None, overdue: bool, sort: str | None, asc: bool, limit: int,
+          offset: int, fmt: str) -> None:
     """List requests, newest first, one page at a time.
+
+    --overdue lists the open requests that have been in their state longer than its target
+    days, the most days over first, with the days in the state, the target and whose
+    practice the targets are.
 
     \b
     Examples:
       catalogue request list --open
       catalogue request list --state scoping --state ipab-submitted --region Africa
       catalogue request list --country Kenya --older-than 30 --json
+      catalogue request list --overdue
     """
     from catalogue.core.lookup import resolve_country
     from catalogue.core.requests.register import RequestFilter, count_requests, list_requests
@@ -116,13 +127,35 @@ def list_(app: AppContext, states: tuple[str, ...], open_only: bool, country: st
     flt = RequestFilter(states=list(states), open_only=open_only, region=region,
                         country=resolve_country(store, country).code if country else None,
                         older_than_days=older_than, newer_than_days=newer_than,
-                        programme_id=programme_id)
-    rows = list_requests(store, flt, limit=limit, offset=offset, sort=sort, descending=not asc)
-    emit(rows, LIST_COLUMNS, fmt, empty="No requests match.")
+                        programme_id=programme_id, overdue_only=overdue)
+    order = sort or ("overdue" if overdue else "created")
+    rows = list_requests(store, flt, limit=limit, offset=offset, sort=order, descending=not asc)
+    if overdue:
+        _emit_overdue(store, rows, fmt)
+    else:
+        emit(rows, LIST_COLUMNS, fmt, empty="No requests match.")
     if fmt == "table" and rows:
         total = count_requests(store, flt)
         more = f"; next page: --offset {offset + limit}" if offset + len(rows) < total else ""
         click.echo(f"Showing {offset + 1}-{offset + len(rows)} of {total}{more}")
+
+
+OVERDUE_COLUMNS = [("id", "Id"), ("state", "State"), ("country_name", "Country"),
+                   ("requesting_body", "Requesting body"), ("entered", "In state since"),
+                   ("days_in_state", "Days"), ("target_days", "Target"), ("days_over", "Over")]
+
+
+def _emit_overdue(store: Any, rows: list[dict[str, Any]], fmt: str) -> None:
+    """The overdue listing: each request's clock beside it, and the targets' basis."""
+    flat = [{**row, "entered": row["clock"]["entered_at"][:10],
+             **{k: row["clock"][k] for k in ("days_in_state", "target_days", "days_over")}}
+            for row in rows]
+    emit(flat, OVERDUE_COLUMNS, fmt, json_rows=rows,
+         empty="No open request is past its state's target.")
+    if fmt == "table":  # whose targets they are, even when nothing is overdue
+        from catalogue.core.requests.clock import targets_source
+
+        click.echo(targets_source(store))
 
 
 

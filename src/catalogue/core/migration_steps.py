@@ -18,6 +18,7 @@ NAMES: tuple[str, ...] = (
     "m_requests_001_register",
     "m_requests_003_logins",
     "m_requests_004_audit_chain",
+    "m_requests_005_state_changes_index",
     "programmes_001_tables",
     "programmes_002_fts_prefix",
     "programmes_003_module_programme_index",

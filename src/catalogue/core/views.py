@@ -263,16 +263,18 @@ def request_state_counts(store: Store) -> dict[str, int]:
 OPEN = "open"
 
 
-def request_page(store: Store, state: str, *, limit: int = 200,
-                 offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """A page of requests in one state (or every open one), oldest first, and the total."""
+def request_page(store: Store, state: str, *, limit: int = 200, offset: int = 0,
+                 overdue_first: bool = False) -> tuple[list[dict[str, Any]], int]:
+    """A page of requests in one state (or every open one), oldest first (or the most days
+    past their state's target first), and the total. Each row carries its clock."""
     from catalogue.core.osja.view import needing_reassessment
     from catalogue.core.requests.register import RequestFilter, count_requests, list_requests
     from catalogue.core.requests.states import TERMINAL
 
     flt = RequestFilter(open_only=True) if state == OPEN else RequestFilter(states=[state])
-    rows = list_requests(store, flt, limit=limit, offset=offset, sort="created",
-                         descending=False)
+    rows = list_requests(store, flt, limit=limit, offset=offset,
+                         sort="overdue" if overdue_first else "created",
+                         descending=overdue_first)
     marks = needing_reassessment(store, [r["id"] for r in rows])
     for row in rows:  # the board marks the requests whose OSJA assessment needs redoing
         row["osja_state"] = marks.get(row["id"], "none")

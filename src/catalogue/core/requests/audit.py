@@ -45,6 +45,26 @@ def record(conn: sqlite3.Connection, request_id: int, *, at: str, by: str, actio
         "login": actor.login, "signed_in": actor.signed_in})
 
 
+#: When the request ``r`` entered the state it is in: its latest audit row that changed the
+#: state into it (created, advanced, declined, withdrawn, reset). Edits, links and OSJA
+#: records name the state on both sides and do not restart the clock.
+STATE_ENTERED_SQL = ("(SELECT e.at FROM request_events e WHERE e.request_id = r.id "
+                     "AND e.to_state = r.state AND (e.from_state IS NULL OR "
+                     "e.from_state <> e.to_state) ORDER BY e.id DESC LIMIT 1)")
+#: The same test for any audit row ``e``: did it move the request into another state?
+STATE_CHANGE_SQL = "e.to_state IS NOT NULL AND (e.from_state IS NULL OR e.from_state <> e.to_state)"
+
+
+def state_entered(store: Store, request_ids: list[int]) -> dict[int, str]:
+    """For each request, the UTC time it entered its current state, from the audit trail."""
+    if not request_ids:
+        return {}
+    marks = ", ".join("?" * len(request_ids))
+    rows = store.query(f"SELECT r.id, {STATE_ENTERED_SQL} AS entered FROM requests r "
+                       f"WHERE r.id IN ({marks})", list(request_ids))
+    return {r["id"]: r["entered"] for r in rows if r["entered"]}
+
+
 def _event(row: Any) -> dict[str, Any]:
     data = dict(row)
     data["details"] = json.loads(data["details"] or "{}")

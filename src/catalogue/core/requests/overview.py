@@ -98,7 +98,16 @@ def request_overview(store: Store, request_id: int, today: date | None = None) -
                  "latest": _summary(ctx.osja) if ctx.osja else None},
         "checklist": checklist(store, request, ctx.policy),
         "next_step": next_step(store, request, today),
+        "clock": _clock(store, request, today),
     }
+
+
+def _clock(store: Store, request: Request, today: date | None) -> dict[str, Any] | None:
+    """Days in the current state against its target (local practice), JSON-ready."""
+    from catalogue.core.requests.clock import request_clock
+
+    clock = request_clock(store, request.id, request.state, today=today)
+    return clock.to_dict() if clock else None
 
 
 def _summary(version: dict[str, Any]) -> dict[str, Any]:

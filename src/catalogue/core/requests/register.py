@@ -15,6 +15,7 @@ from catalogue.core.dates import stamp, utc_now
 from catalogue.core.errors import InvalidInputError, NotFoundError, RefusedError
 from catalogue.core.names import fold
 from catalogue.core.requests import audit
+from catalogue.core.requests.clock import DAYS_OVER_SQL, clocks
 from catalogue.core.requests.model import EDITABLE, LIST_FIELDS, Request, columns_after, to_columns
 from catalogue.core.requests.states import FORWARD, LABELS, TERMINAL, position
 from catalogue.core.rules.scope import Scope, check_scope
@@ -23,7 +24,7 @@ from catalogue.core.store import Store
 
 MAX_BODY = 200
 SORTS = {"created": "r.created_at", "updated": "r.updated_at", "id": "r.id", "state": "r.state",
-         "country": "r.country"}
+         "country": "r.country", "overdue": DAYS_OVER_SQL}
 LIST_COLUMNS = ("id", "state", "country", "requesting_body", "disciplines", "modules",
                 "location", "start", "cohort", "created_at", "updated_at", "programme_id")
 
@@ -93,6 +94,8 @@ class RequestFilter:
     newer_than_days: int | None = None  # received at most this many days ago
     open_only: bool = False  # leave out delivered, declined and withdrawn
     programme_id: int | None = None
+    #: Only requests past their state's target days (local practice; see clock.py).
+    overdue_only: bool = False
 
 
 def _region_clause(store: Store, text: str) -> tuple[str, list[Any]]:
@@ -145,31 +148,46 @@ def _where(store: Store, flt: RequestFilter, now: datetime | None) -> tuple[str,
     if flt.programme_id is not None:
         clauses.append("r.programme_id = ?")
         params.append(flt.programme_id)
+    if flt.overdue_only:
+        clauses.append(f"{DAYS_OVER_SQL} > 0")
+        params.append(moment.date().isoformat())
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def list_requests(store: Store, flt: RequestFilter | None = None, *, limit: int = 50,
                   offset: int = 0, sort: str = "created", descending: bool = True,
                   now: datetime | None = None) -> list[dict[str, Any]]:
-    """One page of requests (newest first by default), each with its age in days."""
+    """One page of requests (newest first by default), each with its age in days and its
+    clock (days in its state against the target: :mod:`catalogue.core.requests.clock`).
+
+    ``sort="overdue"``: the most days past target first (descending), then those nearest
+    their target, then the states without one; ties oldest first."""
     if sort not in SORTS:
         raise InvalidInputError(f"cannot sort by {sort!r}; choose one of: {', '.join(SORTS)}")
     if limit < 1 or offset < 0:
         raise InvalidInputError("limit must be 1 or more and offset 0 or more")
-    where, params = _where(store, flt or RequestFilter(), now)
-    direction = "DESC" if descending else "ASC"
-    rows = store.query(f"{_select()} {where} ORDER BY {SORTS[sort]} {direction}, r.id {direction} "
-                       "LIMIT ? OFFSET ?", [*params, limit, offset])
     moment = now or utc_now()
+    where, params = _where(store, flt or RequestFilter(), moment)
+    direction = "DESC" if descending else "ASC"
+    if sort == "overdue":
+        order = f"{DAYS_OVER_SQL} {direction} NULLS LAST, r.created_at ASC, r.id ASC"
+        params.append(moment.date().isoformat())
+    else:
+        order = f"{SORTS[sort]} {direction}, r.id {direction}"
+    rows = store.query(f"{_select()} {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                       [*params, limit, offset])
+    requests = [Request.from_row(row) for row in rows]
+    timers = clocks(store, [(r.id, r.state) for r in requests], today=moment.date())
     result = []
-    for row in rows:
-        request = Request.from_row(row)
+    for request in requests:
         item = {key: getattr(request, key) for key in LIST_COLUMNS}
         item["start"] = request.start.isoformat() if request.start else None
         item["country_name"] = request.country_name
         item["state_label"] = request.state_label
         created = datetime.fromisoformat(request.created_at.replace("Z", "+00:00"))
         item["age_days"] = max(0, (moment - created).days)
+        timer = timers.get(request.id)
+        item["clock"] = timer.to_dict() if timer else None
         result.append(item)
     return result
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
+from catalogue.core.requests.audit import STATE_CHANGE_SQL
 from catalogue.core.requests.states import FORWARD, LABELS, STATES, TERMINAL, next_state
 from catalogue.core.stats.targets import load_targets
 from catalogue.core.store import Store
@@ -116,7 +116,7 @@ def _step_spans(store: Store) -> dict[str, list[float]]:
     spans: dict[str, list[float]] = {}
     parse = datetime.fromisoformat
     cursor = store.conn.execute("SELECT request_id, at, from_state, to_state FROM "
-                                "request_events WHERE to_state IS NOT NULL ORDER BY id")
+                                f"request_events e WHERE {STATE_CHANGE_SQL} ORDER BY id")
     cursor.row_factory = None
     for request_id, at, from_state, to_state in cursor:
         before = entered.get(request_id)
@@ -128,15 +128,12 @@ def _step_spans(store: Store) -> dict[str, list[float]]:
 
 
 def _overdue(store: Store, moment: datetime) -> tuple[list[Overdue], int]:
-    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    sql = ("FROM requests r JOIN workflow_targets t ON t.state = r.state "
-           "LEFT JOIN countries c ON c.code = r.country "
-           "WHERE julianday(?) - julianday(r.state_changed_at) > t.days")
-    total = int(store.scalar(f"SELECT count(*) {sql}", [stamp]))
-    rows: list[Any] = store.query(
-        "SELECT r.id, r.country, coalesce(c.name, r.country) AS name, r.state, t.days AS target, "
-        f"CAST(julianday(?) - julianday(r.state_changed_at) AS INTEGER) AS days {sql} "
-        "ORDER BY julianday(?) - julianday(r.state_changed_at) - t.days DESC, r.id LIMIT ?",
-        [stamp, stamp, stamp, OVERDUE_LIMIT])
-    return [Overdue(r["id"], r["country"], r["name"], r["state"], r["days"], r["target"])
-            for r in rows], total
+    """The open requests past their state's target: the board's clock
+    (:mod:`catalogue.core.requests.clock`), most days over first."""
+    from catalogue.core.requests.register import RequestFilter, count_requests, list_requests
+
+    flt = RequestFilter(overdue_only=True)
+    rows = list_requests(store, flt, limit=OVERDUE_LIMIT, sort="overdue", now=moment)
+    return [Overdue(r["id"], r["country"], r["country_name"] or r["country"], r["state"],
+                    r["clock"]["days_in_state"], r["clock"]["target_days"])
+            for r in rows], count_requests(store, flt, now=moment)

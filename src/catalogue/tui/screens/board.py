@@ -87,6 +87,10 @@ class BoardScreen(CatalogueScreen):
                         "document: every version and the version history"),
         Binding("s", "focus_states", "States", id="board.states",
                 tooltip="Choose which state's requests are listed"),
+        Binding("t", "toggle_overdue", "Overdue first", id="board.overdue-first",
+                tooltip="Sort the list by the clock: the most days past their state's target "
+                        "first (local practice, data/workflow-targets.toml); again: oldest "
+                        "first"),
         Binding("f5,ctrl+r", "refresh", "Refresh", id="board.refresh", show=False,
                 tooltip="Reload the counts, the list and the request"),
     ]
@@ -101,6 +105,7 @@ class BoardScreen(CatalogueScreen):
         self._keep_detail = False
         self._keys_state: tuple[bool, bool, bool] = (False, False, False)
         self._loaded: set[str] = set()
+        self.overdue_first = False
 
     def compose(self) -> ComposeResult:
         yield NavBar("board")
@@ -176,7 +181,8 @@ class BoardScreen(CatalogueScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="requests")
     def load_requests(self, state: str, offset: int) -> None:
         rows, total = self.backend.call(views.request_page, state,
-                                        limit=self.config.page_size, offset=offset)
+                                        limit=self.config.page_size, offset=offset,
+                                        overdue_first=self.overdue_first)
         deliver(self, RequestsLoaded((state, rows, total, offset)))
 
     @on(RequestsLoaded)
@@ -195,7 +201,8 @@ class BoardScreen(CatalogueScreen):
             table.show_page(rows, total=total, offset=offset, keep=keep)
         label = "Open requests" if state == views.OPEN else LABELS[state]
         table.border_title = Text(label)
-        table.border_subtitle = f"{table.page_summary()} · oldest first"
+        order = "overdue first" if self.overdue_first else "oldest first"
+        table.border_subtitle = f"{table.page_summary()} · {order} · ! past target"
         if not rows and not self._keep_detail:
             self._show_detail(None, Text(f"No requests are {label.lower()}.", style="dim"))
         self._keep_detail = False
@@ -261,6 +268,16 @@ class BoardScreen(CatalogueScreen):
         self.query_one("#request-detail", VerticalScroll).focus()
 
     # ------------------------------------------------------------ actions
+
+    def action_toggle_overdue(self) -> None:
+        """Overdue first, or oldest first, keeping the highlighted request in view."""
+        self.overdue_first = not self.overdue_first
+        current = (self.detail or {}).get("request")
+        self._focus_request = current["id"] if current else None
+        self._keep_detail = current is not None
+        self.load_requests(self.state, 0)
+        self.notify("Most days past target first (local practice targets)"
+                    if self.overdue_first else "Oldest first", markup=False, timeout=3)
 
     def action_focus_states(self) -> None:
         self.query_one("#states", OptionList).focus()

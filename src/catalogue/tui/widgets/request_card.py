@@ -41,8 +41,13 @@ def request_text(detail: dict[str, Any]) -> Text:
     text.append(f"Request {r['id']}  ", style="bold cyan")
     text.append(r["requesting_body"], style="bold")
     text.append("\n")
-    _row(text, "State", f"{r['state_label']} (since {r['state_changed_at'][:10]})",
-         "bold")
+    clock = detail.get("clock")
+    since = (clock["entered_at"] if clock else r["state_changed_at"])[:10]
+    _row(text, "State", f"{r['state_label']} (since {since})", "bold")
+    if clock and clock["target_days"] is not None:
+        _row(text, "Clock", ("! " if clock["overdue"] else "") + clock["summary"],
+             "bold red" if clock["overdue"] else "")
+        _row(text, "", clock["source"], "dim")
     _row(text, "Country", f"{r.get('country_name') or r['country']} ({r['country']})")
     _row(text, "Received", f"{r['created_at'][:10]} by {r['received_by']}")
     _row(text, "Disciplines", r["disciplines"])

@@ -107,6 +107,17 @@ def _age(row: dict[str, Any]) -> Text:
     return _text(f"{days} d", style)
 
 
+def _clock(row: dict[str, Any]) -> Text:
+    """Days in the state / its target; "!" (and red) once past the target."""
+    clock = row.get("clock")
+    if not clock:
+        return _text("")
+    if clock["target_days"] is None:
+        return _text(f"{clock['days_in_state']} d", "dim")
+    shown = f"{clock['days_in_state']}/{clock['target_days']} d"
+    return _text(f"! {shown}", "bold red") if clock["overdue"] else _text(shown)
+
+
 def _listing(key: str) -> Any:
     def render(row: dict[str, Any]) -> Text:
         return _text(", ".join(row.get(key) or []))
@@ -124,4 +135,5 @@ REQUEST_COLUMNS = [
     ColumnSpec("location", "Where", width=10, sortable=False, drop=4),
     ColumnSpec("start", "Starts", width=10, sortable=False, drop=2),
     ColumnSpec("age_days", "Age", _age, width=6, sortable=False),
+    ColumnSpec("clock", "In state", _clock, width=11, sortable=False),
 ]
