@@ -56,3 +56,25 @@ async def test_a_new_page_on_a_narrow_table_keeps_to_the_columns_shown() -> None
         assert _shown(table) == ["id", "name", "age"]
         assert [str(cell) for cell in table.row_cells(0)] == ["3", "row 3", "3 d"]
         assert table.selected_row() == ROWS[2]
+
+
+def test_flexible_columns_never_take_more_than_the_table_has() -> None:
+    """A wide flexible column's share leaves the columns after it their least width: the
+    board's request columns at 140 columns (108 inside the table) fit without scrolling."""
+    from catalogue.tui.widgets.table_layout import PADDING, SCROLLBAR, fit_widths
+    from catalogue.tui.widgets.tables import REQUEST_COLUMNS
+
+    row = {"id": 1, "state_label": "Scoping", "country_name": "Kenya",
+           "requesting_body": "Kenya Police Service", "disciplines": ["leadership"],
+           "location": "uk", "start": None, "age_days": 27,
+           "clock": {"days_in_state": 27, "target_days": 30, "overdue": False}}
+    from catalogue.tui.widgets.table_cells import cell_width
+
+    def natural(spec: object) -> int:
+        return max(len(spec.label) + 2, cell_width(spec, row))  # type: ignore[attr-defined]
+
+    for width in (108, 100, 120):
+        widths = fit_widths(REQUEST_COLUMNS, width, natural)
+        drawn = sum(w + 2 * PADDING for w in widths.values()) + SCROLLBAR
+        assert drawn <= width, (width, widths)
+        assert widths["clock"] == 8 and "requesting_body" in widths

@@ -23,6 +23,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from catalogue.tui.screens.help import HelpScreen
     from catalogue.tui.screens.map import MapScreen
     from catalogue.tui.screens.roster import RosterScreen
+    from catalogue.tui.screens.split import SplitScreen
     from catalogue.tui.widgets.completing_input import CompletingInput
     from catalogue.tui.widgets.paged_table import PagedTable
     from catalogue.tui.widgets.world_map import WorldMap
@@ -36,6 +37,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Charts", _bindings(ChartsScreen.BINDINGS)),
         ("Trainers", _bindings(RosterScreen.BINDINGS)),
         ("Calendar", _bindings(CalendarScreen.BINDINGS)),
+        ("Panes (explorer, programmes, requests, trainers)", _bindings(SplitScreen.BINDINGS)),
         ("Paged tables", _bindings(PagedTable.BINDINGS)),
         ("Help", _bindings(HelpScreen.BINDINGS)),
         ("Code of Ethics", _bindings(EthicsScreen.BINDINGS)),

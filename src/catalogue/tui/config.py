@@ -1,4 +1,4 @@
-"""The app's settings file: theme, keymap and page size, read from TOML.
+"""The app's settings file: theme, keymap, page size and pane widths, read from TOML.
 
 Location: ``$CATALOGUE_CONFIG`` if set, else ``config.toml`` in the platform's user config
 directory (``~/.config/catalogue/config.toml`` on Linux). A missing file means defaults; a
@@ -27,7 +27,11 @@ MIN_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 5000
 #: Seconds a search box waits after the last keystroke before it searches.
 SEARCH_DELAY = 0.15
-KNOWN_KEYS = {"theme", "page_size", "keymap", "user", "export_dir"}
+KNOWN_KEYS = {"theme", "page_size", "keymap", "user", "export_dir", "panes"}
+#: The screens whose split between list and detail moves (``[panes]``: screen = columns).
+PANE_SCREENS = ("explorer", "board", "builder", "roster")
+MIN_PANE = 16
+MAX_PANE = 120
 
 
 class ConfigError(InvalidInputError):
@@ -43,6 +47,8 @@ class TuiConfig:
     path: Path | None = None  # the file it came from, if one existed
     #: Where exports go unless the user types another path (default: the documents folder).
     export_dir: Path | None = None
+    #: The width (columns) chosen for each screen's moving pane (tui/screens/split.py).
+    panes: dict[str, int] = field(default_factory=dict)
 
     def exports_folder(self) -> Path:
         """``export_dir``, else the user's documents folder (``~/Documents`` on most systems)."""
@@ -121,7 +127,26 @@ def parse_config(doc: dict[str, Any], where: Path) -> TuiConfig:
         keymap[binding_id] = ",".join(k.strip() for k in keys.split(",") if k.strip())
     return TuiConfig(theme=theme.strip(), keymap=keymap, page_size=page_size,
                      user=user.strip() if user else None, path=where,
-                     export_dir=Path(export_dir.strip()).expanduser() if export_dir else None)
+                     export_dir=Path(export_dir.strip()).expanduser() if export_dir else None,
+                     panes=_panes(doc.get("panes", {}), where))
+
+
+def _panes(doc: Any, where: Path) -> dict[str, int]:
+    if not isinstance(doc, dict):
+        raise ConfigError(f"{where}: 'panes' must be a table: [panes] then screen = columns "
+                          "lines, e.g. explorer = 40")
+    panes: dict[str, int] = {}
+    for screen, width in doc.items():
+        if screen not in PANE_SCREENS:
+            raise ConfigError(f"{where}: panes: unknown screen {screen!r}; screens with a "
+                              f"moving split: {', '.join(PANE_SCREENS)}")
+        if isinstance(width, bool) or not isinstance(width, int) \
+                or not MIN_PANE <= width <= MAX_PANE:
+            raise ConfigError(f"{where}: panes: {screen} must be a whole number of columns "
+                              f"from {MIN_PANE} to {MAX_PANE}, e.g. {screen} = 40 "
+                              f"(got {str(width)[:20]!r})")
+        panes[screen] = width
+    return panes
 
 
 def current_user() -> str:

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from catalogue.core import views
 from catalogue.core.requests.states import FORWARD, LABELS, STATES, TERMINAL
-from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.screens.split import SplitScreen
 from catalogue.tui.spelling import glossary
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
@@ -58,7 +58,9 @@ STEP_ACTIONS = {"advance", "decline", "withdraw", "edit_request", "assess"}
 SHORT_LABELS = {"ipab-submitted": "IPAB submitted"}  # to fit the states list at 80 columns
 
 
-class BoardScreen(CatalogueScreen):
+class BoardScreen(SplitScreen):
+    SPLIT_NAME = "board"
+    SPLIT_PANE = "#states"
     AUTO_FOCUS = "#requests"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "advance", "Advance", id="board.advance",
@@ -87,6 +89,9 @@ class BoardScreen(CatalogueScreen):
                         "document: every version and the version history"),
         Binding("s", "focus_states", "States", id="board.states",
                 tooltip="Choose which state's requests are listed"),
+        Binding("c", "copy", "Copy", id="board.copy",
+                tooltip="Copy the request's summary as plain text to the clipboard (through "
+                        "the terminal, so over SSH too)"),
         Binding("t", "toggle_overdue", "Overdue first", id="board.overdue-first",
                 tooltip="Sort the list by the clock: the most days past their state's target "
                         "first (local practice, data/workflow-targets.toml); again: oldest "
@@ -103,7 +108,7 @@ class BoardScreen(CatalogueScreen):
         self._counts: dict[str, int] = {}
         self._focus_request: int | None = None
         self._keep_detail = False
-        self._keys_state: tuple[bool, bool, bool] = (False, False, False)
+        self._keys_state: tuple[bool, ...] = (False, False, False, False)
         self._loaded: set[str] = set()
         self.overdue_first = False
 
@@ -135,7 +140,7 @@ class BoardScreen(CatalogueScreen):
             return True if self._can_reset() else None
         if action == "open_programme":
             return True if (self.detail or {}).get("programme") else None
-        if action in ("link_programme", "osja_document"):
+        if action in ("link_programme", "osja_document", "copy"):
             return True if (self.detail or {}).get("request") else None
         return True
 
@@ -223,7 +228,7 @@ class BoardScreen(CatalogueScreen):
         pane.border_title = f"Request {detail['request']['id']}" if detail else "Request"
         pane.scroll_home(animate=False)
         request = (detail or {}).get("request")
-        keys = (request is not None and request["state"] not in TERMINAL,
+        keys = (request is not None, request is not None and request["state"] not in TERMINAL,
                 bool((detail or {}).get("programme")), self._can_reset())
         if keys != self._keys_state:
             self._keys_state = keys
@@ -269,12 +274,20 @@ class BoardScreen(CatalogueScreen):
 
     # ------------------------------------------------------------ actions
 
+    def action_copy(self) -> None:
+        from catalogue.core.requests.summary import request_plain_text
+        from catalogue.tui.copy_out import copy_out
+
+        if self.detail:
+            copy_out(self.app, request_plain_text(self.detail),
+                     f"request {self.detail['request']['id']}'s summary")
+
     def action_toggle_overdue(self) -> None:
-        """Overdue first, or oldest first, keeping the highlighted request in view."""
+        """Overdue first, or oldest first, from the first page: the highlighted request stays
+        highlighted if it is on it, else the first row is."""
         self.overdue_first = not self.overdue_first
         current = (self.detail or {}).get("request")
         self._focus_request = current["id"] if current else None
-        self._keep_detail = current is not None
         self.load_requests(self.state, 0)
         self.notify("Most days past target first (local practice targets)"
                     if self.overdue_first else "Oldest first", markup=False, timeout=3)

@@ -25,7 +25,7 @@ from catalogue.core import views
 from catalogue.core.counting import plural
 from catalogue.core.programmes.changes import MAX_MODULES
 from catalogue.tui.config import SEARCH_DELAY
-from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.screens.split import SplitScreen
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.outline_panel import outline_text
@@ -79,7 +79,10 @@ def _apply(store: Any, change: Change) -> None:
         change.fn(store, change.programme_id, *change.args, **change.kwargs)
 
 
-class BuilderScreen(CatalogueScreen):
+class BuilderScreen(SplitScreen):
+    SPLIT_NAME = "builder"
+    SPLIT_PANE = "#side"
+    SPLIT_SIDE = "right"
     AUTO_FOCUS = "#programmes"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "new", "New", id="builder.new",
@@ -104,6 +107,9 @@ class BuilderScreen(CatalogueScreen):
                 tooltip="Enlarge the outline preview (again to shrink it)"),
         Binding("slash", "focus_search", "Search", id="builder.search", show=False,
                 tooltip="Search the programmes list"),
+        Binding("c", "copy", "Copy", id="builder.copy",
+                tooltip="Copy the outline as plain text to the clipboard (through the "
+                        "terminal, so over SSH too)"),
     ]
 
     def __init__(self) -> None:
@@ -160,6 +166,8 @@ class BuilderScreen(CatalogueScreen):
                 return False  # keys that change the highlighted module act only in its table
             if not (self.outline and self.outline["modules"]):
                 return None  # shown, but disabled
+        if action == "copy" and self.programme_id is None:
+            return False
         if action == "undo_remove" and not self._removed:
             return None  # shown, but disabled
         return True
@@ -436,6 +444,14 @@ class BuilderScreen(CatalogueScreen):
 
         self.app.push_screen(ExportDialog(self.programme_id, self.config.exports_folder()),
                              exported)
+
+    def action_copy(self) -> None:
+        from catalogue.core.exports.plain_text import outline_plain_text
+        from catalogue.tui.copy_out import copy_out
+
+        if self.outline is not None:
+            copy_out(self.app, outline_plain_text(self.outline),
+                     f"programme {self.outline['programme']['id']}'s outline")
 
     def action_toggle_preview(self) -> None:
         self.toggle_class("-show-preview")

@@ -19,12 +19,12 @@ from catalogue.core.countries import DEFAULT_SORT, CountryFilter
 from catalogue.core.facets import RequestFacets
 from catalogue.tui.config import SEARCH_DELAY
 from catalogue.tui.dialogs.choose import ANY, Choice, ChooseDialog
-from catalogue.tui.screens.base import CatalogueScreen
 from catalogue.tui.screens.explorer_facets import (
     DisciplineCounts,
     DisciplineFacets,
     FacetsLoaded,
 )
+from catalogue.tui.screens.split import SplitScreen
 from catalogue.tui.widgets import cards
 from catalogue.tui.widgets.chips import Chip, FilterChips
 from catalogue.tui.widgets.discipline_tree import LEGEND, DisciplineTree, TreeItem
@@ -51,8 +51,11 @@ class FacetCounted(Loaded[tuple[str, list[tuple[str, int]]]]):
     """A facet's values with their counts under the other filters."""
 
 
-class ExplorerScreen(CatalogueScreen, DisciplineFacets):
+class ExplorerScreen(SplitScreen, DisciplineFacets):
     """Filters combine (facets, assisted, HR priority, search words); all queries run in workers."""
+
+    SPLIT_NAME = "explorer"
+    SPLIT_PANE = "#disciplines-pane"
 
     AUTO_FOCUS = "#countries"
 
@@ -143,7 +146,9 @@ class ExplorerScreen(CatalogueScreen, DisciplineFacets):
 
     @on(TreeLoaded)
     def show_tree(self, message: TreeLoaded) -> None:
-        self.query_one(DisciplineTree).load(message.result)
+        tree = self.query_one(DisciplineTree)
+        tree.load(message.result)
+        self.fit_split(tree.natural_width + 3)  # the pane's border and scrollbar
         self._mark_loaded("tree")
 
     def reload(self, offset: int = 0, *, keep: str | None = None) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from catalogue.core.counting import plural
 from catalogue.core.trainers.views import TrainerDetail
-from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.screens.split import SplitScreen
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
@@ -32,7 +32,9 @@ class TrainerLoaded(Loaded[TrainerDetail]):
     """One trainer in full."""
 
 
-class RosterScreen(CatalogueScreen):
+class RosterScreen(SplitScreen):
+    SPLIT_NAME = "roster"
+    SPLIT_PANE = "#roster-list"
     AUTO_FOCUS = "#trainers"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_trainer", "New", id="roster.new",

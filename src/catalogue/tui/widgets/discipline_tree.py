@@ -13,6 +13,7 @@ from catalogue.core.views import DisciplineNode
 #: and the legend its pane shows.
 NOT_PUBLIC = "◆"
 LEGEND = f"{NOT_PUBLIC} not public"
+EXPANDER = 2  # "▶ " before a discipline's name
 
 
 @dataclass(frozen=True)
@@ -29,16 +30,23 @@ class DisciplineTree(Tree[TreeItem]):
         self.show_root = False
         self.guide_depth = 3
 
+    #: Columns the widest discipline's line takes (its name, counts and marker, after the
+    #: expander): what the pane needs to show every name whole.
+    natural_width = 0
+
     def load(self, disciplines: list[DisciplineNode]) -> None:
         self.clear()
+        widest = 0
         for d in disciplines:
             label = Text(d.title)
             label.append(f"  {len(d.modules)}·{d.hours}h", style="dim")
             if d.sensitivity != "public":
                 label.append(f" {NOT_PUBLIC}", style="yellow")
+            widest = max(widest, label.cell_len + EXPANDER)
             node = self.root.add(label, data=TreeItem("discipline", d.id))
             for m in d.modules:
                 node.add_leaf(Text(m["title"]), data=TreeItem("module", m["id"]))
+        self.natural_width = widest
         self.root.expand()
         if self.root.children:
             self.move_cursor(self.root.children[0])

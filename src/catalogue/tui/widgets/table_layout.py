@@ -55,8 +55,12 @@ def fit_widths(specs: Sequence[ColumnSpec], width: int,
         - sum(least_width(s) for s in shown if not s.flex)
     wanted = {s.key: natural(s) for s in flexible}
     weights = sum(s.flex for s in flexible)
-    for spec in sorted(flexible, key=lambda s: wanted[s.key] / s.flex):
-        share = max(least_width(spec), min(wanted[spec.key], spare * spec.flex // max(1, weights)))
+    order = sorted(flexible, key=lambda s: wanted[s.key] / s.flex)
+    for index, spec in enumerate(order):
+        # Never so much that a column still to come cannot have its least width.
+        reserved = sum(least_width(s) for s in order[index + 1:])
+        share = max(least_width(spec), min(wanted[spec.key], spare * spec.flex // max(1, weights),
+                                           spare - reserved))
         widths[spec.key] = share
         spare -= share
         weights -= spec.flex

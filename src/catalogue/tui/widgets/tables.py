@@ -108,14 +108,15 @@ def _age(row: dict[str, Any]) -> Text:
 
 
 def _clock(row: dict[str, Any]) -> Text:
-    """Days in the state / its target; "!" (and red) once past the target."""
+    """Days in the state / its target ("12/30d"); "!" (and red) once past the target
+    ("!40/30d"). Eight characters at most for four-digit days, to fit at 80 columns."""
     clock = row.get("clock")
     if not clock:
         return _text("")
     if clock["target_days"] is None:
-        return _text(f"{clock['days_in_state']} d", "dim")
-    shown = f"{clock['days_in_state']}/{clock['target_days']} d"
-    return _text(f"! {shown}", "bold red") if clock["overdue"] else _text(shown)
+        return _text(f"{clock['days_in_state']}d", "dim")
+    shown = f"{clock['days_in_state']}/{clock['target_days']}d"
+    return _text(f"!{shown}", "bold red") if clock["overdue"] else _text(shown)
 
 
 def _listing(key: str) -> Any:
@@ -135,5 +136,5 @@ REQUEST_COLUMNS = [
     ColumnSpec("location", "Where", width=10, sortable=False, drop=4),
     ColumnSpec("start", "Starts", width=10, sortable=False, drop=2),
     ColumnSpec("age_days", "Age", _age, width=6, sortable=False),
-    ColumnSpec("clock", "In state", _clock, width=11, sortable=False),
+    ColumnSpec("clock", "In state", _clock, width=8, sortable=False),
 ]
