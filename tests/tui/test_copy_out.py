@@ -79,3 +79,28 @@ async def test_builder_copies_the_outline(db_path: Any, store: Store) -> None:
         assert app.copied == [outline_plain_text(build_outline(store, programme))]
         assert app.copied[0].startswith("Command course\n")
         assert any(n.startswith(f"Copied programme {programme}'s outline") for n in notices)
+
+
+async def test_explorer_copies_the_country_card(db_path: Any, store: Store) -> None:
+    from catalogue.core.card_view import card_plain_text, card_view_of
+
+    app = RecordingApp(db_path, TuiConfig())
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.detail_key == ("country", "AF"), what="card")
+        notices = record_notices(app)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: bool(app.copied), what="copied")
+        assert app.copied == [card_plain_text(card_view_of(store, "AF"))]
+        assert app.copied[0].splitlines()[0].endswith("Afghanistan")
+        assert "Official name" in app.copied[0] and "[" not in app.copied[0].splitlines()[1]
+        assert any(n.startswith("Copied Afghanistan's country card") for n in notices)
+
+        screen.query_one("#disciplines").focus()  # a discipline's card: not a country
+        await wait_for(pilot, lambda: (screen.detail_key or ("",))[0] == "discipline",
+                       what="discipline card")
+        await pilot.press("c")
+        await settle(pilot)
+        assert len(app.copied) == 1
+        assert any(n.startswith("Copy takes a country's card") for n in notices)

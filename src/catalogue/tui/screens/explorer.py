@@ -47,6 +47,10 @@ class DetailLoaded(Loaded[tuple[str, str, Text, str]]):
     """A card for the detail pane: (kind, key, text, title)."""
 
 
+class CardCopied(Loaded[tuple[str, str]]):
+    """A country's card as plain text, to copy: (its name, the text)."""
+
+
 class FacetCounted(Loaded[tuple[str, list[tuple[str, int]]]]):
     """A facet's values with their counts under the other filters."""
 
@@ -88,6 +92,9 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
                 tooltip="Start a programme for the highlighted country"),
         Binding("escape", "back", "Back", id="explorer.back", show=False,
                 tooltip="Back to the countries table"),
+        Binding("c", "copy", "Copy", id="explorer.copy", show=False,
+                tooltip="Copy the country's card as plain text to the clipboard (through "
+                        "the terminal, so over SSH too)"),
     ]
 
     def __init__(self) -> None:
@@ -209,6 +216,28 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
             return kind, key, cards.discipline_text(d, d.get("activity")), d["title"]
         m = self.backend.call(views.module_detail, key)
         return kind, key, cards.module_text(m), m["title"]
+
+    def action_copy(self) -> None:
+        """Copy the country card on show (read again, so it is the card as it is now)."""
+        if self.detail_key is None or self.detail_key[0] != "country":
+            self.notify("Copy takes a country's card: highlight a country first",
+                        severity="warning", markup=False)
+            return
+        self.copy_card(self.detail_key[1])
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="copy")
+    def copy_card(self, code: str) -> None:
+        from catalogue.core.card_view import card_plain_text
+
+        view = self.backend.call(card_view_of, code)
+        deliver(self, CardCopied((view.title, card_plain_text(view))))
+
+    @on(CardCopied)
+    def card_copied(self, message: CardCopied) -> None:
+        from catalogue.tui.copy_out import copy_out
+
+        title, text = message.result
+        copy_out(self.app, text, f"{title}'s country card")
 
     @on(DetailLoaded)
     def show_detail(self, message: DetailLoaded) -> None:
