@@ -108,3 +108,16 @@ def test_cli_request_show_says_who_received_it(invoke) -> None:  # type: ignore[
     assert line.endswith(f" by {os_login()}")
     data = json.loads(invoke("request", "show", "1", "--json").output)
     assert data["request"]["received_by"] == f"{os_login()} on behalf of A. Jones"
+
+
+def test_the_trainer_card_data_holds_the_latest_changes_newest_first(store: Store) -> None:
+    from catalogue.core.trainers.views import trainer_detail
+
+    ident = roster.add_trainer(store, "B. Jones", "staff", by="A. Jones")
+    for n in range(6):
+        roster.edit_trainer(store, ident, by="A. Jones", notes=f"note {n}")
+    detail = trainer_detail(store, ident)
+    assert detail.change_count == 7
+    assert [e.action for e in detail.changes] == ["edited"] * 5
+    assert [e.id for e in detail.changes] == sorted((e.id for e in detail.changes), reverse=True)
+    assert detail.changes[0].who == f"{os_login()} on behalf of A. Jones"

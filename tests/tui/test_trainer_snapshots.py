@@ -21,6 +21,17 @@ from tui.helpers import SIZE, ready, settle, wait_for
 SMALL = (80, 24)
 
 
+@pytest.fixture(autouse=True)
+def pinned_trail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The trainer trail's time and OS login (the card's Changes) fixed for the pictures."""
+    from catalogue.core import identity
+    from catalogue.core.trainers import assignments
+
+    for module in (roster, assignments):
+        monkeypatch.setattr(module, "stamp", lambda *_: "2026-06-01T09:30:00Z")
+    monkeypatch.setattr(identity, "os_login", lambda: "officer")
+
+
 def _fill(db_path: Path) -> None:
     with open_store(db_path) as store:
         first = roster.add_trainer(store, "A. Okafor", "associate", by="t",

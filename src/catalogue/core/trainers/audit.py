@@ -70,6 +70,15 @@ def trainer_history(store: Store, trainer_id: int) -> list[TrainerEvent]:
         "SELECT * FROM trainer_events WHERE trainer_id = ? ORDER BY id", (trainer_id,))]
 
 
+def recent_changes(store: Store, trainer_id: int, limit: int = 5) -> tuple[list[TrainerEvent], int]:
+    """A trainer's latest ``limit`` audit rows, newest first, and how many there are."""
+    rows = store.query("SELECT * FROM trainer_events WHERE trainer_id = ? ORDER BY id DESC "
+                       "LIMIT ?", (trainer_id, limit))
+    total = int(store.scalar("SELECT count(*) FROM trainer_events WHERE trainer_id = ?",
+                             (trainer_id,)))
+    return [_event(r) for r in rows], total
+
+
 def programme_history(store: Store, programme_id: int) -> list[TrainerEvent]:
     """The assignment and results rows of one programme's delivery, oldest first."""
     return [_event(r) for r in store.query(

@@ -7,6 +7,7 @@ from datetime import date
 
 from catalogue.core.store import Store
 from catalogue.core.trainers.assignments import trainer_deliveries
+from catalogue.core.trainers.audit import TrainerEvent, recent_changes
 from catalogue.core.trainers.deliveries import Delivery, get_delivery
 from catalogue.core.trainers.model import Trainer
 from catalogue.core.trainers.roster import get_trainer
@@ -25,6 +26,8 @@ class TrainerDetail:
     trainer: Trainer
     deliveries: tuple[TrainerDelivery, ...]  # upcoming and running first, then past
     today: str
+    changes: tuple[TrainerEvent, ...] = ()  # the latest audit rows, newest first
+    change_count: int = 0  # all of them (catalogue trainer history N)
 
 
 def trainer_detail(store: Store, trainer_id: int, *, today: date | None = None) -> TrainerDetail:
@@ -38,4 +41,5 @@ def trainer_detail(store: Store, trainer_id: int, *, today: date | None = None) 
                                      tuple(assignment_warnings(store, person, full))))
     current = [d for d in found if (d.delivery.end or "9999") >= now]
     past = [d for d in found if (d.delivery.end or "9999") < now]
-    return TrainerDetail(person, tuple(current + past[::-1]), now)
+    changes, count = recent_changes(store, trainer_id)
+    return TrainerDetail(person, tuple(current + past[::-1]), now, tuple(changes), count)

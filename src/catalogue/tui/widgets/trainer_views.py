@@ -109,7 +109,22 @@ def trainer_text(detail: TrainerDetail) -> Text:
             text.append(f"  ! {w.id}: ", style=f"bold {style}")
             text.append(f"{w.why}\n", style=style)
             text.append(f"    source: {w.source}\n", style="dim")
+    changes_text(text, detail)
     return text
+
+
+def changes_text(text: Text, detail: TrainerDetail) -> None:
+    """The latest changes to the trainer, newest first: when, who (the OS login or signed-in
+    user, on behalf of the name given) and what."""
+    shown, count = len(detail.changes), detail.change_count
+    text.append("\nChanges", style="bold underline")
+    more = f"  latest {shown} of {count} (catalogue trainer history {detail.trainer.id})"
+    text.append(more if count > shown else "", style="dim")
+    text.append("\n")
+    for event in detail.changes:
+        text.append(f"{event.at[:16].replace('T', ' ')} ", style="dim")
+        text.append(f"{event.who} ", style="cyan")
+        text.append(f"{event.action}\n", style="bold")
 
 
 def month_grid(month: MonthCalendar) -> Text:
