@@ -126,6 +126,9 @@ def test_in_country_dates_are_months_only(store: Store) -> None:
     result, root = _one(store, pid)
     assert values(root, "//activity-date/@iso-date") == ["2027-03-01", "2027-03-31"]
     assert "Month only" in values(root, "//activity-date/narrative/text()")[0]
+    # No notes: the description is built from the public content.
+    assert values(root, "//description/narrative/text()") == [
+        "Police training for Kenya, delivered in the country: 1 training module in Command."]
     assert b"2027-03-10" not in result.data
 
 

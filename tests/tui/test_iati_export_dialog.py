@@ -51,6 +51,7 @@ async def test_iati_is_public_and_says_what_went_in(make_app, store: Store,
         await wait_for(pilot, lambda: dialog.written is not None, what="written")
         done = plain(dialog.query_one("#export-done", Static))
         assert f"GB-GOV-99-programme-{pid}: Pipeline/identification" in done
+        assert "DAC purpose codes (updated 2023-02-23)" in done  # the lists' dates
         root = parse_valid((tmp_path / f"programme-{pid}-iati.xml").read_bytes())
         assert values(root, "//title/narrative/text()") == ["Training programme for Kenya"]
 

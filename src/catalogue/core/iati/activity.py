@@ -18,12 +18,11 @@ from typing import Any
 from catalogue.core.counting import plural
 from catalogue.core.errors import RefusedError
 from catalogue.core.exports.public_approval import WITHHELD_TEXT
+from catalogue.core.exports.wording import MODE_LABELS
 from catalogue.core.iati.settings import IatiSettings, require_reporting_org
 from catalogue.core.store import Store
 
 PLANNED_START, ACTUAL_START, PLANNED_END, ACTUAL_END = "1", "2", "3", "4"
-_MODES = {"uk": "in the United Kingdom", "in-country": "in the country",
-          "remote": "remotely", "blended": "partly remotely and partly in the country"}
 MONTH_ONLY = "Month only: the exact dates are withheld."
 AS_SCHEDULED = "The dates the delivery was scheduled for; no separate actual dates are recorded."
 
@@ -111,7 +110,7 @@ def _description(public: dict[str, Any]) -> str:
         return notes
     rows = [r for r in public["days_by_discipline"] if r["id"] is not None]
     topics = ", ".join(r["title"] for r in rows)
-    mode = _MODES.get(public["programme"]["delivery_mode"], "")
+    mode = MODE_LABELS.get(public["programme"]["delivery_mode"], "")
     count = len(public["modules"])
     return (f"Police training for {public['programme']['country']['name']}, delivered {mode}: "
             f"{plural(count, 'training module')} in {topics}.")

@@ -26,8 +26,9 @@ class IatiExport:
     activities: list[Activity]
     skipped: list[Skipped] = field(default_factory=list)
     path: Path | None = None
-    #: The dated lists the codes come from, to show where they are used.
+    #: The dated lists the codes come from, to show where they are used (in full, and short).
     sources: list[str] = field(default_factory=list)
+    dates: str = ""
 
 
 def _sources(settings: IatiSettings) -> list[str]:
@@ -36,6 +37,11 @@ def _sources(settings: IatiSettings) -> list[str]:
             f"DAC sector codes: {src['title']} ({src['publisher']}, updated {src['updated']}); "
             "which code each discipline is reported under is the organisation's own judgement "
             "(data/dac-sectors.toml)"]
+
+
+def _dates(settings: IatiSettings) -> str:
+    return (f"Codes: IATI 2.03 codelists ({settings.codelists_updated}); DAC purpose codes "
+            f"(updated {settings.sectors_source['updated']})")
 
 
 def delivered_programmes(store: Store) -> list[int]:
@@ -61,7 +67,7 @@ def export_iati(store: Store, programme_id: int | None = None, *, delivered: boo
     if programme_id is not None:
         activities = [build_activity(store, settings, programme_id, today=today)]
         return IatiExport(iati_document(settings, activities), activities,
-                          sources=_sources(settings))
+                          sources=_sources(settings), dates=_dates(settings))
     activities, skipped = [], []
     ids = delivered_programmes(store)
     for pid in ids:
@@ -75,7 +81,7 @@ def export_iati(store: Store, programme_id: int | None = None, *, delivered: boo
         raise NotFoundError(f"no delivered programme to report to IATI (a programme counts "
                             f"when its linked request is delivered){why}")
     return IatiExport(iati_document(settings, activities), activities, skipped,
-                      sources=_sources(settings))
+                      sources=_sources(settings), dates=_dates(settings))
 
 
 def save_iati(store: Store, path: Path | str, programme_id: int | None = None, *,

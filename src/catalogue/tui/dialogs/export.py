@@ -170,4 +170,5 @@ def iati_summary(result: Any) -> str:
         lines.append(f"... and {len(result.activities) - 5} more")
     for skipped in result.skipped:
         lines.append(f"Skipped programme {skipped.programme_id}: {skipped.reason}")
+    lines.append(result.dates)
     return "\n".join(lines)
