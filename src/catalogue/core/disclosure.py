@@ -237,6 +237,7 @@ FIELDS: dict[str, dict[str, Field]] = {
         "sensitivity": _f(PUBLIC, VALUE, "the mark itself"),
         "sensitivity_basis": _f(WHEN_MARKED, TEXT, "as the title (it can name what is "
                                                    "withheld)"),
+        "standard_basis": _f(WHEN_MARKED, TEXT, "as the title"),
     },
     "modules": {
         **{c: _f(WHEN_MARKED, VALUE, "public when the module is") for c in (

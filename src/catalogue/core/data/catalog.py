@@ -103,7 +103,7 @@ def _load_disciplines(
             raise file.fail(None, "missing the [discipline] table")
         head = Record(file, doc["discipline"], "discipline")
         head.known({"id", "title", "description", "sensitivity", "sensitivity_basis",
-                    "position"})
+                    "position", "standard_modules", "standard_basis"})
         check_unique([head], "id", discipline_ids)
         discipline = {
             "id": head.text("id"), "title": head.text("title"),
@@ -111,6 +111,7 @@ def _load_disciplines(
             "sensitivity": head.text("sensitivity", choices=SENSITIVITY),
             "sensitivity_basis": head.text("sensitivity_basis"),
             "position": head.integer("position", 1, 999),
+            "standard_basis": head.text("standard_basis"),
         }
         catalog.disciplines.append(discipline)
         modules = records(file, doc, "modules", "module")
@@ -118,10 +119,11 @@ def _load_disciplines(
             raise head.fail(f"a discipline needs 1 to 20 modules, found {len(modules)}")
         before = len(module_records)
         check_unique(modules, "id", module_records)
+        standard = _standard_modules(head, [m.data.get("id") for m in modules])
         for position, record in enumerate(modules, start=1):
-            catalog.modules.append(
-                _module(record, discipline, position, ranks, principle_ids)
-            )
+            module = _module(record, discipline, position, ranks, principle_ids)
+            module["standard"] = standard.get(module["id"], 0)
+            catalog.modules.append(module)
         assert len(module_records) - before == len(modules)
     for ident, record in module_records.items():
         for prereq in record.text_list("prerequisites", required=False):
@@ -130,6 +132,21 @@ def _load_disciplines(
                                   "prerequisites")
     _check_cycles(module_records)
     catalog.disciplines.sort(key=lambda d: (d["position"], d["id"]))
+
+
+def _standard_modules(head: Record, ids: list[Any]) -> dict[str, int]:
+    """Each standard module's place (1, 2 ...) in the discipline's ``standard_modules``."""
+    listed = head.text_list("standard_modules", min_items=1)
+    places: dict[str, int] = {}
+    for ident in listed:
+        if ident not in ids:
+            raise head.fail(f"standard_modules names {ident!r}, which is not a module of "
+                            f"this discipline (its modules: {', '.join(map(str, ids))})",
+                            "standard_modules")
+        if ident in places:
+            raise head.fail(f"standard_modules lists {ident!r} twice", "standard_modules")
+        places[ident] = len(places) + 1
+    return places
 
 
 def _module(record: Record, discipline: dict[str, Any], position: int,

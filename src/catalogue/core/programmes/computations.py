@@ -84,8 +84,8 @@ def days_by_discipline(modules: list[dict[str, Any]], hours_per_day: float,
 
 def order_warnings(modules: list[dict[str, Any]], audience: dict[str, Any] | None,
                    levels: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Prerequisites out of order or missing, modules above the audience's level, and
-    modules no longer in the library."""
+    """Prerequisites out of order or missing, modules whose level range leaves out the
+    audience's level (above it or below it), and modules no longer in the library."""
     position = {m["id"]: m["position"] for m in modules}
     titles = {m["id"]: m["title"] for m in modules}
     warnings: list[dict[str, Any]] = []
@@ -110,6 +110,13 @@ def order_warnings(modules: list[dict[str, Any]], audience: dict[str, Any] | Non
             warnings.append(_warning(
                 "level", m, None,
                 f"{m['title']} ({m['id']}) is aimed at {level} and above; the audience is "
+                f"{audience['name']}"))
+        elif audience and levels.get(m["level_to"], {}).get("rank", audience["rank"]) < (
+                audience["rank"]):
+            level = levels[m["level_to"]].get("name", m["level_to"])
+            warnings.append(_warning(
+                "level", m, None,
+                f"{m['title']} ({m['id']}) is aimed at {level} and below; the audience is "
                 f"{audience['name']}"))
     return warnings
 

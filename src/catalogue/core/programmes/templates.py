@@ -15,11 +15,13 @@ NOT_CLONED = ("request_id", "vulnerability_notes", "commercial_terms", "osja_gra
 
 
 def template_modules(store: Store, discipline: str) -> tuple[dict[str, Any], list[ModuleEntry]]:
-    """The discipline (by id, title or unique prefix) and its modules in library order."""
-    from catalogue.core.catalog import discipline_modules, find_discipline
+    """The discipline (by id, title or unique prefix) and its standard modules, in the order
+    its data file lists them (data/disciplines: standard_modules, local practice)."""
+    from catalogue.core.catalog import find_discipline
+    from catalogue.core.module_search import standard_modules
 
     found = find_discipline(store, discipline)
-    return found, [ModuleEntry(m["id"]) for m in discipline_modules(store, found["id"])]
+    return found, [ModuleEntry(m.id) for m in standard_modules(store, found["id"])]
 
 
 def create_from_template(store: Store, discipline: str, raw: dict[str, Any]) -> int:

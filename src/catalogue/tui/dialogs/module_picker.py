@@ -1,40 +1,63 @@
-"""Pick a module from the library: type to search titles and summaries, Enter adds it.
+"""Pick modules from the library: search, filter by discipline and level, mark several, add.
 
-Enter adds the module the list shows for the text now in the search box, chosen by its id:
-typed ahead of a list still loading, Enter (or ↓ to the list) waits for that list, holding the
-keys behind it (:meth:`~catalogue.tui.key_order.OrderedKeys.hold_keys`), so a fast typist
-never adds a row of a list that was on screen for an earlier search.
+Typing searches titles, summaries, learning outcomes and discipline names
+(:func:`catalogue.core.module_search.find_modules`). In the list, Space marks the highlighted
+module (and moves on); Ctrl+S marks a discipline's standard modules (data/disciplines, the
+organisation's local practice, said when used). Marks are kept by module id while the search
+and filters change. Enter adds every marked module, in the order marked, or the highlighted one
+when none is marked.
+
+Enter acts on the list shown for the search and filters now set, chosen by id: typed ahead of a
+list still loading, Enter (or ↓ to the list) waits for that list, holding the keys behind it
+(:meth:`~catalogue.tui.key_order.OrderedKeys.hold_keys`), so a fast typist never adds a row of a
+list that was on screen for an earlier search.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalGroup
+from textual.containers import HorizontalGroup, VerticalGroup
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
+from catalogue.core.counting import plural
+from catalogue.core.module_search import LibraryModule, ModuleQuery, PickerChoices
 from catalogue.tui.config import SEARCH_DELAY
 from catalogue.tui.workers import Loaded, WorkerResults, deliver, report_failure
 
 if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
 
-TITLE_WIDTH = 56
+TITLE_WIDTH = 52
 
 
-class ModulesFound(Loaded[tuple[str, list[dict[str, Any]]]]):
-    """The search text, and the library's modules matching it (views.library_modules)."""
+class ModulesFound(Loaded[tuple[ModuleQuery, list[LibraryModule]]]):
+    """The query, and the library's modules matching it (module_search.find_modules)."""
 
 
-class ModulePickerDialog(WorkerResults, ModalScreen[str | None]):
-    """Returns the chosen module id (or None). Modules already in the programme are marked."""
+class StandardFound(Loaded[tuple[str, list[LibraryModule]]]):
+    """A discipline's id and its standard modules (module_search.standard_modules)."""
+
+
+@dataclass(frozen=True)
+class Picked:
+    """The modules to add, in the order marked, with their titles."""
+
+    module_ids: tuple[str, ...]
+    titles: tuple[str, ...]
+
+
+class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
+    """Returns the modules picked (or None). Modules already in the programme are shown
+    ticked and cannot be picked again."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel",
@@ -42,71 +65,127 @@ class ModulePickerDialog(WorkerResults, ModalScreen[str | None]):
         Binding("down", "to_list", "To the list", id="picker.to-list", show=False,
                 tooltip="From the search box down to the list of modules"),
         Binding("enter", "choose", "Add", id="picker.add", priority=True,
-                tooltip="Add the highlighted module (of the list for the text typed)"),
+                tooltip="Add the marked modules, or the highlighted one when none is marked"),
+        Binding("space", "mark", "Mark", id="picker.mark",
+                tooltip="Mark or unmark the highlighted module and move to the next"),
+        Binding("ctrl+s", "mark_standard", "Standard", id="picker.standard",
+                tooltip="Mark the standard modules of the discipline filtered on (or of the "
+                        "highlighted module's discipline)"),
+        Binding("slash", "to_search", "Search", id="picker.search", show=False,
+                tooltip="Back to the search box, its text selected"),
     ]
     AUTO_FOCUS = "#module-search"
 
-    def __init__(self, already: set[str]) -> None:
+    def __init__(self, already: set[str], choices: PickerChoices,
+                 query: ModuleQuery | None = None, title: str | None = None) -> None:
         super().__init__(id="module-picker", classes="dialog-screen")
         self.already = already
+        self.choices = choices
+        self.title_text = title or "Add modules from the library"
+        self.base = query or ModuleQuery()
         self._timer: Timer | None = None
-        #: The search text the list on show was made for (None: no list yet).
-        self.shown_for: str | None = None
-        #: An action ("choose" or "to_list") waiting for the list of the current text.
+        #: The query the list on show was made for (None: no list yet).
+        self.shown_for: ModuleQuery | None = None
+        self.shown: dict[str, LibraryModule] = {}
+        #: Marked modules, by id, in the order marked.
+        self.marked: dict[str, str] = {}
+        #: An action ("choose" or "to_list") waiting for the list of the current query.
         self.pending: str | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalGroup(classes="dialog picker"):
-            yield Label(Text("Add a module from the library"), classes="dialog-title")
-            yield Input(placeholder="Search titles and summaries (e.g. interview)",
-                        id="module-search")
+            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Input(placeholder="Search titles, summaries, outcomes and disciplines "
+                        "(e.g. terror)", id="module-search", value=self.base.text)
+            with HorizontalGroup(id="picker-filters"):
+                yield Select([(c.title, c.id) for c in self.choices.disciplines],
+                             prompt="Any discipline", id="picker-discipline", compact=True,
+                             value=self.base.discipline or Select.NULL)
+                yield Select([(c.title, c.id) for c in self.choices.levels],
+                             prompt="Any level", id="picker-level", compact=True,
+                             value=self.base.level or Select.NULL)
             yield OptionList(id="module-options")
-            yield Label(Text("↓ to the list · Enter adds · Esc cancels"), classes="dialog-hint")
+            yield Label(id="picker-status")
+            yield Label(Text("↓ list · Space marks · Ctrl+S standard modules · Enter adds · "
+                             "/ search · Tab filters · Esc cancels"), classes="dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one("#module-search", Input).focus()
-        self.load_modules("")
+        self._show_status()
+        self.load_modules(self.current_query)
 
     @property
     def catalogue(self) -> CatalogueApp:
         return cast("CatalogueApp", self.app)
 
     @property
-    def search_text(self) -> str:
-        return self.query_one("#module-search", Input).value
+    def current_query(self) -> ModuleQuery:
+        """The search and filters now set."""
+        discipline = self.query_one("#picker-discipline", Select).value
+        level = self.query_one("#picker-level", Select).value
+        return replace(self.base, text=self.query_one("#module-search", Input).value,
+                       discipline=discipline if isinstance(discipline, str) else None,
+                       level=level if isinstance(level, str) else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="modules")
-    def load_modules(self, text: str) -> None:
-        from catalogue.core.views import library_modules
+    def load_modules(self, query: ModuleQuery) -> None:
+        from catalogue.core.module_search import find_modules
 
-        deliver(self, ModulesFound((text, self.catalogue.backend.call(library_modules, text))))
+        deliver(self, ModulesFound((query, self.catalogue.backend.call(find_modules, query))))
 
     @on(ModulesFound)
     def show_modules(self, message: ModulesFound) -> None:
-        text, modules = message.result
+        query, modules = message.result
         options = self.query_one("#module-options", OptionList)
         options.clear_options()
-        self.shown_for = text
-        width = min(TITLE_WIDTH, max((len(m["title"]) for m in modules), default=20))
+        self.shown_for = query
+        self.shown = {m.id: m for m in modules}
         for module in modules:
-            label = Text("✓ " if module["id"] in self.already else "  ", style="green",
-                         no_wrap=True, overflow="ellipsis")
-            title = module["title"]
-            if len(title) > width:
-                title = title[:width - 1] + "…"
-            label.append(title.ljust(width))
-            label.append(f"  {module['discipline']} · {module['hours']} h", style="dim")
-            options.add_option(Option(label, id=module["id"],
-                                      disabled=module["id"] in self.already))
+            options.add_option(Option(self._label(module), id=module.id,
+                                      disabled=module.id in self.already))
         if modules:
             options.highlighted = next(
-                (i for i, m in enumerate(modules) if m["id"] not in self.already), None)
+                (i for i, m in enumerate(modules) if m.id not in self.already), None)
         else:
             options.add_option(Option(Text("No module matches", style="italic"), disabled=True))
-        if self.pending and text == self.search_text:
+        self._show_status()
+        if self.pending and query == self.current_query:
             action, self.pending = self.pending, None
             self.catalogue.release_keys(self)
             self._act(action)
+
+    def _label(self, module: LibraryModule) -> Text:
+        if module.id in self.already:
+            label = Text("✓  ", style="green")
+        elif module.id in self.marked:
+            label = Text(f"{list(self.marked).index(module.id) + 1:>2} ", style="bold reverse")
+        else:
+            label = Text("   ")
+        title = module.title
+        if len(title) > TITLE_WIDTH:
+            title = title[:TITLE_WIDTH - 1] + "…"
+        label.append(title.ljust(TITLE_WIDTH))
+        label.append(f"  {module.discipline} · {module.hours:g} h", style="dim")
+        label.no_wrap = True
+        label.overflow = "ellipsis"
+        return label
+
+    def _show_status(self) -> None:
+        count = len(self.marked)
+        if count:
+            text = Text(f"{count} marked", style="bold")
+            text.append(" · Enter adds them, in the order marked", style="dim")
+        else:
+            text = Text("None marked · Enter adds the highlighted module", style="dim")
+        if self.shown_for is not None:
+            text.append(f" · {len(self.shown)} shown", style="dim")
+        self.query_one("#picker-status", Label).update(text)
+
+    def _refresh_labels(self) -> None:
+        options = self.query_one("#module-options", OptionList)
+        for module in self.shown.values():
+            options.replace_option_prompt(module.id, self._label(module))
+        self._show_status()
 
     def worker_failed(self, group: str, error: BaseException | None) -> None:
         report_failure(self.app, error)
@@ -115,47 +194,127 @@ class ModulePickerDialog(WorkerResults, ModalScreen[str | None]):
             self.catalogue.release_keys(self)
 
     def _when_current(self, action: str) -> None:
-        """Do ``action`` now if the list is the one for the text typed, else once it is."""
-        text = self.search_text
-        if self.shown_for == text:
+        """Do ``action`` now if the list is the one for the query set, else once it is."""
+        query = self.current_query
+        if self.shown_for == query:
             self._act(action)
             return
         self.pending = action
         self.catalogue.hold_keys(self)
         if self._timer is not None:
             self._timer.stop()
-        self.load_modules(text)
+        self.load_modules(query)
+
+    def _highlighted(self) -> LibraryModule | None:
+        options = self.query_one("#module-options", OptionList)
+        if options.highlighted is None:
+            return None
+        option = options.get_option_at_index(options.highlighted)
+        if option.id is None or option.disabled:
+            return None
+        return self.shown.get(option.id)
 
     def _act(self, action: str) -> None:
         options = self.query_one("#module-options", OptionList)
         if action == "to_list":
             options.focus()
             return
-        if options.highlighted is not None:
-            option = options.get_option_at_index(options.highlighted)
-            if option.id and not option.disabled:
-                self.dismiss(option.id)
-                return
-        self.notify("No module to add: change the search", severity="warning", timeout=4)
+        if self.marked:
+            self.dismiss(Picked(tuple(self.marked), tuple(self.marked.values())))
+            return
+        module = self._highlighted()
+        if module is not None:
+            self.dismiss(Picked((module.id,), (module.title,)))
+            return
+        self.notify("No module to add: change the search or filters", severity="warning",
+                    timeout=4)
 
     @on(Input.Changed, "#module-search")
     def search_changed(self, event: Input.Changed) -> None:
         if self._timer is not None:
             self._timer.stop()
-        value = event.value
-        self._timer = self.set_timer(SEARCH_DELAY, lambda: self.load_modules(value))
+        self._timer = self.set_timer(SEARCH_DELAY, lambda: self.load_modules(self.current_query))
+
+    @on(Select.Changed)
+    def filter_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.load_modules(self.current_query)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Enter on a filter opens (or chooses from) its list, as it does everywhere else.
+        return not (action == "choose" and self._in_filter())
+
+    def _in_filter(self) -> bool:
+        node = self.focused
+        while node is not None and node is not self:
+            if isinstance(node, Select):
+                return True
+            node = node.parent  # type: ignore[assignment]
+        return False
 
     def action_choose(self) -> None:
         self._when_current("choose")
 
     @on(OptionList.OptionSelected, "#module-options")
     def option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if event.option.id:
-            self.dismiss(event.option.id)
+        event.stop()  # a click: as Enter
+        self._when_current("choose")
 
     def action_to_list(self) -> None:
         self._when_current("to_list")
+
+    def action_to_search(self) -> None:
+        search = self.query_one("#module-search", Input)
+        search.focus()
+        search.select_all()
+
+    def action_mark(self) -> None:
+        module = self._highlighted()
+        options = self.query_one("#module-options", OptionList)
+        if module is None:
+            self.notify("Nothing to mark here: that module is already in the programme",
+                        severity="warning", timeout=4)
+            return
+        if module.id in self.marked:
+            del self.marked[module.id]
+        else:
+            self.marked[module.id] = module.title
+        self._refresh_labels()
+        options.action_cursor_down()
+
+    def action_mark_standard(self) -> None:
+        discipline = self.current_query.discipline
+        if discipline is None:
+            module = self._highlighted()
+            discipline = module.discipline_id if module else None
+        if discipline is None:
+            self.notify("Choose a discipline (Tab to the filter) or highlight one of its "
+                        "modules first", severity="warning", timeout=5)
+            return
+        self.add_standard(discipline)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="standard")
+    def add_standard(self, discipline: str) -> None:
+        from catalogue.core.module_search import standard_modules
+
+        deliver(self, StandardFound(
+            (discipline, self.catalogue.backend.call(standard_modules, discipline))))
+
+    @on(StandardFound)
+    def mark_standard(self, message: StandardFound) -> None:
+        discipline, modules = message.result
+        title = next((c.title for c in self.choices.disciplines if c.id == discipline),
+                     discipline)
+        new = [m for m in modules if m.id not in self.already and m.id not in self.marked]
+        for module in new:
+            self.marked[module.id] = module.title
+        self._refresh_labels()
+        basis = self.choices.standard_basis.get(discipline, "")
+        others = len(modules) - len(new)
+        self.notify(f"Marked {plural(len(new), 'standard module')} of {title}"
+                    + (f" ({others} in the programme or marked already)" if others else "")
+                    + f"; Enter adds them. {basis}",
+                    title="Standard modules", markup=False, timeout=10)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,8 +1,9 @@
 """Programme builder: a list of programmes, and an editor with a live summary and preview.
 
-Every edit calls one core function (``update_programme``, ``add_modules``, ``move_module``,
-``remove_module``, ``set_module``) in a worker, then rebuilds the outline with
-``build_outline`` and its Markdown with the export renderer, in the same worker.
+A field edit calls ``update_programme`` in a worker; an outline edit (add, remove, move,
+hours, a warning's fix, undo, redo: screens/builder_edits.py) goes through the programme's
+edit history. The same worker then rebuilds the outline with ``build_outline``, its Markdown
+with the export renderer and the warnings' fixes with ``plan_fixes``.
 """
 
 from __future__ import annotations
@@ -23,8 +24,13 @@ from textual.widgets import ContentSwitcher, Input, Markdown, Static
 
 from catalogue.core import views
 from catalogue.core.counting import plural
+from catalogue.core.module_search import PickerChoices
 from catalogue.core.programmes.changes import MAX_MODULES
+from catalogue.core.programmes.edits import Edit
+from catalogue.core.programmes.fixes import Fix
+from catalogue.core.programmes.history import Done, History
 from catalogue.tui.config import SEARCH_DELAY
+from catalogue.tui.screens.builder_edits import OutlineEdits
 from catalogue.tui.screens.split import SplitScreen
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
@@ -35,51 +41,65 @@ from catalogue.tui.widgets.tables import MODULE_COLUMNS, PROGRAMME_COLUMNS
 from catalogue.tui.workers import Loaded, deliver
 
 EDITING_ACTIONS = {"add_module", "remove_module", "move", "override_hours", "export",
-                   "toggle_preview", "back", "undo_remove"}
+                   "toggle_preview", "back", "undo", "redo", "fix"}
 MODULE_ACTIONS = {"remove_module", "move", "override_hours"}
 
 
-class ChoicesLoaded(Loaded[dict[str, Any]]):
-    """What the programme form offers (views.builder_choices)."""
+class ChoicesLoaded(Loaded[tuple[dict[str, Any], PickerChoices]]):
+    """What the programme form offers (views.builder_choices) and the module picker's
+    filters (module_search.picker_choices)."""
 
 
 class ListLoaded(Loaded[tuple[list[dict[str, Any]], int, int]]):
     """A page of programmes: (rows, total, offset)."""
 
 
-class OutlineLoaded(Loaded[tuple[int, views.BuilderView, str | None] | None]):
-    """A programme's outline after the changes queued (id, view, module to keep the cursor
-    on), or None when another worker had already applied them."""
+@dataclass(frozen=True)
+class Shown:
+    """A programme's outline after the changes queued: the view, the module to keep the
+    cursor on, each warning's fix, and what the outline edits did."""
+
+    programme_id: int
+    view: views.BuilderView
+    focus: str | None
+    fixes: list[Fix | None]
+    done: list[Done]
+
+
+class OutlineLoaded(Loaded[Shown | None]):
+    """The outline after the changes queued, or None when another worker had already
+    applied them."""
 
 
 @dataclass(frozen=True)
 class Change:
-    """One edit asked for in the builder: ``fn(store, programme_id, *args, **kwargs)``."""
+    """One edit asked for in the builder: ``fn(store, programme_id, *args, **kwargs)``, or
+    an outline edit through the programme's history (``op``: "do" ``edit``, "undo", "redo")."""
 
     programme_id: int
     fn: Callable[..., Any] | None
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
     focus: str | None
+    op: str | None = None
+    edit: Edit | None = None
+    label: str = ""
 
 
-@dataclass(frozen=True)
-class Removed:
-    """A module taken out of a programme, with what it needs to go back where it was."""
-
-    module_id: str
-    title: str
-    position: int
-    hours: float | None
-    notes: str | None
-
-
-def _apply(store: Any, change: Change) -> None:
-    if change.fn is not None:  # each core change runs its own store.write()
+def _apply(store: Any, change: Change, history: History) -> Done | None:
+    """Apply one change (each runs its own store.write()); what an outline edit did."""
+    if change.op == "do" and change.edit is not None:
+        return history.do(store, change.label, change.edit)
+    if change.op == "undo":
+        return history.undo_last(store) or Done("Nothing to undo", "")
+    if change.op == "redo":
+        return history.redo_last(store) or Done("Nothing to redo", "")
+    if change.fn is not None:
         change.fn(store, change.programme_id, *change.args, **change.kwargs)
+    return None
 
 
-class BuilderScreen(SplitScreen):
+class BuilderScreen(OutlineEdits, SplitScreen):
     SPLIT_NAME = "builder"
     SPLIT_PANE = "#side"
     SPLIT_SIDE = "right"
@@ -93,8 +113,13 @@ class BuilderScreen(SplitScreen):
                 tooltip="Add a module from the library (searchable)"),
         Binding("delete,d", "remove_module", "Remove", id="builder.remove-module",
                 tooltip="Remove the highlighted module (Ctrl+Z puts it back)"),
-        Binding("ctrl+z", "undo_remove", "Undo", id="builder.undo",
-                tooltip="Put back the module last removed, where it was, with its hours and notes"),
+        Binding("f", "fix", "Fix", id="builder.fix",
+                tooltip="Fix a warning: the highlighted module's, else the first (add or move "
+                        "a prerequisite, remove a module, choose modules for a principle)"),
+        Binding("ctrl+z", "undo", "Undo", id="builder.undo",
+                tooltip="Undo the last change to the modules (add, remove, move, hours, fix)"),
+        Binding("ctrl+y", "redo", "Redo", id="builder.redo",
+                tooltip="Redo the change last undone"),
         Binding("shift+up,K", "move(-1)", "Up", id="builder.move-up",
                 tooltip="Move the highlighted module up"),
         Binding("shift+down,J", "move(1)", "Down", id="builder.move-down",
@@ -117,13 +142,16 @@ class BuilderScreen(SplitScreen):
         self.programme_id: int | None = None
         self.outline: dict[str, Any] | None = None
         self.choices: dict[str, Any] | None = None
+        self.picker_choices: PickerChoices | None = None
         self._search: str | None = None
         self._search_timer: Timer | None = None
         self._after_choices: list[Callable[[], None]] = []
         self._had_modules = False
         self._changes: deque[Change] = deque()
-        #: Modules removed in this programme, last removed last: what Ctrl+Z puts back.
-        self._removed: list[Removed] = []
+        #: Each programme's outline edits this session: what Ctrl+Z and Ctrl+Y go through.
+        self.histories: dict[int, History] = {}
+        #: The fix of each warning of the outline on show (None: that warning has none).
+        self.fixes: list[Fix | None] = []
         self._change_lock = threading.Lock()
 
     def compose(self) -> ComposeResult:
@@ -168,30 +196,41 @@ class BuilderScreen(SplitScreen):
                 return None  # shown, but disabled
         if action == "copy" and self.programme_id is None:
             return False
-        if action == "undo_remove" and not self._removed:
+        history = self.history()
+        if action == "undo" and not (history and history.undo):
             return None  # shown, but disabled
+        if action == "redo" and not (history and history.redo):
+            return None
+        if action == "fix" and not any(self.fixes):
+            return None
         return True
 
     # ------------------------------------------------------------ choices (pickers' data)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
     def load_choices(self) -> None:
-        deliver(self, ChoicesLoaded(self.backend.call(views.builder_choices)))
+        from catalogue.core.module_search import picker_choices
+
+        deliver(self, ChoicesLoaded((self.backend.call(views.builder_choices),
+                                     self.backend.call(picker_choices))))
 
     @on(ChoicesLoaded)
     def show_choices(self, message: ChoicesLoaded) -> None:
-        self.call_later(self._mount_form, message.result)
+        self.call_later(self._mount_form, *message.result)
 
-    async def _mount_form(self, choices: dict[str, Any]) -> None:
+    async def _mount_form(self, choices: dict[str, Any], picker: PickerChoices) -> None:
         await self.query_one("#form-slot", Vertical).mount(ProgrammeForm(choices, id="form"))
-        self.choices = choices
+        self.choices, self.picker_choices = choices, picker
         pending, self._after_choices = self._after_choices, []
+        self.catalogue.release_keys(self)
         for then in pending:
             then()
 
     def _with_choices(self, then: Callable[[], None]) -> None:
+        """``then()`` once the choices are loaded; keys typed meanwhile wait for it."""
         if self.choices is None:
             self._after_choices.append(then)
+            self.catalogue.hold_keys(self)
         else:
             then()
 
@@ -266,10 +305,9 @@ class BuilderScreen(SplitScreen):
         self.app.push_screen(NewProgrammeDialog(self.choices, country=country), created)
 
     def open_programme(self, programme_id: int) -> None:
-        if programme_id != self.programme_id:
-            self._removed = []
         self.programme_id = programme_id
         self.outline = None
+        self.fixes = []
         self._had_modules = False
         self.query_one("#builder-switcher", ContentSwitcher).current = "editor"
         self.refresh_bindings()
@@ -290,30 +328,41 @@ class BuilderScreen(SplitScreen):
         self.query_one("#programmes", PagedTable).focus()
 
     def change(self, fn: Callable[..., Any] | None, *args: Any, focus: str | None = None,
+               op: str | None = None, edit: Edit | None = None, label: str = "",
                **kwargs: Any) -> None:
-        """Apply ``fn(store, programme_id, *args, **kwargs)`` (if any), then show the outline.
+        """Apply ``fn(store, programme_id, *args, **kwargs)`` or an outline edit (``op``, see
+        :class:`Change`), if any, then show the outline.
 
         Changes are applied in the order asked, none dropped, and keys wait until the outline
         they produce is on show, so a key acts on the rows the user sees."""
         if self.programme_id is not None:
-            self._changes.append(Change(self.programme_id, fn, args, kwargs, focus))
+            self._changes.append(Change(self.programme_id, fn, args, kwargs, focus, op, edit,
+                                        label))
             self.catalogue.hold_keys(self)
             self.run_changes()
 
     @work(thread=True, exit_on_error=False, group="outline")
     def run_changes(self) -> None:
-        """Apply every queued change in order (one worker at a time), then read the outline."""
+        """Apply every queued change in order (one worker at a time), then read the outline
+        and plan its warnings' fixes."""
+        from catalogue.core.programmes.fixes import plan_fixes
+
         with self._change_lock:
             last: Change | None = None
+            done: list[Done] = []
             while self._changes:
                 last = self._changes.popleft()
-                self.backend.call(_apply, last)
+                history = self.histories.setdefault(last.programme_id,
+                                                    History(last.programme_id))
+                if (said := self.backend.call(_apply, last, history)) is not None:
+                    done.append(said)
             if last is None:
                 deliver(self, OutlineLoaded(None))
                 return
-            deliver(self, OutlineLoaded((
-                last.programme_id, self.backend.call(views.builder_view, last.programme_id),
-                last.focus)))
+            view = self.backend.call(views.builder_view, last.programme_id)
+            deliver(self, OutlineLoaded(Shown(
+                last.programme_id, view, last.focus,
+                self.backend.call(plan_fixes, view.outline), done)))
 
     @on(OutlineLoaded)
     def show_outline(self, message: OutlineLoaded) -> None:
@@ -322,23 +371,30 @@ class BuilderScreen(SplitScreen):
             self.catalogue.release_keys(self)
         if result is None:
             return
-        programme_id, view, focus = result
+        for said in result.done:
+            if said.verb == "Done":
+                text = f"{said.label[:1].upper()}{said.label[1:]} · Ctrl+Z undoes it"
+            else:
+                text = f"{said.verb}: {said.label}" if said.label else said.verb
+            self.notify(text, title="Modules", markup=False, timeout=5)
+        programme_id, view, focus = result.programme_id, result.view, result.focus
         if programme_id != self.programme_id:
             return
+        self.fixes = result.fixes
         self.outline = view.outline
         programme = view.outline["programme"]
         self.query_one(NavBar).set_place(f"Programme {programme_id}")
         self._with_choices(lambda: self.query_one(ProgrammeForm).load(programme))
         self._show_modules(view.outline["modules"], focus)
-        self.query_one("#side-body", Static).update(outline_text(view.outline))
+        self.query_one("#side-body", Static).update(
+            outline_text(view.outline, [f.label if f else None for f in self.fixes]))
         self.query_one("#preview", Markdown).update(view.markdown)
         totals = view.outline["totals"]
         self.query_one("#modules", PagedTable).border_subtitle = (
             f"{plural(totals['modules'], 'module')} · {totals['hours']:g} h · "
             f"{plural(totals['scheduled_days'], 'day')}")
-        if bool(view.outline["modules"]) != self._had_modules:
-            self._had_modules = bool(view.outline["modules"])
-            self.refresh_bindings()
+        self._had_modules = bool(view.outline["modules"])
+        self.refresh_bindings()  # undo, redo and fix follow the history and the warnings
 
     def worker_failed(self, group: str, error: BaseException | None) -> None:
         super().worker_failed(group, error)
@@ -365,72 +421,6 @@ class BuilderScreen(SplitScreen):
         from catalogue.core.programmes.changes import update_programme
 
         self.change(update_programme, {event.name: event.value})
-
-    def action_add_module(self) -> None:
-        from catalogue.core.programmes.changes import add_modules
-        from catalogue.tui.dialogs.module_picker import ModulePickerDialog
-
-        already = {m["id"] for m in (self.outline or {}).get("modules", [])}
-
-        def chosen(module_id: str | None) -> None:
-            if module_id:
-                self.change(add_modules, [module_id], focus=module_id)
-                self.query_one("#modules", PagedTable).focus()
-
-        self.app.push_screen(ModulePickerDialog(already), chosen)
-
-    def action_remove_module(self) -> None:
-        from catalogue.core.programmes.changes import remove_module
-
-        module = self._selected_module()
-        if module is not None:
-            self._removed.append(Removed(
-                module["id"], module["title"], module["position"],
-                module["hours"] if module["hours_overridden"] else None, module["notes"]))
-            self.change(remove_module, module["id"])
-            self.refresh_bindings()
-            self.notify(f"Removed {module['title']} · Ctrl+Z puts it back", title="Module removed",
-                        markup=False, timeout=6)
-
-    def action_undo_remove(self) -> None:
-        from catalogue.core.programmes.changes import add_modules
-
-        if not self._removed:
-            return
-        removed = self._removed.pop()
-        self.change(add_modules, [removed.module_id], position=removed.position,
-                    hours=removed.hours, notes=removed.notes, focus=removed.module_id)
-        self.refresh_bindings()
-        self.notify(f"Put back {removed.title}", markup=False, timeout=4)
-
-    def action_move(self, step: int) -> None:
-        from catalogue.core.programmes.changes import move_module
-
-        module = self._selected_module()
-        if module is None or self.outline is None:
-            return
-        target = module["position"] + step
-        if 1 <= target <= len(self.outline["modules"]):
-            self.change(move_module, module["id"], target, focus=module["id"])
-
-    def action_override_hours(self) -> None:
-        from catalogue.core.programmes.changes import set_module
-        from catalogue.tui.dialogs.prompt import PromptDialog
-
-        module = self._selected_module()
-        if module is None:
-            return
-
-        def answered(value: str | None) -> None:
-            if value is not None:
-                self.change(set_module, module["id"], hours=value.strip() or None,
-                            focus=module["id"])
-
-        library = module["library_hours"]
-        self.app.push_screen(PromptDialog(
-            f"Hours for {module['title']}", f"Hours (library: {library:g}; leave empty to "
-            "use the library's)", value=f"{module['hours']:g}" if module["hours_overridden"]
-            else "", placeholder=f"{library:g}"), answered)
 
     def action_export(self) -> None:
         from catalogue.tui.dialogs.export import ExportDialog

@@ -30,11 +30,12 @@ def _number(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.2f}"
 
 
-def outline_text(outline: dict[str, Any]) -> Text:
+def outline_text(outline: dict[str, Any], fixes: list[str | None] | None = None) -> Text:
+    """The panel; ``fixes`` (one per warning, or None) says what each warning's fix does."""
     text = Text()
     totals_text(text, outline)
     principles_text(text, outline)
-    warnings_text(text, outline)
+    warnings_text(text, outline, fixes or [])
     costing_text(text, outline.get("costing"))
     approval_text(text, outline["approval"])
     return spell_out_text(text)
@@ -71,12 +72,18 @@ def principles_text(text: Text, outline: dict[str, Any]) -> None:
             text.append(f"{row['name']}\n", style="dim")
 
 
-def warnings_text(text: Text, outline: dict[str, Any]) -> None:
+def warnings_text(text: Text, outline: dict[str, Any], fixes: list[str | None]) -> None:
     warnings = outline["warnings"]
-    _heading(text, "Warnings", str(len(warnings)) if warnings else "none")
-    for warning in warnings:
+    extra = str(len(warnings)) if warnings else "none"
+    if any(fixes):
+        extra += " · f fixes the highlighted module's, else the first"
+    _heading(text, "Warnings", extra)
+    for index, warning in enumerate(warnings):
         text.append("  ! ", style="yellow")
         text.append(f"{warning['message']}\n")
+        fix = fixes[index] if index < len(fixes) else None
+        if fix:
+            text.append(f"    → fix: {fix}\n", style="cyan")
 
 
 def costing_text(text: Text, costing: dict[str, Any] | None) -> None:
