@@ -108,8 +108,23 @@ def _bad_alias_code(root: Path) -> tuple[str, int | None]:
     return "data/aliases.csv", _line_of(path, "Holland,QQ")
 
 
+def _standard_module_of_another_discipline(root: Path) -> tuple[str, int | None]:
+    path = _command_file(root)
+    _edit(path, 'standard_modules = [', 'standard_modules = ["ct-prevent", ')
+    return f"data/disciplines/{path.name}", _line_of(path, "standard_modules = [")
+
+
+def _standard_modules_without_basis(root: Path) -> tuple[str, int | None]:
+    path = _command_file(root)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("standard_basis = ")
+    path.write_text(text[:start] + text[text.index("\n", start) + 1:], encoding="utf-8")
+    return f"data/disciplines/{path.name}", _line_of(path, 'id = "command"')
+
+
 CASES = [_bad_toml, _unknown_iso, _duplicate_module, _unknown_principle, _bad_csv_columns,
-         _non_utf8, _bad_hours, _unknown_prerequisite, _unknown_region_in_area, _bad_alias_code]
+         _non_utf8, _bad_hours, _unknown_prerequisite, _unknown_region_in_area, _bad_alias_code,
+         _standard_module_of_another_discipline, _standard_modules_without_basis]
 
 
 @pytest.mark.parametrize("breaker", CASES, ids=lambda f: f.__name__.strip("_"))

@@ -12,10 +12,10 @@ from typing import Any
 from textual import events
 from textual.widgets import Input
 
+from catalogue.core.module_search import ModuleQuery, find_modules
 from catalogue.core.programmes.changes import add_modules, create_programme
 from catalogue.core.programmes.queries import get_programme
 from catalogue.core.store import Store
-from catalogue.core.views import library_modules
 from catalogue.tui.dialogs.module_picker import ModulePickerDialog
 from catalogue.tui.screens.builder import BuilderScreen
 from tui.helpers import SIZE, ready, wait_for
@@ -33,7 +33,7 @@ def burst(app: Any, keys: list[str]) -> None:
 
 def first_shown(store: Store, word: str, already: list[str]) -> str:
     """The module the picker highlights for ``word``: its first not yet in the programme."""
-    return next(m["id"] for m in library_modules(store, word) if m["id"] not in already)
+    return next(m.id for m in find_modules(store, ModuleQuery(word)) if m.id not in already)
 
 
 def module_ids(store: Store, programme_id: int) -> list[str]:
@@ -87,7 +87,7 @@ async def test_down_and_enter_typed_ahead_choose_from_the_list_for_the_search(
         make_app, store: Store) -> None:
     """↓ ↓ Enter right after a search picks the second row of the filtered list."""
     programme_id = create_programme(store, {"title": "Fast hands", "country": "Kenya"})
-    second = [m["id"] for m in library_modules(store, "decision")][1]
+    second = [m.id for m in find_modules(store, ModuleQuery("decision"))][1]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_in_builder(pilot, programme_id)

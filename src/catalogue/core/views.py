@@ -235,18 +235,6 @@ def builder_view(store: Store, programme_id: int) -> BuilderView:
     return BuilderView(outline, render_markdown(outline, outline_document(store, outline)))
 
 
-def library_modules(store: Store, text: str = "") -> list[dict[str, Any]]:
-    """Modules for the picker: every module, or those matching ``text`` (title or summary)."""
-    from catalogue.core.catalog import search_modules
-
-    rows = search_modules(store, text, limit=100) if text.strip() else palette_modules(store)
-    titles = {r["id"]: r["title"] for r in store.query("SELECT id, title FROM disciplines")}
-    hours = {r["id"]: r["hours"] for r in store.query("SELECT id, hours FROM modules")}
-    return [{"id": r["id"], "title": r["title"],
-             "discipline": r.get("discipline") or titles.get(r.get("discipline_id", ""), ""),
-             "hours": hours.get(r["id"])} for r in rows]
-
-
 # ------------------------------------------------------------------ requests board
 
 
