@@ -151,8 +151,8 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
         self._show_status()
         if self.pending and query == self.current_query:
             action, self.pending = self.pending, None
+            self._act(action)  # first: the focus it moves is set before the next key comes
             self.catalogue.release_keys(self)
-            self._act(action)
 
     def _label(self, module: LibraryModule) -> Text:
         if module.id in self.already:
@@ -189,9 +189,8 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
 
     def worker_failed(self, group: str, error: BaseException | None) -> None:
         report_failure(self.app, error)
-        if self.pending:
-            self.pending = None
-            self.catalogue.release_keys(self)
+        self.pending = None
+        self.catalogue.release_keys(self)
 
     def _when_current(self, action: str) -> None:
         """Do ``action`` now if the list is the one for the query set, else once it is."""
@@ -217,7 +216,7 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
     def _act(self, action: str) -> None:
         options = self.query_one("#module-options", OptionList)
         if action == "to_list":
-            options.focus()
+            self.set_focus(options)  # now, not later: the next key must find the list
             return
         if self.marked:
             self.dismiss(Picked(tuple(self.marked), tuple(self.marked.values())))
@@ -265,7 +264,7 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
 
     def action_to_search(self) -> None:
         search = self.query_one("#module-search", Input)
-        search.focus()
+        self.set_focus(search)
         search.select_all()
 
     def action_mark(self) -> None:
@@ -291,6 +290,7 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
             self.notify("Choose a discipline (Tab to the filter) or highlight one of its "
                         "modules first", severity="warning", timeout=5)
             return
+        self.catalogue.hold_keys(self)  # Enter typed right after adds what this marks
         self.add_standard(discipline)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="standard")
@@ -303,6 +303,7 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
     @on(StandardFound)
     def mark_standard(self, message: StandardFound) -> None:
         discipline, modules = message.result
+        self.catalogue.release_keys(self)
         title = next((c.title for c in self.choices.disciplines if c.id == discipline),
                      discipline)
         new = [m for m in modules if m.id not in self.already and m.id not in self.marked]
