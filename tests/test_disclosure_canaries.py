@@ -135,7 +135,10 @@ def planted(store: Store) -> tuple[Store, int, set[str], set[str]]:
                                                   # why a level was chosen: on the cards,
                                                   # in no programme export
                                                   "CANARYDISCIPLINESSENSITIVITYBASIS",
-                                                  "CANARYMODULESSENSITIVITYBASIS"))}
+                                                  "CANARYMODULESSENSITIVITYBASIS",
+                                                  # why modules are standard: in the
+                                                  # module picker, in no programme export
+                                                  "CANARYDISCIPLINESSTANDARDBASIS"))}
     return store, pid, secret, shown
 
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
 
 TITLE_WIDTH = 52
+DISCIPLINE_WIDTH = 20
 
 
 class ModulesFound(Loaded[tuple[ModuleQuery, list[LibraryModule]]]):
@@ -161,13 +162,18 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
             label = Text(f"{list(self.marked).index(module.id) + 1:>2} ", style="bold reverse")
         else:
             label = Text("   ")
+        discipline = module.discipline
+        if len(discipline) > DISCIPLINE_WIDTH:
+            discipline = discipline[:DISCIPLINE_WIDTH - 1] + "…"
+        suffix = f"  {discipline:<{DISCIPLINE_WIDTH}} {module.hours:>3g} h"
+        # One line per module: the title gets what the list's width leaves it.
+        room = self.query_one("#module-options", OptionList).scrollable_content_region.width
+        width = max(12, min(TITLE_WIDTH, room - len(label) - len(suffix) - 1))
         title = module.title
-        if len(title) > TITLE_WIDTH:
-            title = title[:TITLE_WIDTH - 1] + "…"
-        label.append(title.ljust(TITLE_WIDTH))
-        label.append(f"  {module.discipline} · {module.hours:g} h", style="dim")
-        label.no_wrap = True
-        label.overflow = "ellipsis"
+        if len(title) > width:
+            title = title[:width - 1] + "…"
+        label.append(title.ljust(width))
+        label.append(suffix, style="dim")
         return label
 
     def _show_status(self) -> None:
