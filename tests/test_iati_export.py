@@ -150,6 +150,18 @@ def test_only_withheld_content_cannot_be_reported(store: Store) -> None:
         export_iati(store, pid)
 
 
+def test_a_place_that_is_not_a_country_is_refused(store: Store) -> None:
+    """IATI's Country codelist has Kosovo (XK) but not the European Union."""
+    configure(store)
+    kosovo = make_programme(store, ["cmd-decision-logs"], start_date="2027-03-01",
+                            country="Kosovo")
+    assert values(parse_valid(export_iati(store, kosovo).data),
+                  "//recipient-country/@code") == ["XK"]
+    eu = make_programme(store, ["cmd-decision-logs"], start_date="2027-03-01", country="EU")
+    with pytest.raises(RefusedError, match="not a country in IATI's Country codelist"):
+        export_iati(store, eu)
+
+
 def test_no_start_date_is_refused(store: Store) -> None:
     configure(store)
     pid = make_programme(store, ["cmd-decision-logs"])

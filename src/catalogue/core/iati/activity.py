@@ -74,6 +74,22 @@ def _month_bounds(text: str, *, end: bool) -> tuple[str, bool]:
     return date(year, month, day).isoformat(), True
 
 
+#: Codes IATI's Country codelist has beyond ISO 3166-1 (pycountry's list): Kosovo.
+EXTRA_COUNTRY_CODES = ("XK",)
+
+
+def _recipient_country(programme_id: int, country: dict[str, Any]) -> str:
+    """The programme's country, if IATI's Country codelist has it (not, e.g., the EU)."""
+    import pycountry
+
+    code = str(country["code"])
+    if code not in EXTRA_COUNTRY_CODES and pycountry.countries.get(alpha_2=code) is None:
+        raise RefusedError(f"programme {programme_id} is for {country['name']} ({code}), which "
+                           "is not a country in IATI's Country codelist; IATI reports a "
+                           "recipient country")
+    return code
+
+
 def _request_state(store: Store, programme_id: int) -> str | None:
     row = store.one("SELECT r.state FROM programmes p JOIN requests r ON r.id = p.request_id "
                     "WHERE p.id = ?", (programme_id,))
@@ -163,7 +179,8 @@ def build_activity(store: Store, settings: IatiSettings, programme_id: int, *,
     return Activity(programme_id=programme_id, identifier=identifier,
                     title=programme["title"], description=_description(public),
                     status=status, status_name=settings.codelists["ActivityStatus"][status],
-                    country=programme["country"]["code"], dates=dates, sectors=sectors,
+                    country=_recipient_country(programme_id, programme["country"]),
+                    dates=dates, sectors=sectors,
                     budget=budget, budget_not_provided=not_provided, notes=notes)
 
 
