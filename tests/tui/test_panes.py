@@ -164,3 +164,16 @@ async def test_whole_discipline_names_at_140_columns(make_app) -> None:
         await settle(pilot)
         assert _width(narrow, "#disciplines-pane") == 24
 
+
+
+async def test_the_split_keys_can_be_remapped(make_app, tmp_path: Path) -> None:
+    app = make_app(path=_config(tmp_path), keymap={"panes.left": "ctrl+b"})
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        before = _width(app, "#disciplines-pane")
+        await pilot.press("ctrl+left")  # no longer bound
+        await settle(pilot)
+        assert _width(app, "#disciplines-pane") == before
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+        assert _width(app, "#disciplines-pane") == before - 2
