@@ -121,3 +121,14 @@ def test_the_trainer_card_data_holds_the_latest_changes_newest_first(store: Stor
     assert [e.action for e in detail.changes] == ["edited"] * 5
     assert [e.id for e in detail.changes] == sorted((e.id for e in detail.changes), reverse=True)
     assert detail.changes[0].who == f"{os_login()} on behalf of A. Jones"
+
+
+def test_cli_trainer_history_shows_a_long_who_whole(invoke, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv(SIGNED_IN_ENV, "alice.longname@example.org")
+    assert invoke("trainer", "add", "B. Jones", "--kind", "staff", "--by",
+                  "Superintendent C. Smith").exit_code == 0
+    table = invoke("trainer", "history", "1").output
+    for part in ("alice.longname@example.org", "(signed in;", os_login(), "Superintendent",
+                 "Smith"):
+        assert part in table, table  # wrapped in its column, never cut off
+    assert "…" not in "".join(line[:60] for line in table.splitlines())

@@ -264,4 +264,4 @@ def history(app: AppContext, trainer_ref: str, fmt: str) -> None:
             for e in trainer_history(store, resolve_trainer(store, trainer_ref))]
     emit(rows, [("id", "#"), ("at", "At"), ("who", "Who"), ("action", "Action"),
                 ("programme_id", "Programme"), ("details", "Details")], fmt,
-         empty="No changes recorded.")
+         empty="No changes recorded.", wrap=("who",))
