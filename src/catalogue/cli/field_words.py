@@ -23,6 +23,9 @@ CLI_FIELDS = {
     "months": "--months",
     "discipline": "--discipline",
     "since": "--since",
+    "output": "-o FILE",
+    "funder": "--funder",
+    "partners": "--partners",
 }
 
 

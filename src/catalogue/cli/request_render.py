@@ -65,6 +65,9 @@ def _overview_text(overview: dict[str, Any]) -> str:
     row("Cohort", r["cohort"] or "-")
     row("Dates", f"{r['start'] or '?'} to {r['end'] or '?'}" if r["start"] or r["end"] else "-")
     row("Ethics", _list(r["ethics_concerns"]))
+    for key, label in (("funder", "Funder"), ("partners", "Partners")):
+        if r.get(key):
+            row(label, printable(r[key]))
     if r["notes"]:
         row("Notes", printable(r["notes"]))
     if r["decline_signal"]:

@@ -11,7 +11,12 @@ import click
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
 from catalogue.cli.request_render import render_edit, render_overview, render_saved
-from catalogue.cli.scope_options import by_option, needs_country, scope_options
+from catalogue.cli.scope_options import (
+    by_option,
+    needs_country,
+    scope_options,
+    submission_options,
+)
 from catalogue.core.requests.states import STATES
 
 
@@ -36,6 +41,7 @@ def request() -> None:
               help="Who is asking (e.g. --body 'Kenya Police Service').")
 @scope_options()
 @click.option("--notes", help="Free-text notes (e.g. --notes 'follow-up to 2025 visit').")
+@submission_options
 @by_option
 @click.option("--json", "as_json", is_flag=True, help="Write the new request as JSON.")
 @needs_country
@@ -44,7 +50,8 @@ def new(app: AppContext, requesting_body: str, country: str, disciplines: tuple[
         modules: tuple[str, ...], location: str, audience: tuple[str, ...],
         delivered_by: tuple[str, ...], cohort: int | None, start: date | None,
         end: date | None, host: str | None, ethics_concerns: tuple[str, ...],
-        notes: str | None, by: str, as_json: bool) -> None:
+        notes: str | None, funder: str | None, partners: str | None, by: str,
+        as_json: bool) -> None:
     """Log a new request (state: received); "request show" then lists what it needs.
 
     \b
@@ -64,7 +71,8 @@ def new(app: AppContext, requesting_body: str, country: str, disciplines: tuple[
                         location=location, audience=audience, cohort=cohort, start=start,
                         end=end, delivered_by=delivered_by, ethics_concerns=ethics_concerns,
                         host=host)
-    created = create_request(store, requesting_body, scope, by=by, notes=notes)
+    created = create_request(store, requesting_body, scope, by=by, notes=notes, funder=funder,
+                             partners=partners)
     if as_json:
         click.echo(dump_json(created.to_dict()))
     else:
@@ -182,9 +190,11 @@ def show(app: AppContext, request_id: int, as_json: bool) -> None:
 @click.option("--body", "requesting_body", help="New requesting body (e.g. --body 'KPS').")
 @scope_options(editing=True)
 @click.option("--notes", help="Replace the notes (e.g. --notes 'dates agreed by phone').")
+@submission_options
 @click.option("--clear", "clear", multiple=True,
               type=click.Choice(["disciplines", "modules", "audience", "delivered_by",
-                                 "ethics_concerns", "cohort", "start", "end", "notes"]),
+                                 "ethics_concerns", "cohort", "start", "end", "notes", "funder",
+                                 "partners"]),
               help="Empty a field; repeat for more (e.g. --clear ethics_concerns).")
 @click.option("--note", "note", help="Why the change was made, for the audit trail.")
 @by_option
@@ -194,8 +204,8 @@ def edit(app: AppContext, request_id: int, requesting_body: str | None, country:
          disciplines: tuple[str, ...], modules: tuple[str, ...], location: str | None,
          audience: tuple[str, ...], delivered_by: tuple[str, ...], cohort: int | None,
          start: date | None, end: date | None, host: str | None,
-         ethics_concerns: tuple[str, ...], notes: str | None, clear: tuple[str, ...],
-         note: str | None, by: str,
+         ethics_concerns: tuple[str, ...], notes: str | None, funder: str | None,
+         partners: str | None, clear: tuple[str, ...], note: str | None, by: str,
          as_json: bool) -> None:
     """Change a request. A repeated option replaces the whole list.
 
@@ -207,6 +217,7 @@ def edit(app: AppContext, request_id: int, requesting_body: str | None, country:
       catalogue request edit 12 --start 2027-04-05 --end 2027-04-16
       catalogue request edit 12 --audience inspector --audience public-order --note "per JIPH"
       catalogue request edit 12 --clear ethics_concerns --note "concern resolved with FCDO"
+      catalogue request edit 12 --funder "Kenya Police Service" --partners "UNODC"
     """
     from catalogue.core.requests.register import edit_request, get_request
     from catalogue.core.rules.known_training import check_known_training
@@ -219,7 +230,8 @@ def edit(app: AppContext, request_id: int, requesting_body: str | None, country:
                             audience=audience or None, delivered_by=delivered_by or None,
                             host=host, current_country=get_request(store, request_id).country)
     plain = {"requesting_body": requesting_body, "cohort": cohort, "start": start, "end": end,
-             "notes": notes, "ethics_concerns": list(ethics_concerns) or None}
+             "notes": notes, "ethics_concerns": list(ethics_concerns) or None,
+             "funder": funder, "partners": partners}
     changes.update({k: v for k, v in plain.items() if v is not None})
     for name in clear:
         if name in changes:
@@ -237,9 +249,9 @@ def edit(app: AppContext, request_id: int, requesting_body: str | None, country:
 
 
 def _register_steps() -> None:
-    from catalogue.cli import request_steps
+    from catalogue.cli import request_pack, request_steps
 
-    for command in request_steps.COMMANDS:
+    for command in [*request_steps.COMMANDS, request_pack.pack]:
         request.add_command(command)
 
 

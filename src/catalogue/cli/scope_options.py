@@ -51,6 +51,14 @@ def by_option(func: Callable[..., Any]) -> Callable[..., Any]:
                              "(e.g. --by 'J. Smith').")(func)
 
 
+def submission_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Who pays and who works with us: asked for by the IPAB submission (request pack)."""
+    func = click.option("--partners", help="Partners delivering or supporting the training "
+                                           "(e.g. --partners 'College of Policing; UNODC').")(func)
+    return click.option("--funder", help="Who pays for the training (e.g. --funder 'Kenya "
+                                         "Police Service', --funder 'CSSF').")(func)
+
+
 def scope_options(*, editing: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The scope options. When ``editing``, nothing has a default (only given fields change)."""
 

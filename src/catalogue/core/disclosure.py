@@ -108,6 +108,8 @@ FIELDS: dict[str, dict[str, Field]] = {
         "end": _f(WITHHELD, VALUE, _REQUEST + " (when staff would be overseas)"),
         "delivered_by": _f(WITHHELD, VALUE, _REQUEST + " (a fixed list of deliverers)"),
         "notes": _f(WITHHELD, TEXT, _REQUEST),
+        "funder": _f(WITHHELD, TEXT, "who pays: commercial terms, confidential to the partners"),
+        "partners": _f(WITHHELD, TEXT, _REQUEST + " (partners may not wish to be named)"),
         "ethics_concerns": _f(WITHHELD, LIST, "allegations about named units"),
         "state": _f(WITHHELD, VALUE, _REQUEST, team=_PIPELINE + " (a workflow state)"),
         "ipab_reference": _f(WITHHELD, TEXT, _REQUEST),
@@ -327,6 +329,8 @@ FIELDS: dict[str, dict[str, Field]] = {
     "iati_settings": {"key": _f(PUBLIC, VALUE, "data/iati.toml and data/dac-sectors.toml"),
                       "value": _f(PUBLIC, TEXT, "what IATI files publish: the organisation's "
                                                 "identifier and its code choices")},
+    "ipab_form": {"key": _f(PUBLIC, VALUE, "data/ipab-form.toml"),
+                  "value": _f(PUBLIC, TEXT, "data/ipab-form.toml: the submission's field list")},
     "map_views": {"name": _f(PUBLIC, VALUE, "a region's name, data/map-views.toml")},
     "workflow_targets": {"state": _f(PUBLIC, VALUE, "a workflow state"),
                          "basis": _f(PUBLIC, TEXT, "whose practice the targets are, "

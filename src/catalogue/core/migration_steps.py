@@ -19,6 +19,7 @@ NAMES: tuple[str, ...] = (
     "m_requests_003_logins",
     "m_requests_004_audit_chain",
     "m_requests_005_state_changes_index",
+    "m_requests_006_funder_partners",
     "programmes_001_tables",
     "programmes_002_fts_prefix",
     "programmes_003_module_programme_index",

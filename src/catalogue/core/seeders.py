@@ -99,6 +99,13 @@ def _iati_tables(root: Path) -> list[RefTable]:
     return iati_tables(root)
 
 
+def _ipab_form_tables(root: Path) -> list[RefTable]:
+    from catalogue.core.requests.ipab_form import form_tables
+
+    return form_tables(root)
+
+
 def all_seeders() -> list[Callable[[Path], list[RefTable]]]:
     return [geography_tables, catalog_tables, _sensitivity_tables, _policy_tables,
-            _costing_tables, _map_tables, _stats_tables, _osja_tables, _iati_tables]
+            _costing_tables, _map_tables, _stats_tables, _osja_tables, _iati_tables,
+            _ipab_form_tables]

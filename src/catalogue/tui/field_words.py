@@ -13,6 +13,8 @@ APP_FIELDS = {
     "below_reason": "fill in why the level is below the suggestion",
     "consulted": "fill in who was consulted and when",
     "author": "fill in the author",
+    "funder": "shorten “Funder”",
+    "partners": "shorten “Partners”",
 }
 
 

@@ -42,9 +42,10 @@ NO_WRAP_MARGIN = 1.12
 EMU_PER_PT = 12700
 
 
-def marked_document(info: DocumentInfo) -> Document:
+def marked_document(info: DocumentInfo, *, control: bool = True) -> Document:
     """A new A4 document with the marking, version, date, author and page numbers on every
-    page, the title and the document-control table."""
+    page, the title and (unless ``control`` is False: add it with :func:`add_control_table`
+    where it belongs) the document-control table."""
     from docx import Document as new_document
 
     doc = new_document()
@@ -61,9 +62,16 @@ def marked_document(info: DocumentInfo) -> Document:
     _header(doc, info)
     _footer(doc, info)
     doc.add_heading(w.clean(info.title), level=0)
+    if control:
+        add_control_table(doc, info)
+    return doc
+
+
+def add_control_table(doc: Document, info: DocumentInfo) -> None:
+    """The document-control table: classification and its basis, document, version, date,
+    author."""
     add_table(doc, ["Document control", ""], [list(r) for r in info.control_rows()],
               header=False)
-    return doc
 
 
 def to_bytes(doc: Document) -> bytes:

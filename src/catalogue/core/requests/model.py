@@ -14,7 +14,9 @@ LIST_FIELDS = ("disciplines", "modules", "audience", "delivered_by", "ethics_con
 #: Fields of the scope a user may edit; changing one may reset approvals (policy [reset]).
 SCOPE_FIELDS = ("country", "disciplines", "modules", "location", "audience", "cohort",
                 "start", "end", "delivered_by", "host_country")
-EDITABLE = (*SCOPE_FIELDS, "requesting_body", "notes", "ethics_concerns")
+EDITABLE = (*SCOPE_FIELDS, "requesting_body", "notes", "ethics_concerns", "funder", "partners")
+#: Free-text fields of the IPAB submission: who pays, who works with us (at most this long).
+SUBMISSION_TEXTS = ("funder", "partners")
 
 #: The record each step leaves on the request; going back before a step clears it.
 STEP_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -60,6 +62,8 @@ class Request:
     s26_reference: str | None = None
     decline_signal: str | None = None
     programme_id: int | None = None
+    funder: str | None = None  # who pays (the receiving body, a UK department's fund ...)
+    partners: str | None = None  # organisations delivering or supporting with us
     country_name: str | None = None
 
     @classmethod

@@ -23,6 +23,7 @@ from catalogue.core.rules.stored import stored_policy
 from catalogue.core.store import Store
 
 MAX_BODY = 200
+MAX_SUBMISSION_TEXT = 500
 SORTS = {"created": "r.created_at", "updated": "r.updated_at", "id": "r.id", "state": "r.state",
          "country": "r.country", "overdue": DAYS_OVER_SQL}
 LIST_COLUMNS = ("id", "state", "country", "requesting_body", "disciplines", "modules",
@@ -53,6 +54,15 @@ def _check_body(body: str) -> str:
     return text
 
 
+def _check_text(value: str | None, field: str) -> str | None:
+    """A funder or partners text: trimmed, empty as None, at most MAX_SUBMISSION_TEXT."""
+    text = (value or "").strip()
+    if len(text) > MAX_SUBMISSION_TEXT:
+        raise InvalidInputError(f"{field} is {len(text)} characters; keep it under "
+                                f"{MAX_SUBMISSION_TEXT}", fields=(field,))
+    return text or None
+
+
 def _check_by(by: str) -> str:
     if not (by or "").strip():
         raise InvalidInputError("say who is making the change", fields=("by",))
@@ -60,9 +70,11 @@ def _check_by(by: str) -> str:
 
 
 def create_request(store: Store, requesting_body: str, scope: Scope, *, by: str,
-                   notes: str | None = None, now: datetime | None = None) -> Request:
+                   notes: str | None = None, funder: str | None = None,
+                   partners: str | None = None, now: datetime | None = None) -> Request:
     """Record a new request (state ``received``) and its first audit row, together."""
     body, who = _check_body(requesting_body), _check_by(by)
+    paid_by, with_whom = _check_text(funder, "funder"), _check_text(partners, "partners")
     check_scope(scope)
     if store.one("SELECT 1 FROM countries WHERE code = ?", (scope.country,)) is None:
         raise NotFoundError(f"no country with code {scope.country!r}")
@@ -73,7 +85,8 @@ def create_request(store: Store, requesting_body: str, scope: Scope, *, by: str,
         "cohort": scope.cohort, "start": scope.start, "end": scope.end,
         "delivered_by": scope.delivered_by, "ethics_concerns": scope.ethics_concerns,
         "host_country": scope.host,
-        "notes": (notes or "").strip() or None, "state": "received", "created_at": at,
+        "notes": (notes or "").strip() or None, "funder": paid_by, "partners": with_whom,
+        "state": "received", "created_at": at,
         "created_by": who, "updated_at": at, "state_changed_at": at})
     names = ", ".join(f'"{k}"' for k in values)
     with store.write() as conn:
@@ -81,7 +94,10 @@ def create_request(store: Store, requesting_body: str, scope: Scope, *, by: str,
                               f"({', '.join('?' * len(values))})", list(values.values()))
         request_id = int(cursor.lastrowid or 0)
         audit.record(conn, request_id, at=at, by=who, action="created", to_state="received",
-                     note=values["notes"], details={"requesting_body": body, **scope.to_dict()})
+                     note=values["notes"],
+                     details={"requesting_body": body, **scope.to_dict(),
+                              **{k: v for k, v in (("funder", paid_by), ("partners", with_whom))
+                                 if v}})
     return get_request(store, request_id)
 
 
@@ -235,6 +251,9 @@ def edit_request(store: Store, request_id: int, changes: dict[str, Any], *, by: 
         raise InvalidInputError(f"cannot edit {', '.join(unknown)}; editable: {', '.join(EDITABLE)}")
     if "requesting_body" in changes:
         changes["requesting_body"] = _check_body(changes["requesting_body"])
+    for key in ("funder", "partners"):
+        if key in changes:
+            changes[key] = _check_text(changes[key], key)
     if "country" in changes and store.one("SELECT 1 FROM countries WHERE code = ?",
                                           (changes["country"],)) is None:
         raise NotFoundError(f"no country with code {changes['country']!r}")

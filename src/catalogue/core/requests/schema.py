@@ -120,6 +120,17 @@ def m_requests_005_state_changes_index(db: Any) -> None:
                "WHERE from_state IS NULL OR from_state <> to_state")
 
 
+def m_requests_006_funder_partners(db: Any) -> None:
+    """Who pays for the training (the funder) and the partners working with the organisation
+    on it: the IPAB submission asks for both. Existing requests have neither (NULL), and the
+    submission draft lists them as missing."""
+    columns = {row[1] for row in db.execute("PRAGMA table_info(requests)").fetchall()}
+    for column in ("funder", "partners"):
+        if column not in columns:
+            db.execute(f"ALTER TABLE requests ADD COLUMN {column} TEXT")
+
+
 STEPS: list[Callable[[Any], None]] = [m_requests_001_register, m_requests_003_logins,
                                       m_requests_004_audit_chain,
-                                      m_requests_005_state_changes_index]
+                                      m_requests_005_state_changes_index,
+                                      m_requests_006_funder_partners]

@@ -32,7 +32,8 @@ def edit_from_form(store: Any, request_id: int, form: dict[str, str], *, by: str
     current = store.scalar("SELECT country FROM requests WHERE id = ?", (request_id,))
     changes = scope_changes(store, country=form["country"], host=host,
                             current_country=str(current or ""), **fields)
-    changes.update(plain, requesting_body=form["body"], notes=form["notes"].strip() or None)
+    changes.update(plain, requesting_body=form["body"], notes=form["notes"].strip() or None,
+                   funder=form.get("funder", ""), partners=form.get("partners", ""))
     return edit_request(store, request_id, changes, by=by,
                         note=form.get("why", "").strip() or None)
 

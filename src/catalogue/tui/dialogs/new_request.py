@@ -3,7 +3,8 @@
 :class:`NewRequestDialog` asks for the requesting body and the scope (country with the same
 completion as the programme dialog; disciplines, audience and deliverers as comma lists;
 location; cohort; dates; notes) and calls the core's ``build_scope`` then ``create_request``
-in a worker. :class:`LinkProgrammeDialog` asks for a programme number (empty unlinks) and
+in a worker; the funder and partners the IPAB submission asks for are plain text.
+:class:`LinkProgrammeDialog` asks for a programme number (empty unlinks) and
 calls ``link_programme``, which keeps the request and the programme in step. A core error
 (an unknown country, a bad date) is shown word for word in the dialog.
 """
@@ -70,7 +71,8 @@ def create_from_form(store: Any, form: dict[str, str], *, by: str) -> Any:
     fields = scope_fields(form)
     check_known_training(store, fields["disciplines"])
     scope = build_scope(store, form["country"], **fields)
-    return create_request(store, form["body"], scope, by=by, notes=form["notes"] or None)
+    return create_request(store, form["body"], scope, by=by, notes=form["notes"] or None,
+                          funder=form.get("funder"), partners=form.get("partners"))
 
 
 def link_from_form(store: Any, request_id: int, text: str, *, by: str) -> Any:
@@ -135,6 +137,11 @@ class NewRequestDialog(FormDialog[Any]):
                                  "host", placeholder="e.g. Belgium",
                                  suggester=SuggestFromList(country_suggestions(self.countries),
                                                            case_sensitive=False))
+                yield from field("Funder (who pays; asked for by the IPAB submission)",
+                                 "funder", placeholder="e.g. Kenya Police Service, CSSF",
+                                 max_length=500)
+                yield from field("Partners", "partners", placeholder="e.g. UNODC",
+                                 max_length=500)
                 yield from field("Notes", "notes")
                 yield from self.more_fields()
             yield self.error_widget()

@@ -87,6 +87,9 @@ class BoardScreen(SplitScreen):
         Binding("O", "osja_document", "OSJA doc", id="board.osja-document",
                 tooltip="Write the request's OSJA assessment as a marked Word or Markdown "
                         "document: every version and the version history"),
+        Binding("p", "pack", "IPAB pack", id="board.ipab-pack",
+                tooltip="Write the request's IPAB submission draft (Word or Markdown), with "
+                        "what is still missing listed on its first page"),
         Binding("s", "focus_states", "States", id="board.states",
                 tooltip="Choose which state's requests are listed"),
         Binding("c", "copy", "Copy", id="board.copy",
@@ -140,7 +143,7 @@ class BoardScreen(SplitScreen):
             return True if self._can_reset() else None
         if action == "open_programme":
             return True if (self.detail or {}).get("programme") else None
-        if action in ("link_programme", "osja_document", "copy"):
+        if action in ("link_programme", "osja_document", "copy", "pack"):
             return True if (self.detail or {}).get("request") else None
         return True
 
@@ -433,6 +436,21 @@ class BoardScreen(SplitScreen):
             return
         self.notify(f"Request {request.id} logged ({request.state_label})", markup=False)
         self.open_request(request.id)
+
+    def action_pack(self) -> None:
+        from catalogue.tui.dialogs.pack import PackDialog
+
+        request = (self.detail or {}).get("request")
+        if request is None:
+            return
+
+        def written(path: Any) -> None:
+            if path is not None:
+                self.notify(f"IPAB submission draft written to {path}", title="IPAB pack",
+                            markup=False, timeout=8)
+
+        self.app.push_screen(PackDialog(int(request["id"]), self.config.exports_folder()),
+                             written)
 
     def action_link_programme(self) -> None:
         from catalogue.tui.dialogs.new_request import LinkProgrammeDialog

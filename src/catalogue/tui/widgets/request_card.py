@@ -59,6 +59,8 @@ def request_text(detail: dict[str, Any]) -> Text:
         _row(text, "Dates", f"{r['start'] or '?'} to {r['end'] or '?'}")
     _row(text, "Delivered by", r["delivered_by"])
     _row(text, "Ethics", r["ethics_concerns"], "yellow")
+    _row(text, "Funder", r.get("funder"))
+    _row(text, "Partners", r.get("partners"))
     _row(text, "Notes", r["notes"], "italic")
     next_step_text(text, detail)
     programme = detail.get("programme")
