@@ -26,7 +26,7 @@ FORMATS = ("md", "json", "csv", "docx")
 PUBLIC_MODULE = "cmd-decision-logs"
 HIDDEN_MODULES = ("pss-security-coordination-link", "ct-prevent")  # confidential, CT
 #: Tables whose rows no programme export reads (checked: they are listed, not forgotten).
-NEVER_EXPORTED = {"_meta", "_sqlite_migrations", "costing", "policy", "country_names",
+NEVER_EXPORTED = {"_meta", "_sqlite_migrations", "costing", "policy", "ipab_form", "country_names",
                   "country_search", "liaison_areas", "hr_priority_lists",
                   "hr_priority_entries", "ethics", "principles", "levels", "countries",
                   # Trainer tables are in no programme export; the .ics feed, the one public

@@ -131,6 +131,7 @@ BASELINES: dict[str, tuple[list[str], dict[str, str | list[str]]]] = {
     "request history": (["1"], {}),
     "request link": (["1", "1"], {}),
     "request list": ([], {}),
+    "request pack": (["1"], {"--output": "pack.md"}),
     "request new": ([], {"--body": "Kenya Police Service", "--country": "Kenya"}),
     "request reset": (["2"], {"--to": "received", "--reason": "again"}),
     "request show": (["1"], {}),

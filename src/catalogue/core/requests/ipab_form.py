@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from catalogue.core.store import Store
+if TYPE_CHECKING:
+    from catalogue.core.store import Store
 
 FORM_FILE = "ipab-form.toml"
 #: The recorded facts a field can show (catalogue.core.requests.pack fills each).
