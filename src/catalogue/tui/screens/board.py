@@ -87,7 +87,7 @@ class BoardScreen(SplitScreen):
         Binding("O", "osja_document", "OSJA doc", id="board.osja-document",
                 tooltip="Write the request's OSJA assessment as a marked Word or Markdown "
                         "document: every version and the version history"),
-        Binding("p", "pack", "IPAB pack", id="board.ipab-pack",
+        Binding("p", "pack", "IPAB", id="board.ipab-pack",
                 tooltip="Write the request's IPAB submission draft (Word or Markdown), with "
                         "what is still missing listed on its first page"),
         Binding("s", "focus_states", "States", id="board.states",
