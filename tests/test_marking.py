@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from catalogue.core.exports.docx_marked import EMU_PER_PT, fit_widths, text_width
+from catalogue.core.exports.docx_marked import EMU_PER_PT, add_table, fit_widths, text_width
 from catalogue.core.exports.marking import derive_marking, document_info
 from catalogue.core.exports.render import export_outline, outline_document, render
 from catalogue.core.sensitivity import sensitivity_scheme
@@ -102,3 +102,12 @@ def test_columns_fit_their_content_and_numbers_keep_their_whole_width() -> None:
     # Words never fit: the number columns keep their width, the others share the rest.
     crowded = fit_widths(["#", "Text"], [["10", "x" * 200]], usable)
     assert crowded[0] / EMU_PER_PT >= text_width("10")
+    assert len(fit_widths(None, [], usable, columns=2)) == 2  # an empty label/value table
+
+
+def test_an_empty_label_value_table_is_drawn(store: Store) -> None:
+    from docx_helpers import blank_marked_document
+
+    doc = blank_marked_document(store)
+    add_table(doc, ["Field", ""], [], header=False)
+    assert len(doc.tables[-1].columns) == 2

@@ -179,7 +179,7 @@ def add_table(doc: Document, headings: list[str], rows: list[list[str]], *,
                     run.font.size = Pt(TABLE_POINTS)
     _mark_cells(_last_table_xml(doc), texts, header=header, nowrap=nowrap)
     widths = fit_widths([w.clean(h) for h in headings] if header else None, texts,
-                        usable_width(doc), nowrap)
+                        usable_width(doc), nowrap, columns=len(headings))
     _set_widths(table, widths)
     doc.add_paragraph()
     return table
@@ -207,7 +207,7 @@ def _pieces(value: str, whole: bool) -> list[str]:
 
 
 def fit_widths(headings: list[str] | None, rows: list[list[str]], usable: int,
-               nowrap: Collection[int] = ()) -> list[int]:
+               nowrap: Collection[int] = (), *, columns: int | None = None) -> list[int]:
     """Column widths (EMU) fitted to the content.
 
     Each column gets at least the width of its longest word (its whole text where it must
@@ -216,7 +216,8 @@ def fit_widths(headings: list[str] | None, rows: list[list[str]], usable: int,
     even the longest words do not fit, the columns that must not wrap keep their width and
     the others share what is left.
     """
-    columns = len(headings) if headings else (len(rows[0]) if rows else 1)
+    if columns is None:
+        columns = len(headings) if headings else (len(rows[0]) if rows else 1)
     least = [0.0] * columns
     want = [0.0] * columns
     fixed = [index in nowrap or (bool(rows) and all(NUMBER.match(r[index]) or not r[index]
