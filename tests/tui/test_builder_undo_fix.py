@@ -151,3 +151,22 @@ async def test_an_uncovered_principle_offers_the_modules_that_cover_it(make_app,
         await quiet(pilot)
         assert [m for m, _ in state(store, programme_id)] == ["cyb-legal-frameworks",
                                                               *offered[:2]]
+
+
+async def test_undo_redo_and_mark_keys_can_be_remapped(make_app, store: Store) -> None:
+    """Keys by binding id from config.toml's [keymap]: undo on F5, redo on F6, mark on m."""
+    programme_id = create_programme(store, {"title": "Keys", "country": "Kenya"})
+    app = make_app(keymap={"builder.undo": "f5", "builder.redo": "f6", "picker.mark": "m"})
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await open_programme(pilot, programme_id)
+        await pilot.press("a", *"terror", "down", "m", "m", "enter")
+        await quiet(pilot)
+        assert [m for m, _ in state(store, programme_id)] == ["ct-contest-four-ps",
+                                                              "ct-terrorism-law"]
+        await pilot.press("f5")
+        await quiet(pilot)
+        assert state(store, programme_id) == []
+        await pilot.press("f6")
+        await quiet(pilot)
+        assert len(state(store, programme_id)) == 2

@@ -157,22 +157,22 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
 
     def _label(self, module: LibraryModule) -> Text:
         if module.id in self.already:
-            label = Text("✓  ", style="green")
-        elif module.id in self.marked:
-            label = Text(f"{list(self.marked).index(module.id) + 1:>2} ", style="bold reverse")
+            label = Text("[✓]  ", style="green")  # in the programme already
+        elif module.id in self.marked:  # marked: its place in the order of adding
+            label = Text(f"[{list(self.marked).index(module.id) + 1}]".ljust(5), style="bold")
         else:
-            label = Text("   ")
+            label = Text("[ ]  ")
         discipline = module.discipline
         if len(discipline) > DISCIPLINE_WIDTH:
             discipline = discipline[:DISCIPLINE_WIDTH - 1] + "…"
-        suffix = f"  {discipline:<{DISCIPLINE_WIDTH}} {module.hours:>3g} h"
+        suffix = f"{discipline:<{DISCIPLINE_WIDTH}} {module.hours:>3g} h"
         # One line per module: the title gets what the list's width leaves it.
         room = self.query_one("#module-options", OptionList).scrollable_content_region.width
-        width = max(12, min(TITLE_WIDTH, room - len(label) - len(suffix) - 1))
+        width = max(12, min(TITLE_WIDTH, room - len(label) - len(suffix) - 4))
         title = module.title
         if len(title) > width:
             title = title[:width - 1] + "…"
-        label.append(title.ljust(width))
+        label.append(title.ljust(width) + " │ ")
         label.append(suffix, style="dim")
         return label
 
