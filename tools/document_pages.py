@@ -88,7 +88,46 @@ def ipab_pack(folder: Path) -> tuple[Path, int, str]:
     return path, 1, "ipab-draft-page-1"
 
 
-PAGES: list[Callable[[Path], tuple[Path, int, str]]] = [outline, public_outline, ipab_pack]
+def osja_assessment(folder: Path) -> tuple[Path, int, str]:
+    """A request assessed twice: a first version, then one judging a serious risk."""
+    from datetime import date, timedelta
+
+    from catalogue.core.exports.osja_document import save_osja
+    from catalogue.core.osja.record import AssessmentInput, record_assessment
+    from catalogue.core.osja.view import osja_overview
+    from catalogue.core.requests.register import create_request
+    from catalogue.core.rules.scope import build_scope
+
+    store = _store(folder)
+    scope = build_scope(store, "Kenya", disciplines=["command", "investigation"],
+                        audience=["inspector", "public-order"], location="in-country",
+                        start=date(2027, 3, 1), end=date(2027, 3, 12))
+    request = create_request(store, "Kenya Police Service", scope, by="A. Officer")
+    day = date.today()
+    prompts = [p["id"] for p in osja_overview(store, request.id, day)["prompts"]]
+    for serious, level, why, author in (
+            ("no", "head-of-department", "no serious risk found; assurances on conduct",
+             "J. Smith"),
+            ("yes", "minister", "serious risk after reports of deaths in custody: Ministers "
+                                "oversee it", "R. Jones")):
+        record_assessment(store, request.id, AssessmentInput(
+            author=author, assessed_on=day, stage1_reference="BHC Nairobi OSJA 2026/3",
+            stage1_date=day - timedelta(days=30), serious_risk=serious, ihl="does-not-apply",
+            decided_level=level, decided_reason=why,
+            answers={p: ("yes" if serious == "yes" and p == "serious-risk" else "no")
+                     for p in prompts},
+            notes={"reputation": "press interest in custody deaths; lines agreed with Post"},
+            mitigations="Human rights module in every course; participants vetted by Post",
+            consulted=[("BHC Nairobi political section", day - timedelta(days=7))],
+            below_reason=("written assurances on the death penalty obtained through Post"
+                          if level != "minister" else None)),
+            by="A. Officer", today=day)
+    path = save_osja(store, request.id, "docx", folder / "osja.docx", author="A. Officer")
+    return path, 1, "osja-assessment-page-1"
+
+
+PAGES: list[Callable[[Path], tuple[Path, int, str]]] = [outline, public_outline, ipab_pack,
+                                                        osja_assessment]
 
 
 def main() -> int:
