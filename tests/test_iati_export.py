@@ -170,8 +170,9 @@ def test_no_start_date_is_refused(store: Store) -> None:
 
 
 def _linked(store: Store, target: str, **fields) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    fields = {"delivery_mode": "uk", **fields}
     pid = make_programme(store, ["ldr-personal-leadership"], start_date=START.isoformat(),
-                         delivery_mode="uk", **fields)
+                         **fields)
     request = new_request(store, "KE", location="uk")
     link_programme(store, request.id, pid, by="tester")
     walk_to(store, request, target)
@@ -189,6 +190,19 @@ def test_activity_status_follows_the_request(store: Store) -> None:
     withdraw(store, request_id, by="tester", reason="the force withdrew")
     _, root = _one(store, pid)
     assert values(root, "//activity-status/@code") == ["5"]
+
+
+def test_a_month_only_start_does_not_start_a_programme_early(store: Store) -> None:
+    """In-country dates are reported as months, but whether a scheduled programme has started
+    is judged on its real first day."""
+    configure(store)
+    pid, _ = _linked(store, "scheduled", delivery_mode="in-country")
+    first_of_month = START.replace(day=1)
+    _, root = _one(store, pid, today=START - timedelta(days=1))
+    assert values(root, "//activity-date[@type='1']/@iso-date") == [first_of_month.isoformat()]
+    assert values(root, "//activity-status/@code") == ["1"]  # not started, even mid-month
+    _, root = _one(store, pid, today=START)
+    assert values(root, "//activity-status/@code") == ["2"]
 
 
 def test_every_delivered_programme_in_one_file(store: Store, tmp_path: Path) -> None:

@@ -90,10 +90,14 @@ def _recipient_country(programme_id: int, country: dict[str, Any]) -> str:
     return code
 
 
-def _request_state(store: Store, programme_id: int) -> str | None:
-    row = store.one("SELECT r.state FROM programmes p JOIN requests r ON r.id = p.request_id "
-                    "WHERE p.id = ?", (programme_id,))
-    return str(row["state"]) if row else None
+def _request_state(store: Store, programme_id: int) -> tuple[str | None, str]:
+    """The linked request's state (None: no request) and the programme's own first day (to
+    tell whether a scheduled programme has started; the day itself is not reported)."""
+    row = store.one("SELECT r.state, p.start_date FROM programmes p LEFT JOIN requests r "
+                    "ON r.id = p.request_id WHERE p.id = ?", (programme_id,))
+    if row is None:
+        return None, ""
+    return (str(row["state"]) if row["state"] else None), str(row["start_date"] or "")
 
 
 def _status_key(state: str | None, start: str, today: date) -> str:
@@ -154,8 +158,8 @@ def build_activity(store: Store, settings: IatiSettings, programme_id: int, *,
                            "activity")
     start, start_month = _month_bounds(programme["start_date"], end=False)
     end, end_month = _month_bounds(programme["end_date"], end=True)
-    state = _request_state(store, programme_id)
-    key = _status_key(state, start, today or date.today())
+    state, first_day = _request_state(store, programme_id)
+    key = _status_key(state, first_day or start, today or date.today())
     status = settings.status[key]
     planned_note = MONTH_ONLY if start_month or end_month else None
     dates = [ActivityDate(PLANNED_START, start, planned_note),
