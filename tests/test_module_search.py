@@ -76,3 +76,16 @@ def test_standard_modules_come_from_the_data_with_their_basis(store: Store) -> N
         _, entries = template_modules(store, ident)
         assert [e.module_id for e in entries] == data["discipline"]["standard_modules"]
     assert choices.disciplines[0].id == "command"
+
+
+def test_a_shorter_standard_list_changes_templates_and_the_new_programme_dialog(
+        store: Store) -> None:
+    """Edit the data (here: the seeded table) and both faces follow it."""
+    from catalogue.core.views import builder_choices
+
+    store.conn.execute("UPDATE modules SET standard = 0 WHERE id = 'cmd-firearms-command'")
+    store.conn.commit()
+    templates = {t["id"]: t["modules"] for t in builder_choices(store)["templates"]}
+    assert templates["command"] == len(standard_modules(store, "command"))
+    _, entries = template_modules(store, "command")
+    assert "cmd-firearms-command" not in [e.module_id for e in entries]

@@ -198,7 +198,9 @@ def builder_choices(store: Store) -> dict[str, Any]:
     from catalogue.core.catalog import levels, list_disciplines
     from catalogue.core.programmes.model import DELIVERY_MODES
 
-    templates = [{"id": d["id"], "title": d["title"], "modules": d["modules"]}
+    standard: dict[str, int] = {r[0]: r[1] for r in store.query(
+        "SELECT discipline_id, count(*) FROM modules WHERE standard > 0 GROUP BY discipline_id")}
+    templates = [{"id": d["id"], "title": d["title"], "modules": standard.get(d["id"], 0)}
                  for d in list_disciplines(store)]
     return {"countries": palette_countries(store), "modes": list(DELIVERY_MODES),
             "levels": levels(store), "templates": templates}
