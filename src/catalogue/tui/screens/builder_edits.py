@@ -144,8 +144,7 @@ class OutlineEdits(CatalogueScreen):
             self.edit(fix.edit, fix.label, focus=fix.module_id)
         elif fix.suggest is not None:
             self._with_choices(lambda: self.pick_modules(
-                fix.suggest, f"{fix.warning}: {fix.label[0].upper()}{fix.label[1:]} "
-                "(Space marks, Enter adds)"))
+                fix.suggest, f"{fix.label[0].upper()}{fix.label[1:]}"))
 
     # ------------------------------------------------------------ undo and redo
 
