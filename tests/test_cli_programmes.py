@@ -46,6 +46,30 @@ def test_new_from_a_template_then_show(invoke) -> None:  # type: ignore[no-untyp
     assert _state(invoke, pid)["programme"]["delivery_mode"] == "blended"
 
 
+def test_add_a_disciplines_standard_modules(invoke) -> None:  # type: ignore[no-untyped-def]
+    """The same core as the app's Ctrl+S: the standard list from the data, minus those in."""
+    import tomllib
+
+    from catalogue.core.data.location import data_dir
+
+    ct = next((data_dir() / "disciplines").glob("*counter-terrorism.toml")).read_text()
+    standard = tomllib.loads(ct)["discipline"]["standard_modules"]
+    pid = _new(invoke)
+    assert invoke("programme", "add", str(pid), standard[1]).exit_code == 0
+    result = invoke("programme", "add", str(pid), "cmd-multi-agency-jesip", "--standard",
+                    "terror")
+    assert result.exit_code == 0, result.output
+    assert f"{len(standard) - 1} standard modules of Counter-terrorism" in result.stdout
+    assert "Local practice" in result.stdout
+    assert _ids(invoke, pid) == [standard[1], "cmd-multi-agency-jesip",
+                                 *[m for m in standard if m != standard[1]]]
+    again = invoke("programme", "add", str(pid), "--standard", "counter-terrorism")
+    assert again.exit_code == 0 and "Nothing to add" in again.stdout
+    assert invoke("programme", "add", str(pid)).exit_code == 2
+    unknown = invoke("programme", "add", str(pid), "--standard", "nonsense")
+    assert unknown.exit_code == 1 and "no discipline 'nonsense'" in unknown.stderr
+
+
 def test_add_move_remove_and_set(invoke) -> None:  # type: ignore[no-untyped-def]
     pid = _new(invoke)
     assert invoke("programme", "add", str(pid), "cmd-gold-silver-bronze",

@@ -174,24 +174,39 @@ def show(app: AppContext, programme_id: int, as_json: bool) -> None:
 
 @programme.command()
 @click.argument("programme_id", metavar="ID", type=int)
-@click.argument("modules", metavar="MODULE...", nargs=-1, required=True)
+@click.argument("modules", metavar="[MODULE...]", nargs=-1)
+@click.option("--standard", "discipline", metavar="DISCIPLINE",
+              help="Also add the discipline's standard modules not yet in the programme "
+                   "(data/disciplines, local practice), e.g. --standard counter-terrorism.")
 @click.option("--at", "position", type=int,
               help="Insert at this position (1 = first; default: at the end), e.g. --at 2.")
 @click.option("--hours", metavar="H", help="Hours instead of the library's, e.g. --hours 9.5.")
 @click.option("--notes", metavar="TEXT", help="Notes for the trainer, e.g. --notes 'Use local law'.")
 @pass_app
-def add(app: AppContext, programme_id: int, modules: tuple[str, ...], position: int | None,
-        hours: str | None, notes: str | None) -> None:
-    """Add library modules (any discipline) by id.
+def add(app: AppContext, programme_id: int, modules: tuple[str, ...], discipline: str | None,
+        position: int | None, hours: str | None, notes: str | None) -> None:
+    """Add library modules (any discipline) by id, or a discipline's standard modules.
 
     \b
     Examples:
       catalogue programme add 3 inv-peace-interviewing inv-disclosure-cpia
       catalogue programme add 3 cmd-decision-logs --at 2 --hours 4
+      catalogue programme add 3 --standard command
     """
-    updated = changes.add_modules(app.store(), programme_id, list(modules), position=position,
+    if not modules and discipline is None:
+        raise click.UsageError("name at least one module, or --standard DISCIPLINE")
+    wanted = list(modules)
+    if discipline is not None:
+        found, standard, basis = templates.standard_to_add(app.store(), programme_id, discipline)
+        wanted += [m for m in standard if m not in wanted]
+        click.echo(f"{plural(len(standard), 'standard module')} of {printable(found['title'])} "
+                   f"not yet in programme {programme_id}. {printable(basis)}")
+        if not wanted:
+            click.echo(f"Nothing to add: programme {programme_id} has them all.")
+            return
+    updated = changes.add_modules(app.store(), programme_id, wanted, position=position,
                                   hours=hours, notes=notes)
-    click.echo(f"Added {plural(len(modules), 'module')}: {_summary(updated)}")
+    click.echo(f"Added {plural(len(wanted), 'module')}: {_summary(updated)}")
 
 
 @programme.command()

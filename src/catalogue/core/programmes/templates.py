@@ -45,3 +45,13 @@ def clone_programme(store: Store, programme_id: int, country: str,
     fields.update({"country": country, **(changes or {})})
     entries = [ModuleEntry(e.module_id, e.hours, e.notes) for e in original.modules]
     return create_programme(store, fields, entries)
+
+
+def standard_to_add(store: Store, programme_id: int, discipline: str
+                    ) -> tuple[dict[str, Any], list[str], str]:
+    """The discipline (by id, title or unique prefix), its standard modules not yet in the
+    programme (in their standard order), and why they are standard (local practice)."""
+    found, entries = template_modules(store, discipline)
+    present = {e.module_id for e in get_programme(store, programme_id).modules}
+    basis = store.scalar("SELECT standard_basis FROM disciplines WHERE id = ?", (found["id"],))
+    return found, [e.module_id for e in entries if e.module_id not in present], basis or ""
