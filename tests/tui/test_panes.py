@@ -177,3 +177,19 @@ async def test_the_split_keys_can_be_remapped(make_app, tmp_path: Path) -> None:
         await pilot.press("ctrl+b")
         await settle(pilot)
         assert _width(app, "#disciplines-pane") == before - 2
+
+
+async def test_a_resize_before_the_panes_are_mounted_waits_for_them(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A resize (or a screen resumed) can reach a split screen before its children are
+    mounted: the split is applied once they are, not refused with a missing pane."""
+    app = make_app(panes={"board": 40})
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        early = BoardScreen()  # not yet pushed: nothing in it is mounted
+        early.apply_split()
+        early.action_move_split(1)
+        await app.push_screen(early)
+        await settle(pilot)
+        assert early.split_pane() is not None
+        assert early.split_pane().styles.width is not None
+        assert early.split_pane().styles.width.value == 40

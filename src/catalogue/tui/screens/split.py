@@ -57,8 +57,11 @@ class SplitScreen(CatalogueScreen):
     _split_timer: Timer | None = None
     _split_natural: int | None = None
 
-    def split_pane(self) -> Widget:
-        return self.query_one(self.SPLIT_PANE)
+    def split_pane(self) -> Widget | None:
+        """The pane that moves, or None while the screen is still being put together (a
+        resize can arrive before its children are mounted; the mount applies it then)."""
+        found = self.query(self.SPLIT_PANE)
+        return found.first() if found else None
 
     def split_width(self) -> int | None:
         """The width chosen for this screen's pane, if any (from config.toml)."""
@@ -80,6 +83,8 @@ class SplitScreen(CatalogueScreen):
         content needs if that fits, else the style sheet's."""
         chosen = self.split_width()
         pane = self.split_pane()
+        if pane is None:
+            return
         if chosen is None:
             natural = self._split_natural
             fits = natural is not None and natural <= self.size.width * NATURAL_SHARE
@@ -92,11 +97,17 @@ class SplitScreen(CatalogueScreen):
     def split_resized(self) -> None:
         self.apply_split()
 
+    @on(events.Mount)
+    def split_mounted(self) -> None:
+        self.apply_split()
+
     def on_screen_resume(self) -> None:
         self.apply_split()  # the config may have changed while another screen was shown
 
     def action_move_split(self, direction: int) -> None:
         pane = self.split_pane()
+        if pane is None:
+            return
         toward_pane = -1 if self.SPLIT_SIDE == "left" else 1
         current = self.split_width() or pane.outer_size.width
         low, high = self.split_limits()
