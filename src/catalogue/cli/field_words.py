@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from catalogue.core.errors import CatalogueError, worded
+from catalogue.core.errors import CatalogueError, Need, need_words, worded
 
 CLI_FIELDS = {
     "by": "--by",
@@ -26,9 +26,19 @@ CLI_FIELDS = {
     "output": "-o FILE",
     "funder": "--funder",
     "partners": "--partners",
+    "host_country": "request edit --host COUNTRY",
+    "travel_advice": "catalogue advice set {country} LEVEL --as-of DATE",
+    "authoriser": "--authoriser NAME",
+    "authoriser_level": "--level {value}",
+    "s26_reference": "--s26-ref REFERENCE",
 }
 
 
-def cli_message(error: CatalogueError) -> str:
-    """The error's message worded for the command line."""
+def cli_message(error: CatalogueError | str) -> str:
+    """The error's message (or a step's problem) worded for the command line."""
     return worded(error, CLI_FIELDS)
+
+
+def cli_need(need: Need) -> str:
+    """What a step needs, as the option that gives it (``--level minister``)."""
+    return need_words(need, CLI_FIELDS)

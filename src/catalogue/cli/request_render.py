@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from catalogue.cli.field_words import cli_message, cli_need
 from catalogue.cli.rules_render import render_flags, render_grading, render_prompts
 from catalogue.core.abbreviations import spell_out
 from catalogue.core.names import printable
@@ -93,10 +94,11 @@ def _overview_text(overview: dict[str, Any]) -> str:
     if step["next"] is None:
         lines.append(f"  Finished: {r['state_label'].lower()}.")
     else:
-        needs = f" with {' '.join(step['needs'])}" if step["needs"] else ""
+        needs = (f" with {' '.join(cli_need(n) for n in step['needs'])}" if step["needs"]
+                 else "")
         lines.append(f"  Next step: {step['next']} (catalogue request advance {r['id']}{needs})")
         for problem in step["problems"]:
-            lines.append(f"    blocked: {printable(problem)}")
+            lines.append(f"    blocked: {printable(cli_message(problem))}")
     lines.append("")
     lines.append("  Flags:")
     lines += render_flags(a["flags"], indent="    ")

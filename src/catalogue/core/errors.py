@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import IntEnum
+from typing import TypedDict
 
 
 class ExitCode(IntEnum):
@@ -29,6 +30,10 @@ class CatalogueError(Exception):
     neither face."""
 
     exit_code: ExitCode = ExitCode.USAGE
+    #: Set by :func:`refused`: the message's opening and the problems it lists, so that
+    #: :func:`worded` can word each problem's fields where that problem is said.
+    lead: str = ""
+    problems: tuple[str, ...] = ()
 
     def __init__(self, message: str, *, fields: tuple[str, ...] = ()) -> None:
         super().__init__(message)
@@ -80,8 +85,52 @@ class OutputError(CatalogueError):
     exit_code = ExitCode.OUTPUT
 
 
-def worded(error: CatalogueError, hints: Mapping[str, str]) -> str:
-    """The error's message with, in brackets, how one face's users give the fields it names
-    (``hints``: field name -> words for that face, e.g. ``{"by": "--by"}``)."""
-    said = [hints[field] for field in error.fields if field in hints]
-    return f"{error.message} ({'; '.join(said)})" if said else error.message
+class Problem(str):
+    """A sentence from the core (what stands in a step's way) naming, like an error's
+    ``fields``, the input fields it is about; ``values`` fill the faces' words for them
+    (``{country}`` in "catalogue advice set {country} ..."). It is a ``str``: shown as it is,
+    it says what is wrong; :func:`worded` adds how one face's users put it right."""
+
+    fields: tuple[str, ...]
+    values: Mapping[str, str]
+
+    def __new__(cls, text: str, fields: tuple[str, ...] = (),
+                values: Mapping[str, str] | None = None) -> Problem:
+        problem = super().__new__(cls, text)
+        problem.fields = fields
+        problem.values = dict(values or {})
+        return problem
+
+
+class Need(TypedDict):
+    """What a step needs given: an input field and, when there is one, the value it wants
+    (the authoriser level the OSJA assessment decided)."""
+
+    field: str
+    value: str | None
+
+
+def refused(lead: str, problems: Sequence[str]) -> RefusedError:
+    """A refusal listing ``problems`` after ``lead``; the fields they name are the error's."""
+    fields = tuple(dict.fromkeys(f for p in problems for f in getattr(p, "fields", ())))
+    error = RefusedError(lead + "; ".join(problems), fields=fields)
+    error.lead, error.problems = lead, tuple(problems)
+    return error
+
+
+def worded(said: CatalogueError | str, hints: Mapping[str, str]) -> str:
+    """An error's message (or a :class:`Problem`) with, in brackets, how one face's users
+    give the fields it names (``hints``: field name -> words for that face, e.g.
+    ``{"by": "--by"}``). A refusal's problems are each worded where they are said."""
+    if isinstance(said, CatalogueError) and said.problems:
+        return said.lead + "; ".join(worded(p, hints) for p in said.problems)
+    message = said.message if isinstance(said, CatalogueError) else str(said)
+    values = getattr(said, "values", {})
+    words = [hints[field].format_map(values) for field in getattr(said, "fields", ())
+             if field in hints]
+    return f"{message} ({'; '.join(words)})" if words else message
+
+
+def need_words(need: Need, hints: Mapping[str, str]) -> str:
+    """How one face's users give what a step needs (``hints`` may use ``{value}``)."""
+    return hints.get(need["field"], need["field"]).format_map({"value": need["value"] or ""})

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from catalogue.core.errors import Problem
 from catalogue.core.osja.status import CURRENT, change_lines
 from catalogue.core.requests.model import Request
 from catalogue.core.rules.baseline import mission_for, split_mission
@@ -89,13 +90,13 @@ def advice_problems(ctx: Context) -> list[str]:
     if facts is None or not facts.in_country:
         return []
     if facts.needs_host:
-        return ["in-country work for a body that is not a country needs its host country "
-                "(request edit --host COUNTRY)"]
+        return [Problem("in-country work for a body that is not a country needs its host "
+                        "country", fields=("host_country",))]
     limit = ctx.policy.get("osja", {}).get("travel_advice_max_days")
     if facts.advice is None:
-        return [f"in-country work needs the FCDO travel advice for {a.risk.name} recorded "
-                f"within the last {limit} days (catalogue advice set {a.risk.code} LEVEL "
-                "--as-of DATE)"]
+        return [Problem(f"in-country work needs the FCDO travel advice for {a.risk.name} "
+                        f"recorded within the last {limit} days", fields=("travel_advice",),
+                        values={"country": a.risk.code})]
     if advice_too_old(facts):
         return [f"the FCDO travel advice for {a.risk.name} is as of {facts.advice['as_of']}, "
                 f"more than {limit} days ago (local practice): record the current advice"]

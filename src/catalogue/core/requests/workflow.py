@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from catalogue.core.dates import stamp, utc_now
-from catalogue.core.errors import InvalidInputError, RefusedError
+from catalogue.core.errors import InvalidInputError, Need, RefusedError, refused
 from catalogue.core.identity import current_actor
 from catalogue.core.requests import audit, guards
 from catalogue.core.requests.guards import Context, StepInput
@@ -123,8 +123,7 @@ def _transition(store: Store, request_id: int, target: str, step: StepInput, *, 
         _legal(current, target)
         problems, updates = guards.check(context(store, current, today), target, step)
         if problems:
-            raise RefusedError(f"cannot {VERBS[target]} request {request_id}: "
-                               + "; ".join(problems))
+            raise refused(f"cannot {VERBS[target]} request {request_id}: ", problems)
         updates.update(state=target, updated_at=at, state_changed_at=at)
         _conditional_update(store, request_id, expected_state, updates)
         details = {k: v for k, v in updates.items()
@@ -204,12 +203,12 @@ def next_step(store: Store, request: Request, today: date | None = None) -> dict
     step = StepInput(authoriser=request.authoriser, authoriser_level=request.authoriser_level,
                      s26_reference=request.s26_reference)
     problems, _ = guards.check(ctx, target, step)
-    needs: list[str] = []
+    needs: list[Need] = []
     if target == "authorised":
         level = ctx.osja["decided_level"] if ctx.osja else ctx.assessment.suggested.level
-        needs += ["--authoriser NAME", f"--level {level}"]
+        needs += [Need(field="authoriser", value=None),
+                  Need(field="authoriser_level", value=level)]
         if "serving-officers" in request.delivered_by:
-            needs.append("--s26-ref REFERENCE")
-        problems = [p for p in problems if "no authoriser is recorded" not in p
-                    and "--s26-ref" not in p]
+            needs.append(Need(field="s26_reference", value=None))
+        problems = [p for p in problems if "no authoriser is recorded" not in p]
     return {"next": target, "next_label": LABELS[target], "problems": problems, "needs": needs}

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from catalogue.core.abbreviations import spell_out
 from catalogue.core.requests.states import FORWARD, LABELS, position
 from catalogue.tui.dialogs.form import FormDialog
+from catalogue.tui.field_words import app_message
 from catalogue.tui.spelling import spell_out_text
 
 REFERENCE_STEPS = {"ipab-submitted": "IPAB reference", "jiph-approved": "JIPH reference"}
@@ -88,7 +89,7 @@ class AdvanceDialog(FormDialog[Any]):
             text.append("Standing in the way now:\n", style="bold")
         for problem in problems:
             text.append("✗ ", style="red")
-            text.append(f"{problem}\n")
+            text.append(f"{app_message(problem)}\n")
         if not problems:
             text.append("✓ nothing stands in the way of this step\n", style="green")
         return text
