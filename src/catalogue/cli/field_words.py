@@ -31,6 +31,7 @@ CLI_FIELDS = {
     "authoriser": "--authoriser NAME",
     "authoriser_level": "--level {value}",
     "s26_reference": "--s26-ref REFERENCE",
+    "start_date": "catalogue programme set ID --start YYYY-MM-DD",
 }
 
 
