@@ -13,7 +13,7 @@ import pytest
 from catalogue.core import maintenance
 from catalogue.core.data.location import data_dir
 from catalogue.core.errors import DatabaseError
-from catalogue.core.store import open_store
+from catalogue.core.store import Store, open_store
 
 
 def test_first_use_creates_and_seeds_with_owner_only_permissions(tmp_path: Path) -> None:
@@ -143,11 +143,26 @@ def test_short_non_sqlite_file_is_refused_and_left_untouched(tmp_path: Path,
 
 
 def test_migration_names_match_the_steps() -> None:
-    """Opening the store checks the database against ``NAMES`` (cheap, nothing imported);
-    applying runs ``all_steps()``. The two must agree, in order."""
+    """Opening the store checks the database against ``migration_names.NAMES`` (cheap, nothing
+    imported); applying runs the registry. The names file is generated from the registry and
+    must be exactly what it generates now."""
     from catalogue.core import migration_steps
+    from catalogue.core.migrations import expected_names
 
-    assert list(migration_steps.NAMES) == [s.__name__ for s in migration_steps.all_steps()]
+    with open(migration_steps.names_file(), encoding="utf-8") as f:
+        written = f.read()
+    assert written == migration_steps.names_module(), \
+        "migration_names.py is stale: run python -m catalogue.core.migration_steps"
+    assert expected_names() == [s.__name__ for s in migration_steps.feature_steps()]
+    assert len(set(expected_names())) == len(expected_names())
+
+
+def test_a_new_database_has_every_registered_step(store: Store) -> None:
+    from catalogue.core.migration_steps import registered_names
+
+    applied = [r[0] for r in store.query(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'catalogue' ORDER BY rowid")]
+    assert applied == registered_names()
 
 
 def test_a_database_missing_a_step_gets_it_on_open(db_path: Path) -> None:

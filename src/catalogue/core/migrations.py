@@ -4,39 +4,37 @@ Reference tables (countries, modules ...) are rebuilt by :mod:`catalogue.core.se
 ``data/``; the tables created here belong to users and are never touched by reseeding.
 
 This module is imported on the quick-lookup path, so sqlite_utils is imported only inside
-:func:`apply`. Add a migration by writing a function in its feature's schema module,
-appending it to that module's ``STEPS`` and its name to ``migration_steps.NAMES``; never edit
-or reorder one that has shipped. Note:
-``Table.transform()`` drops FTS triggers, so a migration that transforms an FTS-enabled table
-must call ``enable_fts(..., replace=True, create_triggers=True)`` again.
+:func:`apply`. Add a migration by writing a function in its feature's schema module and
+appending it to that module's ``STEPS`` (a new feature: add its ``STEPS`` to
+``migration_steps.feature_steps``), then regenerate the names the store checks on opening:
+``python -m catalogue.core.migration_steps``. Never edit or reorder one that has shipped.
+Note: ``Table.transform()`` drops FTS triggers, so a migration that transforms an FTS-enabled
+table must call ``enable_fts(..., replace=True, create_triggers=True)`` again.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from catalogue.core.migration_steps import MIGRATION_SET as MIGRATION_SET
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-MIGRATION_SET = "catalogue"
-
 
 def expected_names() -> list[str]:
-    """The names of every migration step (without importing the steps)."""
-    from catalogue.core import migration_steps
+    """The names of every migration step, without importing sqlite_utils or the steps
+    (generated from the registry: see :mod:`catalogue.core.migration_steps`)."""
+    from catalogue.core.migration_names import NAMES
 
-    return list(migration_steps.NAMES)
+    return list(NAMES)
 
 
 def apply(db: Database) -> list[str]:
     """Apply pending migrations; returns the names applied."""
-    from sqlite_utils.migrations import Migrations
+    from catalogue.core.migration_steps import registry
 
-    from catalogue.core import migration_steps
-
-    migrations = Migrations(MIGRATION_SET)
-    for step in migration_steps.all_steps():
-        migrations()(step)
+    migrations = registry()
     pending = [m.name for m in migrations.pending(db)]
     migrations.apply(db)
     return pending
