@@ -32,6 +32,8 @@ CLI_FIELDS = {
     "authoriser_level": "--level {value}",
     "s26_reference": "--s26-ref REFERENCE",
     "start_date": "catalogue programme set ID --start YYYY-MM-DD",
+    "clear": "--clear",
+    "changes": "give at least one option, see --help",
 }
 
 

@@ -4,7 +4,7 @@ the workflow steps (advance, decline, withdraw, reset, history) are in request_s
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import click
 
@@ -219,28 +219,16 @@ def edit(app: AppContext, request_id: int, requesting_body: str | None, country:
       catalogue request edit 12 --clear ethics_concerns --note "concern resolved with FCDO"
       catalogue request edit 12 --funder "Kenya Police Service" --partners "UNODC"
     """
-    from catalogue.core.requests.register import edit_request, get_request
-    from catalogue.core.rules.known_training import check_known_training
-    from catalogue.core.rules.scope import scope_changes
+    from catalogue.core.requests.editing import RequestEdit, edit_as_typed
 
-    store = app.store()
-    check_known_training(store, disciplines, modules)
-    changes = scope_changes(store, country=country, disciplines=disciplines or None,
-                            modules=modules or None, location=location,
-                            audience=audience or None, delivered_by=delivered_by or None,
-                            host=host, current_country=get_request(store, request_id).country)
-    plain = {"requesting_body": requesting_body, "cohort": cohort, "start": start, "end": end,
-             "notes": notes, "ethics_concerns": list(ethics_concerns) or None,
+    given = {"requesting_body": requesting_body, "country": country, "host": host,
+             "disciplines": list(disciplines) or None, "modules": list(modules) or None,
+             "location": location, "audience": list(audience) or None,
+             "delivered_by": list(delivered_by) or None, "cohort": cohort, "start": start,
+             "end": end, "notes": notes, "ethics_concerns": list(ethics_concerns) or None,
              "funder": funder, "partners": partners}
-    changes.update({k: v for k, v in plain.items() if v is not None})
-    for name in clear:
-        if name in changes:
-            raise click.UsageError(f"--clear {name} and a new value for it contradict each other")
-        changes[name] = [] if name in {"disciplines", "modules", "audience", "delivered_by",
-                                       "ethics_concerns"} else None
-    if not changes:
-        raise click.UsageError("nothing to change: give at least one option (see --help)")
-    result = edit_request(store, request_id, changes, by=by, note=note)
+    typed = cast(RequestEdit, {k: v for k, v in given.items() if v is not None})
+    result = edit_as_typed(app.store(), request_id, typed, by=by, note=note, clear=clear)
     if as_json:
         click.echo(dump_json({"request": result.request.to_dict(), "changed": result.changed,
                               "reset_to": result.reset_to, "reset": result.reset_steps}))

@@ -1,12 +1,12 @@
-"""Edit a request from the board: the new-request form, filled in, saved with ``edit_request``.
+"""Edit a request from the board: the new-request form, filled in, saved by the core.
 
-The form starts from the request as stored. On save, the fields are read as
-``catalogue request edit`` reads its options (``scope_changes`` resolves the country,
-disciplines, audience and deliverers) and handed to the core's ``edit_request``, which
-changes only what differs, and, when the scope changes after approvals, sends the request
-back and undoes the approvals the change affects (policy ``[reset]``), recording both. The
-dialog returns the core's ``EditResult``; a refusal (a finished request, an unknown country,
-a bad date) is shown word for word and nothing is saved.
+The form starts from the request as stored. On save, the fields go to the core's
+``edit_as_typed`` (the same function ``catalogue request edit`` calls with its options), which
+resolves the country, disciplines, audience and deliverers, changes only what differs, and,
+when the scope changes after approvals, sends the request back and undoes the approvals the
+change affects (policy ``[reset]``), recording both. The dialog returns the core's
+``EditResult``; a refusal (a finished request, an unknown country, a bad date) is shown word
+for word and nothing is saved.
 """
 
 from __future__ import annotations
@@ -20,22 +20,20 @@ from catalogue.tui.dialogs.new_request import NewRequestDialog, scope_fields
 
 
 def edit_from_form(store: Any, request_id: int, form: dict[str, str], *, by: str) -> Any:
-    """Apply the form to request ``request_id`` (``edit_request`` with the changed fields)."""
-    from catalogue.core.requests.register import edit_request
-    from catalogue.core.rules.known_training import check_known_training
-    from catalogue.core.rules.scope import scope_changes
+    """Apply the form to request ``request_id`` (the core's ``edit_as_typed``, which changes
+    only the fields that differ)."""
+    from catalogue.core.requests.editing import RequestEdit, edit_as_typed
 
     fields = scope_fields(form)
-    check_known_training(store, fields["disciplines"])
-    plain = {key: fields.pop(key) for key in ("cohort", "start", "end")}  # need no resolving
-    host = fields.pop("host") or ""  # empty: no host (scope_changes clears it)
-    current = store.scalar("SELECT country FROM requests WHERE id = ?", (request_id,))
-    changes = scope_changes(store, country=form["country"], host=host,
-                            current_country=str(current or ""), **fields)
-    changes.update(plain, requesting_body=form["body"], notes=form["notes"].strip() or None,
-                   funder=form.get("funder", ""), partners=form.get("partners", ""))
-    return edit_request(store, request_id, changes, by=by,
-                        note=form.get("why", "").strip() or None)
+    typed = RequestEdit(requesting_body=form["body"], country=form["country"],
+                        host=fields["host"] or "",  # empty: no host
+                        disciplines=fields["disciplines"], location=fields["location"],
+                        audience=fields["audience"], delivered_by=fields["delivered_by"],
+                        cohort=fields["cohort"], start=fields["start"], end=fields["end"],
+                        notes=form["notes"].strip() or None,
+                        funder=form.get("funder", ""), partners=form.get("partners", ""))
+    return edit_as_typed(store, request_id, typed, by=by,
+                         note=form.get("why", "").strip() or None)
 
 
 def _text(value: Any) -> str:
