@@ -25,11 +25,11 @@ SKIP = ("PRAGMA", "SELECT name FROM sqlite_master", "SELECT key, value FROM _met
 
 
 def operations() -> list[tuple[str, Callable[[Any], object]]]:
-    import catalogue.core.views as views
     from catalogue.core.countries import CountryFilter, list_countries
     from catalogue.core.country_activity import country_activity
     from catalogue.core.lookup import lookup_country
     from catalogue.core.programmes.queries import ProgrammeFilter, list_programmes
+    from catalogue.core.requests import pages as request_pages
     from catalogue.core.requests.register import RequestFilter, list_requests
 
     return [
@@ -42,9 +42,9 @@ def operations() -> list[tuple[str, Callable[[Any], object]]]:
          lambda s: list_programmes(s, ProgrammeFilter(search="c"))),
         ("programme search, few matches, newest first (programme list --search kenya command)",
          lambda s: list_programmes(s, ProgrammeFilter(search="kenya command"))),
-        ("board: requests grouped by state", views.request_state_counts),
+        ("board: requests grouped by state", request_pages.request_state_counts),
         ("board: the open requests, oldest first (first page)",
-         lambda s: views.request_page(s, views.OPEN)),
+         lambda s: request_pages.request_page(s, request_pages.OPEN)),
         ("explorer: a country's programmes and open requests (Kenya)",
          lambda s: country_activity(s, "KE")),
     ]

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from catalogue.core import views
 from catalogue.core.errors import CatalogueError
+from catalogue.core.programmes import pages as programme_pages
+from catalogue.core.requests import pages as request_pages
 from catalogue.core.store import Store, open_store
 from catalogue.tui.widgets.paged_table import PagedTable
 from tui.helpers import SIZE, ready, settle, wait_for
@@ -73,7 +74,7 @@ async def test_builder_search_survives_the_corpus(make_app, db_path: Path) -> No
 @pytest.mark.parametrize("name", sorted(CORPUS))
 def test_palette_searches_take_any_text(store: Store, name: str) -> None:
     """A list of hits, or a one-line CatalogueError the palette shows (never anything else)."""
-    for find in (views.find_programmes, views.find_requests):
+    for find in (programme_pages.find_programmes, request_pages.find_requests):
         try:
             assert isinstance(find(store, CORPUS[name]), list)
         except CatalogueError as exc:

@@ -41,3 +41,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def printable(text: str) -> str:
     """User text made safe for a terminal: control characters and escapes shown, not obeyed."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def typed_number(text: str) -> int | None:
+    """The number a user typed to name a record ("12", "#12"), or None if it is not one."""
+    digits = text.strip().lstrip("#")
+    usable = digits.isascii() and digits.isdigit() and len(digits) < 12  # not "²"
+    return int(digits) if usable else None

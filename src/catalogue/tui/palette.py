@@ -103,7 +103,7 @@ class CountryCommands(CatalogueProvider):
         self.by_code: dict[str, Entry] = {}
 
     def fetch(self, store: Any) -> list[dict[str, Any]]:
-        from catalogue.core.views import palette_countries
+        from catalogue.core.country_pages import palette_countries
 
         return palette_countries(store)
 
@@ -169,7 +169,7 @@ class ModuleCommands(CatalogueProvider):
     kind = "modules"
 
     def fetch(self, store: Any) -> list[dict[str, Any]]:
-        from catalogue.core.views import palette_modules
+        from catalogue.core.catalog_pages import palette_modules
 
         return palette_modules(store)
 
@@ -219,7 +219,7 @@ class ProgrammeCommands(SearchingProvider):
     kind = "programmes"
 
     def find(self, store: Any, text: str) -> list[dict[str, Any]]:
-        from catalogue.core.views import find_programmes
+        from catalogue.core.programmes.pages import find_programmes
 
         return find_programmes(store, text)
 
@@ -233,7 +233,7 @@ class RequestCommands(SearchingProvider):
     kind = "requests"
 
     def find(self, store: Any, text: str) -> list[dict[str, Any]]:
-        from catalogue.core.views import find_requests
+        from catalogue.core.requests.pages import find_requests
 
         return find_requests(store, text)
 

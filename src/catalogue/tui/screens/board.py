@@ -13,7 +13,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from catalogue.core import views
+from catalogue.core import country_pages
+from catalogue.core.requests import pages as request_pages
 from catalogue.core.requests.states import FORWARD, LABELS, STATES, TERMINAL
 from catalogue.tui.screens.split import SplitScreen
 from catalogue.tui.spelling import glossary
@@ -34,11 +35,11 @@ class RequestsLoaded(Loaded[tuple[str, list[dict[str, Any]], int, int]]):
 
 
 class RequestLoaded(Loaded[dict[str, Any]]):
-    """One request in full (views.request_detail)."""
+    """One request in full (request_pages.request_detail)."""
 
 
 class ChoicesLoaded(Loaded[dict[str, Any]]):
-    """What the step dialogs offer (views.workflow_choices)."""
+    """What the step dialogs offer (request_pages.workflow_choices)."""
 
 
 class CountriesLoaded(Loaded[tuple[list[dict[str, Any]], dict[str, Any] | None]]):
@@ -105,7 +106,7 @@ class BoardScreen(SplitScreen):
 
     def __init__(self) -> None:
         super().__init__(id="board")
-        self.state = views.OPEN
+        self.state = request_pages.OPEN
         self.detail: dict[str, Any] | None = None
         self.choices: dict[str, Any] | None = None
         self._counts: dict[str, int] = {}
@@ -161,7 +162,7 @@ class BoardScreen(SplitScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="counts")
     def load_counts(self) -> None:
-        deliver(self, CountsLoaded(self.backend.call(views.request_state_counts)))
+        deliver(self, CountsLoaded(self.backend.call(request_pages.request_state_counts)))
 
     @on(CountsLoaded)
     def show_counts(self, message: CountsLoaded) -> None:
@@ -169,14 +170,14 @@ class BoardScreen(SplitScreen):
         self._counts = counts
         options = self.query_one("#states", OptionList)
         open_total = sum(n for s, n in counts.items() if s not in TERMINAL)
-        entries = [(views.OPEN, "Open (all)", open_total)]
+        entries = [(request_pages.OPEN, "Open (all)", open_total)]
         entries += [(s, SHORT_LABELS.get(s, LABELS[s]), counts.get(s, 0)) for s in STATES]
         highlighted = options.highlighted
         options.clear_options()
         for key, label, count in entries:
             prompt = Text(f"{count:>5} ", style="dim" if not count else "bold", no_wrap=True,
                           overflow="ellipsis")
-            prompt.append(label, style="bold" if key == views.OPEN else "")
+            prompt.append(label, style="bold" if key == request_pages.OPEN else "")
             options.add_option(Option(prompt, id=key))
         options.add_option(None)
         options.add_option(Option(glossary(), id="glossary", disabled=True))
@@ -188,7 +189,7 @@ class BoardScreen(SplitScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="requests")
     def load_requests(self, state: str, offset: int) -> None:
-        rows, total = self.backend.call(views.request_page, state,
+        rows, total = self.backend.call(request_pages.request_page, state,
                                         limit=self.config.page_size, offset=offset,
                                         overdue_first=self.overdue_first)
         deliver(self, RequestsLoaded((state, rows, total, offset)))
@@ -207,7 +208,7 @@ class BoardScreen(SplitScreen):
                 table.show_page(rows, total=total, offset=offset, keep=keep)
         else:
             table.show_page(rows, total=total, offset=offset, keep=keep)
-        label = "Open requests" if state == views.OPEN else LABELS[state]
+        label = "Open requests" if state == request_pages.OPEN else LABELS[state]
         table.border_title = Text(label)
         order = "overdue first" if self.overdue_first else "oldest first"
         table.border_subtitle = f"{table.page_summary()} · {order} · ! past target"
@@ -218,7 +219,7 @@ class BoardScreen(SplitScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
     def load_detail(self, request_id: int) -> None:
-        deliver(self, RequestLoaded(self.backend.call(views.request_detail, request_id)))
+        deliver(self, RequestLoaded(self.backend.call(request_pages.request_detail, request_id)))
 
     @on(RequestLoaded)
     def show_detail(self, message: RequestLoaded) -> None:
@@ -239,7 +240,7 @@ class BoardScreen(SplitScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
     def load_choices(self) -> None:
-        deliver(self, ChoicesLoaded(self.backend.call(views.workflow_choices)))
+        deliver(self, ChoicesLoaded(self.backend.call(request_pages.workflow_choices)))
 
     @on(ChoicesLoaded)
     def show_choices(self, message: ChoicesLoaded) -> None:
@@ -378,7 +379,7 @@ class BoardScreen(SplitScreen):
         self._focus_request = request.id
         self._keep_detail = True  # it may have left this list: keep showing it
         offset = self.query_one("#requests", PagedTable).row_offset
-        if request.state not in TERMINAL and self.state not in (views.OPEN, request.state):
+        if request.state not in TERMINAL and self.state not in (request_pages.OPEN, request.state):
             # Still open but gone from this state's list: follow it to its new state's list
             # (which is not left empty behind it).
             self.state = request.state
@@ -401,7 +402,7 @@ class BoardScreen(SplitScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
     def load_countries(self, request: dict[str, Any] | None) -> None:
-        deliver(self, CountriesLoaded((self.backend.call(views.palette_countries), request)))
+        deliver(self, CountriesLoaded((self.backend.call(country_pages.palette_countries), request)))
 
     @on(CountriesLoaded)
     def show_countries(self, message: CountriesLoaded) -> None:

@@ -22,9 +22,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Markdown, Static
 
-from catalogue.core import views
 from catalogue.core.counting import plural
 from catalogue.core.module_search import PickerChoices
+from catalogue.core.programmes import pages as programme_pages
 from catalogue.core.programmes.changes import MAX_MODULES
 from catalogue.core.programmes.edits import Edit
 from catalogue.core.programmes.fixes import Fix
@@ -46,7 +46,7 @@ MODULE_ACTIONS = {"remove_module", "move", "override_hours"}
 
 
 class ChoicesLoaded(Loaded[tuple[dict[str, Any], PickerChoices]]):
-    """What the programme form offers (views.builder_choices) and the module picker's
+    """What the programme form offers (programme_pages.builder_choices) and the module picker's
     filters (module_search.picker_choices)."""
 
 
@@ -60,7 +60,7 @@ class Shown:
     cursor on, each warning's fix, and what the outline edits did."""
 
     programme_id: int
-    view: views.BuilderView
+    view: programme_pages.BuilderView
     focus: str | None
     fixes: list[Fix | None]
     done: list[Done]
@@ -211,7 +211,7 @@ class BuilderScreen(OutlineEdits, SplitScreen):
     def load_choices(self) -> None:
         from catalogue.core.module_search import picker_choices
 
-        deliver(self, ChoicesLoaded((self.backend.call(views.builder_choices),
+        deliver(self, ChoicesLoaded((self.backend.call(programme_pages.builder_choices),
                                      self.backend.call(picker_choices))))
 
     @on(ChoicesLoaded)
@@ -241,7 +241,7 @@ class BuilderScreen(OutlineEdits, SplitScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="list")
     def load_list(self, search: str | None, offset: int) -> None:
-        rows, total = self.backend.call(views.programme_page, search,
+        rows, total = self.backend.call(programme_pages.programme_page, search,
                                         limit=self.config.page_size, offset=offset)
         deliver(self, ListLoaded((rows, total, offset)))
 
@@ -359,7 +359,7 @@ class BuilderScreen(OutlineEdits, SplitScreen):
             if last is None:
                 deliver(self, OutlineLoaded(None))
                 return
-            view = self.backend.call(views.builder_view, last.programme_id)
+            view = self.backend.call(programme_pages.builder_view, last.programme_id)
             deliver(self, OutlineLoaded(Shown(
                 last.programme_id, view, last.focus,
                 self.backend.call(plan_fixes, view.outline), done)))

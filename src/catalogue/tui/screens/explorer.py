@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Input, Static, Tree
 
-from catalogue.core import views
+from catalogue.core import catalog_pages, country_pages
 from catalogue.core.card_view import card_view_of
 from catalogue.core.countries import DEFAULT_SORT, CountryFilter
 from catalogue.core.facets import RequestFacets
@@ -35,11 +35,11 @@ from catalogue.tui.widgets.tables import COUNTRY_COLUMNS
 from catalogue.tui.workers import Loaded, deliver
 
 
-class TreeLoaded(Loaded[list[views.DisciplineNode]]):
+class TreeLoaded(Loaded[list[catalog_pages.DisciplineNode]]):
     """The disciplines and their modules."""
 
 
-class CountriesLoaded(Loaded[tuple[views.CountryPage, str | None]]):
+class CountriesLoaded(Loaded[tuple[country_pages.CountryPage, str | None]]):
     """A page of countries, and the code of the row to keep the cursor on."""
 
 
@@ -141,7 +141,7 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="tree")
     def load_tree(self) -> None:
-        deliver(self, TreeLoaded(self.backend.call(views.discipline_tree)))
+        deliver(self, TreeLoaded(self.backend.call(catalog_pages.discipline_tree)))
 
     @on(FacetsLoaded)
     def facets_loaded(self, message: FacetsLoaded) -> None:
@@ -170,7 +170,7 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
     @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
     def load_countries(self, flt: CountryFilter, sort: str, descending: bool, offset: int,
                        keep: str | None, discipline: str | None = None) -> None:
-        page = self.backend.call(views.country_page, flt, sort=sort, descending=descending,
+        page = self.backend.call(country_pages.country_page, flt, sort=sort, descending=descending,
                                  limit=self.config.page_size, offset=offset,
                                  discipline=discipline)
         deliver(self, CountriesLoaded((page, keep)))
@@ -212,9 +212,9 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
             view = self.backend.call(card_view_of, key)
             return kind, key, cards.country_text(view), view.title
         if kind == "discipline":
-            d = self.backend.call(views.discipline_detail, key)
+            d = self.backend.call(catalog_pages.discipline_detail, key)
             return kind, key, cards.discipline_text(d, d.get("activity")), d["title"]
-        m = self.backend.call(views.module_detail, key)
+        m = self.backend.call(catalog_pages.module_detail, key)
         return kind, key, cards.module_text(m), m["title"]
 
     def action_copy(self) -> None:
@@ -343,7 +343,7 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
 
     def _show_chips(self) -> None:
         chips: list[Chip] = []
-        for facet, label in views.FACET_LABELS.items():
+        for facet, label in country_pages.FACET_LABELS.items():
             value = getattr(self.flt, facet)
             if value:
                 chips.append(Chip(facet, label, value))
@@ -392,14 +392,14 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="facet")
     def load_facet(self, facet: str, flt: CountryFilter) -> None:
-        deliver(self, FacetCounted((facet, self.backend.call(views.facet_choices, facet, flt))))
+        deliver(self, FacetCounted((facet, self.backend.call(country_pages.facet_choices, facet, flt))))
 
     @on(FacetCounted)
     def show_facet(self, message: FacetCounted) -> None:
         facet, counts = message.result
         current = getattr(self.flt, facet)
         choices = [Choice(value, value, count, value == current) for value, count in counts]
-        label = views.FACET_LABELS[facet]
+        label = country_pages.FACET_LABELS[facet]
 
         def chosen(value: str | None) -> None:
             if value is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Tree
 
-from catalogue.core.views import DisciplineNode
+from catalogue.core.catalog_pages import DisciplineNode
 
 #: The marker on a discipline whose sensitivity is not public (restricted or confidential),
 #: and the legend its pane shows.

@@ -1,6 +1,6 @@
 """A request as the board's detail pane shows it: next step, approvals, flags, programme, history.
 
-Built from :func:`catalogue.core.views.request_detail`; stored text is appended plainly.
+Built from :func:`catalogue.core.requests.pages.request_detail`; stored text is appended plainly.
 """
 
 from __future__ import annotations
