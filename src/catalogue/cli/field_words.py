@@ -33,6 +33,7 @@ CLI_FIELDS = {
     "s26_reference": "--s26-ref REFERENCE",
     "start_date": "catalogue programme set ID --start YYYY-MM-DD",
     "clear": "--clear",
+    "format": "--format md or docx",
     "changes": "give at least one option, see --help",
 }
 

@@ -20,6 +20,7 @@ APP_FIELDS = {
     "authoriser": "the authoriser's name",
     "authoriser_level": "authoriser level {value} or above",
     "s26_reference": "the s.26 reference",
+    "format": "choose Markdown or Word",
 }
 
 
