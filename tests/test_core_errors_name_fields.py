@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
+from typing import Any
 
 import catalogue.core
 
@@ -90,7 +91,8 @@ def test_the_scan_sees_an_option() -> None:
 def test_a_refusal_words_each_problem_where_it_is_said() -> None:
     from catalogue.cli.field_words import cli_message, cli_need
     from catalogue.core.errors import Need, Problem, refused
-    from catalogue.tui.field_words import app_message, app_need
+    from catalogue.core.requests.workflow import need_text
+    from catalogue.tui.field_words import app_message
 
     error = refused("cannot authorise request 3: ", [
         Problem("it needs the travel advice", fields=("travel_advice",),
@@ -107,4 +109,24 @@ def test_a_refusal_words_each_problem_where_it_is_said() -> None:
     assert "edit the request (e) to give its host country" in app_message(error)
     level = Need(field="authoriser_level", value="minister")
     assert cli_need(level) == "--level minister"
-    assert app_need(level) == "authoriser level minister or above"
+    assert need_text(level) == "authoriser level minister or above"  # the app, a summary
+
+
+def test_what_the_authorised_step_needs_is_worded_by_each_face(store: Any,
+                                                                 invoke: Any) -> None:
+    from catalogue.core.requests.pages import request_detail
+    from catalogue.core.requests.summary import request_plain_text
+    from catalogue.tui.widgets.request_card import request_text
+    from request_helpers import new_request, walk_to
+
+    request = walk_to(store, new_request(store, delivered_by=["serving-officers"]),
+                      "embassy-consulted")
+    detail = request_detail(store, request.id)
+    assert [n["field"] for n in detail["next_step"]["needs"]] == [
+        "authoriser", "authoriser_level", "s26_reference"]
+    for words in (request_plain_text(detail), request_text(detail).plain):
+        assert "needs the authoriser's name" in words
+        assert "needs authoriser level minister or above" in words
+        assert not OPTION.search(words), words
+    shown = invoke("request", "show", str(request.id)).output
+    assert "--authoriser NAME --level minister --s26-ref REFERENCE" in shown

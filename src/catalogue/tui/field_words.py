@@ -3,7 +3,7 @@ dialog's own fields). See :func:`catalogue.core.errors.worded`."""
 
 from __future__ import annotations
 
-from catalogue.core.errors import CatalogueError, Need, need_words, worded
+from catalogue.core.errors import CatalogueError, worded
 
 APP_FIELDS = {
     "by": "fill in “By”",
@@ -17,9 +17,6 @@ APP_FIELDS = {
     "partners": "shorten “Partners”",
     "host_country": "edit the request (e) to give its host country",
     "travel_advice": "record it from the command line: catalogue advice set {country} LEVEL",
-    "authoriser": "the authoriser's name",
-    "authoriser_level": "authoriser level {value} or above",
-    "s26_reference": "the s.26 reference",
     "format": "choose Markdown or Word",
 }
 
@@ -27,8 +24,3 @@ APP_FIELDS = {
 def app_message(error: CatalogueError | str) -> str:
     """The error's message (or a step's problem) worded for the app's users."""
     return worded(error, APP_FIELDS)
-
-
-def app_need(need: Need) -> str:
-    """What a step needs, as the advance dialog's field that gives it."""
-    return need_words(need, APP_FIELDS)

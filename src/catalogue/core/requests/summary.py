@@ -15,6 +15,7 @@ from typing import Any
 
 from catalogue.core.abbreviations import spell_out
 from catalogue.core.names import printable
+from catalogue.core.requests.workflow import need_text
 
 LABEL = 14
 
@@ -60,7 +61,7 @@ def _next_step(detail: Mapping[str, Any]) -> list[str]:
     if not step.get("next"):
         return ["Next step: none, this request is finished."]
     out = [f"Next step: {step['next_label']}"]
-    out += [f"  needs {printable(str(need))}" for need in step.get("needs") or []]
+    out += [f"  needs {need_text(need)}" for need in step.get("needs") or []]
     problems = step.get("problems") or []
     out += [f"  in its way: {printable(str(p))}" for p in problems] or \
         ["  nothing stands in its way"]

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from catalogue.core.dates import stamp, utc_now
-from catalogue.core.errors import InvalidInputError, Need, RefusedError, refused
+from catalogue.core.errors import InvalidInputError, Need, RefusedError, need_words, refused
 from catalogue.core.identity import current_actor
 from catalogue.core.requests import audit, guards
 from catalogue.core.requests.guards import Context, StepInput
@@ -192,6 +192,18 @@ def reset(store: Store, request_id: int, *, to: str, by: str, reason: str,
         audit.record(conn, request_id, at=at, by=who, action="reset", from_state=current.state,
                      to_state=to, note=why, details={"undone": undone})
     return get_request(store, request_id)
+
+
+#: What a step needs given, in words for anyone (the app, a copied summary); the CLI says its
+#: options instead (cli/field_words.py).
+NEED_WORDS = {"authoriser": "the authoriser's name",
+              "authoriser_level": "authoriser level {value} or above",
+              "s26_reference": "the s.26 reference"}
+
+
+def need_text(need: Need) -> str:
+    """What a step needs, in plain words (``authoriser level minister or above``)."""
+    return need_words(need, NEED_WORDS)
 
 
 def next_step(store: Store, request: Request, today: date | None = None) -> dict[str, Any]:

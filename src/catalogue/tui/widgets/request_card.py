@@ -10,7 +10,8 @@ from typing import Any
 from rich.text import Text
 
 from catalogue.core.counting import plural
-from catalogue.tui.field_words import app_message, app_need
+from catalogue.core.requests.workflow import need_text
+from catalogue.tui.field_words import app_message
 from catalogue.tui.spelling import spell_out_text
 from catalogue.tui.widgets.osja_text import osja_sections
 from catalogue.tui.widgets.outline_panel import SEVERITY_MARK, SEVERITY_STYLE
@@ -87,7 +88,7 @@ def next_step_text(text: Text, detail: dict[str, Any]) -> None:
     _heading(text, "Next step", step["next_label"])
     for need in step.get("needs") or []:
         text.append("  needs ", style="dim")
-        text.append(f"{app_need(need)}\n")
+        text.append(f"{need_text(need)}\n")
     problems = step.get("problems") or []
     if not problems:
         text.append("  ✓ nothing stands in its way\n", style="green")
