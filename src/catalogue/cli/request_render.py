@@ -9,6 +9,7 @@ from catalogue.cli.rules_render import render_flags, render_grading, render_prom
 from catalogue.core.abbreviations import spell_out
 from catalogue.core.names import printable
 from catalogue.core.requests.model import Request
+from catalogue.core.requests.overview import RequestOverview
 from catalogue.core.requests.register import EditResult
 
 HISTORY_COLUMNS = [("id", "#"), ("at", "When (UTC)"), ("who", "By"), ("action", "Action"),
@@ -38,12 +39,12 @@ def render_edit(result: EditResult) -> str:
     return "\n".join(lines)
 
 
-def render_overview(overview: dict[str, Any]) -> str:
+def render_overview(overview: RequestOverview) -> str:
     """``request show``: the request's card (IPAB, JIPH, OSJA and s.26 spelled out once)."""
     return spell_out(_overview_text(overview))
 
 
-def _overview_text(overview: dict[str, Any]) -> str:
+def _overview_text(overview: RequestOverview) -> str:
     r, a = overview["request"], overview["assessment"]
     country = printable(r["country_name"] or r["country"])
     lines = [f"Request {r['id']}: {printable(r['requesting_body'])} ({country}, {r['country']})"]

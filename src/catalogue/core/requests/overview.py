@@ -4,14 +4,14 @@ and what the next step needs."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict
 
 from catalogue.core.requests.audit import received_by
 from catalogue.core.requests.guards import approver_by_id
 from catalogue.core.requests.model import Request
 from catalogue.core.requests.register import get_request
 from catalogue.core.requests.states import EXITS, reached
-from catalogue.core.requests.workflow import context, next_step
+from catalogue.core.requests.workflow import NextStep, context, next_step
 from catalogue.core.store import Store
 
 #: Flags a request's progress satisfies: flag id -> the state that satisfies it.
@@ -32,6 +32,32 @@ APPROVAL_STEPS = (
 )
 
 
+class ChecklistItem(TypedDict):
+    """One approval on the way to authorisation: done or not, with its record."""
+
+    step: str
+    label: str
+    done: bool
+    detail: str | None
+
+
+#: Who must authorise, and where that level comes from (``from`` is a keyword, hence the form).
+RequiredApprover = TypedDict("RequiredApprover", {"id": str, "title": str, "from": str})
+
+
+class RequestOverview(TypedDict):
+    """Everything about one request on one screen, as ``request show`` and the board show it
+    (JSON-ready: ``request show --json`` writes it as it is)."""
+
+    request: dict[str, Any]  # Request.to_dict() and received_by
+    assessment: dict[str, Any]  # Assessment.to_dict(), each flag with ``satisfied``
+    required_approver: RequiredApprover
+    osja: dict[str, Any]  # osja_status's fields and the latest version's summary
+    checklist: list[ChecklistItem]
+    next_step: NextStep
+    clock: dict[str, Any] | None
+
+
 def _last_active_state(store: Store, request: Request) -> str:
     """For a declined or withdrawn request, the state it was in when it stopped."""
     if request.state not in EXITS:
@@ -50,7 +76,7 @@ def _osja_detail(request: Request, policy: dict[str, Any]) -> str | None:
     return None
 
 
-def checklist(store: Store, request: Request, policy: dict[str, Any]) -> list[dict[str, Any]]:
+def checklist(store: Store, request: Request, policy: dict[str, Any]) -> list[ChecklistItem]:
     state = _last_active_state(store, request)
     details = {
         "ipab-submitted": request.ipab_reference,
@@ -62,24 +88,26 @@ def checklist(store: Store, request: Request, policy: dict[str, Any]) -> list[di
     if request.authoriser and request.authoriser_level:
         title = approver_by_id(policy, request.authoriser_level)["title"]
         details["authorised"] = f"by {request.authoriser} ({title})"
-    items = [{"step": step, "label": label, "done": reached(state, step), "detail": details[step]}
-             for step, label in APPROVAL_STEPS]
+    items = [ChecklistItem(step=step, label=label, done=reached(state, step),
+                           detail=details[step]) for step, label in APPROVAL_STEPS]
     if "serving-officers" in request.delivered_by:
-        items.append({"step": "s26", "label": "Police Act 1996 s.26 approval and Home Office "
-                      "consent", "done": bool(request.s26_reference),
-                      "detail": request.s26_reference})
+        items.append(ChecklistItem(step="s26", label="Police Act 1996 s.26 approval and Home "
+                                   "Office consent", done=bool(request.s26_reference),
+                                   detail=request.s26_reference))
     return items
 
 
-def request_overview(store: Store, request_id: int, today: date | None = None) -> dict[str, Any]:
+def request_overview(store: Store, request_id: int,
+                     today: date | None = None) -> RequestOverview:
     """The request, its assessment, the approvals checklist and the next step (JSON-ready)."""
     request = get_request(store, request_id)
     ctx = context(store, request, today)
     suggested = ctx.assessment.suggested
     if ctx.osja is not None:
         decided = approver_by_id(ctx.policy, ctx.osja["decided_level"])
-        needed = {"id": decided["id"], "title": decided["title"],
-                  "from": f"level decided in OSJA assessment version {ctx.osja['version']}"}
+        needed: RequiredApprover = {
+            "id": decided["id"], "title": decided["title"],
+            "from": f"level decided in OSJA assessment version {ctx.osja['version']}"}
     else:
         needed = {"id": suggested.level, "title": suggested.title,
                   "from": f"suggested minimum ({suggested.label}); no assessment recorded yet"}

@@ -5,11 +5,14 @@ missing). Nothing is guessed: a fact with nothing recorded is missing, and says 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.requests.model import Request
 from catalogue.core.rules.scope import DELIVERERS, LOCATIONS
 from catalogue.core.store import Store
+
+if TYPE_CHECKING:
+    from catalogue.core.requests.overview import RequestOverview
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class Sources:
     """What the facts are read from: the request, its overview, its linked programme."""
 
     request: Request
-    overview: dict[str, Any]
+    overview: RequestOverview
     policy: dict[str, Any]
     outline: dict[str, Any] | None  # the linked programme's outline, if any
     levels: dict[str, str]  # rank id -> name

@@ -8,6 +8,7 @@ from typing import Any
 
 from catalogue.core.names import typed_number
 from catalogue.core.programmes.pages import PALETTE_LIMIT
+from catalogue.core.requests.overview import RequestOverview, request_overview
 from catalogue.core.store import Store
 
 
@@ -44,20 +45,25 @@ def request_page(store: Store, state: str, *, limit: int = 200, offset: int = 0,
     return rows, count_requests(store, flt)
 
 
-def request_detail(store: Store, request_id: int) -> dict[str, Any]:
+class RequestDetail(RequestOverview):
+    """The board's detail: the overview, the audit history and the linked programme (id,
+    title, country; None when not linked)."""
+
+    history: list[dict[str, Any]]
+    programme: dict[str, Any] | None
+
+
+def request_detail(store: Store, request_id: int) -> RequestDetail:
     """The request overview, its audit history and its linked programme's title."""
     from catalogue.core.requests.audit import history
-    from catalogue.core.requests.overview import request_overview
 
     overview = request_overview(store, request_id)
-    overview["history"] = history(store, request_id)
     programme_id = overview["request"]["programme_id"]
-    overview["programme"] = None
+    programme = None
     if programme_id is not None:
         row = store.one("SELECT id, title, country FROM programmes WHERE id = ?", (programme_id,))
-        overview["programme"] = dict(row) if row else {"id": programme_id, "title": None,
-                                                       "country": None}
-    return overview
+        programme = dict(row) if row else {"id": programme_id, "title": None, "country": None}
+    return RequestDetail(**overview, history=history(store, request_id), programme=programme)
 
 
 def workflow_choices(store: Store) -> dict[str, Any]:

@@ -10,7 +10,7 @@ saw ``scoping`` cannot both move the request on from it.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from catalogue.core.dates import stamp, utc_now
 from catalogue.core.errors import InvalidInputError, Need, RefusedError, need_words, refused
@@ -206,7 +206,17 @@ def need_text(need: Need) -> str:
     return need_words(need, NEED_WORDS)
 
 
-def next_step(store: Store, request: Request, today: date | None = None) -> dict[str, Any]:
+class NextStep(TypedDict, total=False):
+    """The next step (None when the request is finished), its label, what stands in its way
+    (sentences naming fields) and what it needs given."""
+
+    next: str | None
+    next_label: str
+    problems: list[str]
+    needs: list[Need]
+
+
+def next_step(store: Store, request: Request, today: date | None = None) -> NextStep:
     """What the next step is and what still stands in its way (nothing is saved)."""
     target = next_state(request.state)
     if target is None:

@@ -16,6 +16,7 @@ from textual.containers import HorizontalGroup, VerticalGroup
 from textual.widgets import Button, Input, Label, Select, Static
 
 from catalogue.core.abbreviations import spell_out
+from catalogue.core.requests.pages import RequestDetail
 from catalogue.core.requests.states import FORWARD, LABELS, position
 from catalogue.tui.dialogs.form import FormDialog
 from catalogue.tui.field_words import app_message
@@ -27,7 +28,7 @@ REFERENCE_STEPS = {"ipab-submitted": "IPAB reference", "jiph-approved": "JIPH re
 class AdvanceDialog(FormDialog[Any]):
     """Move a request to its next state; returns the updated request."""
 
-    def __init__(self, detail: dict[str, Any], choices: dict[str, Any], user: str) -> None:
+    def __init__(self, detail: RequestDetail, choices: dict[str, Any], user: str) -> None:
         super().__init__(id="advance")
         self.detail = detail
         self.request = detail["request"]

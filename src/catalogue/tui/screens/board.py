@@ -3,7 +3,7 @@ first, with age), and the selected request's flags, approvals, programme and his
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from rich.text import Text
 from textual import on, work
@@ -34,7 +34,7 @@ class RequestsLoaded(Loaded[tuple[str, list[dict[str, Any]], int, int]]):
     """A page of one state's requests: (state, rows, total, offset)."""
 
 
-class RequestLoaded(Loaded[dict[str, Any]]):
+class RequestLoaded(Loaded[request_pages.RequestDetail]):
     """One request in full (request_pages.request_detail)."""
 
 
@@ -107,7 +107,7 @@ class BoardScreen(SplitScreen):
     def __init__(self) -> None:
         super().__init__(id="board")
         self.state = request_pages.OPEN
-        self.detail: dict[str, Any] | None = None
+        self.detail: request_pages.RequestDetail | None = None
         self.choices: dict[str, Any] | None = None
         self._counts: dict[str, int] = {}
         self._focus_request: int | None = None
@@ -138,19 +138,19 @@ class BoardScreen(SplitScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in STEP_ACTIONS:
-            request = (self.detail or {}).get("request")
+            request = self._shown("request")
             return None if request is None or request["state"] in TERMINAL else True
         if action == "reset":
             return True if self._can_reset() else None
         if action == "open_programme":
-            return True if (self.detail or {}).get("programme") else None
+            return True if self._shown("programme") else None
         if action in ("link_programme", "osja_document", "copy", "pack"):
-            return True if (self.detail or {}).get("request") else None
+            return True if self._shown("request") else None
         return True
 
     def _can_reset(self) -> bool:
         """An open request past the first state can go back to an earlier one."""
-        request = (self.detail or {}).get("request")
+        request = self._shown("request")
         return (request is not None and request["state"] not in TERMINAL
                 and request["state"] in FORWARD[1:])
 
@@ -225,15 +225,19 @@ class BoardScreen(SplitScreen):
     def show_detail(self, message: RequestLoaded) -> None:
         self._show_detail(message.result, request_text(message.result))
 
-    def _show_detail(self, detail: dict[str, Any] | None, text: Text) -> None:
+    def _shown(self, part: Literal["request", "programme"]) -> dict[str, Any] | None:
+        """The shown request's record or its linked programme (None when none is shown)."""
+        return self.detail[part] if self.detail else None
+
+    def _show_detail(self, detail: request_pages.RequestDetail | None, text: Text) -> None:
         self.detail = detail
         self.query_one("#request-body", Static).update(text)
         pane = self.query_one("#request-detail", VerticalScroll)
         pane.border_title = f"Request {detail['request']['id']}" if detail else "Request"
         pane.scroll_home(animate=False)
-        request = (detail or {}).get("request")
+        request = detail["request"] if detail else None
         keys = (request is not None, request is not None and request["state"] not in TERMINAL,
-                bool((detail or {}).get("programme")), self._can_reset())
+                bool(detail and detail["programme"]), self._can_reset())
         if keys != self._keys_state:
             self._keys_state = keys
             self.refresh_bindings()  # only when what the keys can do changes
@@ -290,7 +294,7 @@ class BoardScreen(SplitScreen):
         """Overdue first, or oldest first, from the first page: the highlighted request stays
         highlighted if it is on it, else the first row is."""
         self.overdue_first = not self.overdue_first
-        current = (self.detail or {}).get("request")
+        current = self._shown("request")
         self._focus_request = current["id"] if current else None
         self.load_requests(self.state, 0)
         self.notify("Most days past target first (local practice targets)"
@@ -300,7 +304,7 @@ class BoardScreen(SplitScreen):
         self.query_one("#states", OptionList).focus()
 
     def action_refresh(self) -> None:
-        current = (self.detail or {}).get("request")
+        current = self._shown("request")
         self._focus_request = current["id"] if current else None
         self.reload(self.query_one("#requests", PagedTable).row_offset)
         if current:
@@ -334,14 +338,14 @@ class BoardScreen(SplitScreen):
                                  self._stepped)
 
     def action_assess(self) -> None:
-        request = (self.detail or {}).get("request")
+        request = self._shown("request")
         if request is not None and request["state"] not in TERMINAL:
             self.load_osja(int(request["id"]))
 
     def action_osja_document(self) -> None:
         from catalogue.tui.dialogs.osja_export import OsjaExportDialog
 
-        request = (self.detail or {}).get("request")
+        request = self._shown("request")
         if request is None:
             return
         self.app.push_screen(OsjaExportDialog(int(request["id"]), self.config.exports_folder(),
@@ -388,7 +392,7 @@ class BoardScreen(SplitScreen):
         self.load_detail(request.id)
 
     def action_open_programme(self) -> None:
-        programme = (self.detail or {}).get("programme")
+        programme = self._shown("programme")
         if programme:
             self.catalogue.open_builder(programme_id=int(programme["id"]))
 
@@ -396,7 +400,7 @@ class BoardScreen(SplitScreen):
         self.load_countries(None)
 
     def action_edit_request(self) -> None:
-        request = (self.detail or {}).get("request")
+        request = self._shown("request")
         if request is not None:
             self.load_countries(request)
 
@@ -441,7 +445,7 @@ class BoardScreen(SplitScreen):
     def action_pack(self) -> None:
         from catalogue.tui.dialogs.pack import PackDialog
 
-        request = (self.detail or {}).get("request")
+        request = self._shown("request")
         if request is None:
             return
 
@@ -456,10 +460,10 @@ class BoardScreen(SplitScreen):
     def action_link_programme(self) -> None:
         from catalogue.tui.dialogs.new_request import LinkProgrammeDialog
 
-        request = (self.detail or {}).get("request")
+        request = self._shown("request")
         if request is None:
             return
-        programme = (self.detail or {}).get("programme")
+        programme = self._shown("programme")
         current = int(programme["id"]) if programme else None
         self.app.push_screen(LinkProgrammeDialog(request, current, self.config_user()),
                              self._linked)

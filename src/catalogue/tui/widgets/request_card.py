@@ -10,6 +10,7 @@ from typing import Any
 from rich.text import Text
 
 from catalogue.core.counting import plural
+from catalogue.core.requests.pages import RequestDetail
 from catalogue.core.requests.workflow import need_text
 from catalogue.tui.field_words import app_message
 from catalogue.tui.spelling import spell_out_text
@@ -37,7 +38,7 @@ def _row(text: Text, label: str, value: Any, style: str = "") -> None:
     text.append("\n")
 
 
-def request_text(detail: dict[str, Any]) -> Text:
+def request_text(detail: RequestDetail) -> Text:
     r = detail["request"]
     text = Text()
     text.append(f"Request {r['id']}  ", style="bold cyan")
@@ -80,7 +81,7 @@ def request_text(detail: dict[str, Any]) -> Text:
     return spell_out_text(text)
 
 
-def next_step_text(text: Text, detail: dict[str, Any]) -> None:
+def next_step_text(text: Text, detail: RequestDetail) -> None:
     step = detail["next_step"]
     if not step.get("next"):
         _heading(text, "Next step", "none: this request is finished")
@@ -101,7 +102,7 @@ def next_step_text(text: Text, detail: dict[str, Any]) -> None:
                     style="dim")
 
 
-def checklist_text(text: Text, detail: dict[str, Any]) -> None:
+def checklist_text(text: Text, detail: RequestDetail) -> None:
     items = detail.get("checklist") or []
     done = sum(1 for i in items if i["done"])
     _heading(text, "Approvals", f"{done} of {len(items)}")
@@ -125,7 +126,7 @@ def flags_text(text: Text, assessment: dict[str, Any]) -> None:
         text.append(f"    {flag['why']}\n", style="dim")
 
 
-def osja_text(text: Text, detail: dict[str, Any]) -> None:
+def osja_text(text: Text, detail: RequestDetail) -> None:
     """The OSJA record's state, the suggested minimum (local practice), facts and prompts."""
     osja_sections(text, detail.get("osja") or {}, detail["assessment"], _heading)
 
