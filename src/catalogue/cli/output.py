@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import click
@@ -30,7 +30,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def emit(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], fmt: str,
+def emit(rows: Sequence[Mapping[str, Any]], columns: Sequence[tuple[str, str]], fmt: str,
          *, json_rows: Any = None, empty: str = "Nothing found.",
          wrap: Sequence[str] = ()) -> None:
     """Print ``rows`` as a table, JSON or CSV. ``columns`` is ``[(key, heading), ...]``;
@@ -83,7 +83,7 @@ def cell(value: Any) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
-def render_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]], *,
+def render_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[tuple[str, str]], *,
                  wrap: Sequence[str] = (), width: int | None = None) -> str:
     """A plain text table. Cells are cut at MAX_CELL characters, except in the ``wrap``
     columns, which are shown whole and wrapped to the terminal's width (``width``)."""

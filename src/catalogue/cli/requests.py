@@ -3,6 +3,7 @@ the workflow steps (advance, decline, withdraw, reset, history) are in request_s
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, cast
 
@@ -153,7 +154,7 @@ OVERDUE_COLUMNS = [("id", "Id"), ("state", "State"), ("country_name", "Country")
                    ("days_in_state", "Days"), ("target_days", "Target"), ("days_over", "Over")]
 
 
-def _emit_overdue(store: Any, rows: list[dict[str, Any]], fmt: str) -> None:
+def _emit_overdue(store: Any, rows: Sequence[Mapping[str, Any]], fmt: str) -> None:
     """The overdue listing: each request's clock beside it, and the targets' basis."""
     flat = [{**row, "entered": row["clock"]["entered_at"][:10],
              **{k: row["clock"][k] for k in ("days_in_state", "target_days", "days_over")}}

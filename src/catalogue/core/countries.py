@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
 # The card lives in a light module of its own (the quick lookup imports only that).
 from catalogue.core.country_card import country_card as country_card
@@ -59,9 +59,28 @@ def _resolve_value(store: Store, column: str, value: str, label: str) -> str | N
                             f"{', '.join([*known, UNSET[column]])}")
 
 
+class CountryRow(TypedDict):
+    """One country in a listing (``catalogue countries``, the explorer's table); the
+    explorer adds its requests ``delivered`` and ``open``."""
+
+    code: str
+    name: str
+    listed_as: str | None
+    kind: str
+    region: str | None
+    subregion: str | None
+    intermediate: str | None
+    liaison_area_name: str | None
+    assisted: int
+    hr_priority: int
+    hr_priority_year: int | None
+    delivered: NotRequired[int]
+    open: NotRequired[int]
+
+
 def list_countries(store: Store, flt: CountryFilter | None = None, *, sort: str = DEFAULT_SORT,
                    descending: bool = False, limit: int | None = None,
-                   offset: int = 0) -> list[dict[str, Any]]:
+                   offset: int = 0) -> list[CountryRow]:
     """Countries matching the filter, sorted; page with ``limit``/``offset``."""
     sql, params = _where(store, flt or CountryFilter())
     if sort not in SORTABLE:
@@ -77,7 +96,7 @@ def list_countries(store: Store, flt: CountryFilter | None = None, *, sort: str 
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-    return [dict(r) for r in store.query(sql, params)]
+    return [cast(CountryRow, dict(r)) for r in store.query(sql, params)]
 
 
 def count_countries(store: Store, flt: CountryFilter | None = None) -> int:

@@ -12,6 +12,7 @@ from typing import Any
 from catalogue.core.countries import (
     DEFAULT_SORT,
     CountryFilter,
+    CountryRow,
     count_countries,
     list_countries,
 )
@@ -30,7 +31,7 @@ FACET_LABELS = {"region": "Region", "subregion": "Sub-region",
 class CountryPage:
     """One page of a filtered, sorted country listing."""
 
-    rows: list[dict[str, Any]]
+    rows: list[CountryRow]
     total: int
     offset: int
     limit: int
@@ -68,7 +69,7 @@ def country_page(store: Store, flt: CountryFilter, *, sort: str = DEFAULT_SORT,
     return page
 
 
-def _add_activity(store: Store, rows: list[dict[str, Any]], discipline: str | None) -> None:
+def _add_activity(store: Store, rows: list[CountryRow], discipline: str | None) -> None:
     from catalogue.core.facets import activity_by_country
 
     counts = activity_by_country(store, [r["code"] for r in rows], discipline)

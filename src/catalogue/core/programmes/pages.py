@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from catalogue.core.names import fold, typed_number
+from catalogue.core.programmes.queries import ProgrammeRow
 from catalogue.core.store import Store
 
 
@@ -27,7 +28,7 @@ def builder_choices(store: Store) -> dict[str, Any]:
 
 
 def programme_page(store: Store, search: str | None, *, limit: int = 200,
-                   offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+                   offset: int = 0) -> tuple[list[ProgrammeRow], int]:
     """A page of programmes, most recently changed first, and how many match."""
     from catalogue.core.programmes.queries import (
         ProgrammeFilter,

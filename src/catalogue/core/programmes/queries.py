@@ -14,7 +14,7 @@ is full, instead of fetching and sorting tens of thousands of rows. The unary ``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from catalogue.core.errors import InvalidInputError, NotFoundError
 from catalogue.core.lookup import fts_query
@@ -103,9 +103,27 @@ def _where(flt: ProgrammeFilter, walk: bool = False) -> tuple[str, list[Any]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+class ProgrammeRow(TypedDict):
+    """One programme in a listing (``programme list``, the builder's table, the palette)."""
+
+    id: int
+    title: str
+    country: str
+    country_name: str | None
+    delivery_mode: str
+    start_date: str | None
+    audience_level: str | None
+    cohort_size: int | None
+    request_id: int | None
+    created_at: str
+    updated_at: str
+    modules: int  # how many modules
+    hours: float  # their hours, overrides applied
+
+
 def list_programmes(store: Store, flt: ProgrammeFilter | None = None, *, sort: str = "updated",
                     descending: bool | None = None, limit: int | None = 50,
-                    offset: int = 0) -> list[dict[str, Any]]:
+                    offset: int = 0) -> list[ProgrammeRow]:
     """One page of programmes with country name, module count and total hours."""
     if sort not in SORTS:
         raise InvalidInputError(f"cannot sort programmes by {sort!r}; choose one of: "
@@ -126,7 +144,7 @@ def list_programmes(store: Store, flt: ProgrammeFilter | None = None, *, sort: s
         params += [limit, offset]
     rows = [dict(r) for r in store.query(sql, params)]
     _add_sizes(store, rows)
-    return rows
+    return cast(list[ProgrammeRow], rows)
 
 
 def _add_sizes(store: Store, rows: list[dict[str, Any]]) -> None:

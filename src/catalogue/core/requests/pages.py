@@ -9,6 +9,7 @@ from typing import Any
 from catalogue.core.names import typed_number
 from catalogue.core.programmes.pages import PALETTE_LIMIT
 from catalogue.core.requests.overview import RequestOverview, request_overview
+from catalogue.core.requests.register import RequestRow
 from catalogue.core.store import Store
 
 
@@ -26,7 +27,7 @@ OPEN = "open"
 
 
 def request_page(store: Store, state: str, *, limit: int = 200, offset: int = 0,
-                 overdue_first: bool = False) -> tuple[list[dict[str, Any]], int]:
+                 overdue_first: bool = False) -> tuple[list[RequestRow], int]:
     """A page of requests in one state (or every open one), oldest first (or the most days
     past their state's target first), and the total. Each row carries its clock."""
     from catalogue.core.osja.view import needing_reassessment

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
 from catalogue.core.dates import stamp, utc_now
 from catalogue.core.errors import InvalidInputError, NotFoundError, RefusedError
@@ -170,9 +170,32 @@ def _where(store: Store, flt: RequestFilter, now: datetime | None) -> tuple[str,
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+class RequestRow(TypedDict):
+    """One request in a listing (``request list``, the board's table), with its age and
+    clock; the board adds ``osja_state``."""
+
+    id: int
+    state: str
+    country: str
+    requesting_body: str
+    disciplines: list[str]
+    modules: list[str]
+    location: str
+    start: str | None
+    cohort: int | None
+    created_at: str
+    updated_at: str
+    programme_id: int | None
+    country_name: str | None
+    state_label: str
+    age_days: int
+    clock: dict[str, Any] | None
+    osja_state: NotRequired[str]
+
+
 def list_requests(store: Store, flt: RequestFilter | None = None, *, limit: int = 50,
                   offset: int = 0, sort: str = "created", descending: bool = True,
-                  now: datetime | None = None) -> list[dict[str, Any]]:
+                  now: datetime | None = None) -> list[RequestRow]:
     """One page of requests (newest first by default), each with its age in days and its
     clock (days in its state against the target: :mod:`catalogue.core.requests.clock`).
 
@@ -204,7 +227,7 @@ def list_requests(store: Store, flt: RequestFilter | None = None, *, limit: int 
         item["age_days"] = max(0, (moment - created).days)
         timer = timers.get(request.id)
         item["clock"] = timer.to_dict() if timer else None
-        result.append(item)
+        result.append(cast(RequestRow, item))
     return result
 
 

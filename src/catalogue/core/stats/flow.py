@@ -135,5 +135,5 @@ def _overdue(store: Store, moment: datetime) -> tuple[list[Overdue], int]:
     flt = RequestFilter(overdue_only=True)
     rows = list_requests(store, flt, limit=OVERDUE_LIMIT, sort="overdue", now=moment)
     return [Overdue(r["id"], r["country"], r["country_name"] or r["country"], r["state"],
-                    r["clock"]["days_in_state"], r["clock"]["target_days"])
-            for r in rows], count_requests(store, flt, now=moment)
+                    clock["days_in_state"], clock["target_days"])
+            for r in rows if (clock := r["clock"])], count_requests(store, flt, now=moment)

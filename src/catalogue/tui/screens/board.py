@@ -30,7 +30,7 @@ class CountsLoaded(Loaded[dict[str, int]]):
     """The number of requests in each state."""
 
 
-class RequestsLoaded(Loaded[tuple[str, list[dict[str, Any]], int, int]]):
+class RequestsLoaded(Loaded[tuple[str, list[request_pages.RequestRow], int, int]]):
     """A page of one state's requests: (state, rows, total, offset)."""
 
 

@@ -50,7 +50,7 @@ class ChoicesLoaded(Loaded[tuple[dict[str, Any], PickerChoices]]):
     filters (module_search.picker_choices)."""
 
 
-class ListLoaded(Loaded[tuple[list[dict[str, Any]], int, int]]):
+class ListLoaded(Loaded[tuple[list[programme_pages.ProgrammeRow], int, int]]):
     """A page of programmes: (rows, total, offset)."""
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -451,5 +452,5 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
         self.load_detail(kind, item_id)
         tree.focus()
 
-    def current_country(self) -> dict[str, Any] | None:
+    def current_country(self) -> Mapping[str, Any] | None:
         return self.query_one("#countries", PagedTable).selected_row()

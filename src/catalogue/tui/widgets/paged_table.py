@@ -12,7 +12,7 @@ out, highest first (:mod:`~catalogue.tui.widgets.table_layout`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from rich.segment import Segment
@@ -98,7 +98,7 @@ class PagedTable(ScrollView, can_focus=True):
     class RowHighlighted(Message):
         """The cursor is on another row (or the page changed under it)."""
 
-        def __init__(self, table: PagedTable, row_id: str, row: dict[str, Any]) -> None:
+        def __init__(self, table: PagedTable, row_id: str, row: Mapping[str, Any]) -> None:
             super().__init__()
             self.table, self.row_id, self.row = table, row_id, row
 
@@ -137,7 +137,7 @@ class PagedTable(ScrollView, can_focus=True):
         self.page_size = page_size
         self.row_offset = 0
         self.row_total = 0
-        self.rows_shown: list[dict[str, Any]] = []
+        self.rows_shown: Sequence[Mapping[str, Any]] = []
         self.sort_key: str | None = None
         self.descending = False
         self.cursor_row = 0
@@ -192,7 +192,7 @@ class PagedTable(ScrollView, can_focus=True):
     def pages(self) -> int:
         return max(1, -(-self.row_total // self.page_size))
 
-    def show_page(self, rows: list[dict[str, Any]], *, total: int, offset: int,
+    def show_page(self, rows: Sequence[Mapping[str, Any]], *, total: int, offset: int,
                   keep: str | None = None, sort_key: str | None = None,
                   descending: bool = False) -> None:
         """Replace the rows; keep the cursor on row ``keep`` if it is still there, else put
@@ -215,10 +215,10 @@ class PagedTable(ScrollView, can_focus=True):
             self._paging_shown = self.pages > 1
             self.refresh_bindings()  # only when the page keys appear or go (the footer redraws)
 
-    def row_id(self, row: dict[str, Any]) -> str:
+    def row_id(self, row: Mapping[str, Any]) -> str:
         return str(row[self.id_key])
 
-    def selected_row(self) -> dict[str, Any] | None:
+    def selected_row(self) -> Mapping[str, Any] | None:
         if not 0 <= self.cursor_row < len(self.rows_shown):
             return None
         return self.rows_shown[self.cursor_row]

@@ -8,7 +8,7 @@ its share of spare width, and whether it may be left out on a narrow terminal. C
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,20 +20,20 @@ from rich.text import Text
 class ColumnSpec:
     key: str  # row dict key and sort key
     label: str
-    render: Callable[[dict[str, Any]], Text] | None = None
+    render: Callable[[Mapping[str, Any]], Text] | None = None
     width: int | None = None  # fixed width, or the least width of a flexible column
     sortable: bool = True
     flex: int = 0  # share of the spare width (0: fixed or automatic)
     drop: int = 0  # when the columns do not fit, those with the highest drop go first (0: never)
 
-    def cell(self, row: dict[str, Any]) -> Text:
+    def cell(self, row: Mapping[str, Any]) -> Text:
         if self.render is not None:
             return self.render(row)
         value = row.get(self.key)
         return Text("" if value is None else str(value), no_wrap=True, overflow="ellipsis")
 
 
-def cell_width(spec: ColumnSpec, row: dict[str, Any]) -> int:
+def cell_width(spec: ColumnSpec, row: Mapping[str, Any]) -> int:
     """How wide a column's cell for ``row`` is, without making its ``Text`` when the column
     shows the stored value as it is."""
     if spec.render is None:

@@ -6,6 +6,7 @@ always stay."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
@@ -18,17 +19,17 @@ def _text(value: Any, style: str = "") -> Text:
                 overflow="ellipsis")
 
 
-def _listed_as(row: dict[str, Any]) -> Text:
+def _listed_as(row: Mapping[str, Any]) -> Text:
     if row.get("listed_as"):
         return _text(row["listed_as"])
     return _text(row["name"], "dim italic")
 
 
-def _assisted(row: dict[str, Any]) -> Text:
+def _assisted(row: Mapping[str, Any]) -> Text:
     return _text("✓", "green") if row.get("assisted") else _text("·", "dim")
 
 
-def _activity(row: dict[str, Any]) -> Text:
+def _activity(row: Mapping[str, Any]) -> Text:
     """Requests delivered · open (in the explorer's chosen discipline, if any)."""
     if "delivered" not in row:
         return _text("")
@@ -36,7 +37,7 @@ def _activity(row: dict[str, Any]) -> Text:
     return _text(f"{delivered} · {still_open}", "" if delivered or still_open else "dim")
 
 
-def _priority(row: dict[str, Any]) -> Text:
+def _priority(row: Mapping[str, Any]) -> Text:
     if row.get("hr_priority"):
         return _text(f"● {row.get('hr_priority_year') or ''}".strip(), "bold red")
     return _text("·", "dim")
@@ -54,11 +55,11 @@ COUNTRY_COLUMNS = [
 ]
 
 
-def _updated(row: dict[str, Any]) -> Text:
+def _updated(row: Mapping[str, Any]) -> Text:
     return _text((row.get("updated_at") or "")[:10], "dim")
 
 
-def _hours(row: dict[str, Any]) -> Text:
+def _hours(row: Mapping[str, Any]) -> Text:
     return _text(f"{row.get('hours') or 0:g}")
 
 
@@ -74,13 +75,13 @@ PROGRAMME_COLUMNS = [
 ]
 
 
-def _module_hours(module: dict[str, Any]) -> Text:
+def _module_hours(module: Mapping[str, Any]) -> Text:
     overridden = module["hours_overridden"]
     return _text(f"{module['hours']:g}" + ("*" if overridden else ""),
                  "bold yellow" if overridden else "")
 
 
-def _levels(module: dict[str, Any]) -> Text:
+def _levels(module: Mapping[str, Any]) -> Text:
     low, high = module.get("level_from"), module.get("level_to")
     if not low:
         return _text("")
@@ -97,17 +98,17 @@ MODULE_COLUMNS = [
 ]
 
 
-def _state(row: dict[str, Any]) -> Text:
+def _state(row: Mapping[str, Any]) -> Text:
     return _text(row.get("state_label") or row.get("state"), "bold")
 
 
-def _age(row: dict[str, Any]) -> Text:
+def _age(row: Mapping[str, Any]) -> Text:
     days = row.get("age_days") or 0
     style = "red" if days > 90 else "yellow" if days > 30 else ""
     return _text(f"{days} d", style)
 
 
-def _clock(row: dict[str, Any]) -> Text:
+def _clock(row: Mapping[str, Any]) -> Text:
     """Days in the state / its target ("12/30d"); "!" (and red) once past the target
     ("!40/30d"). Eight characters at most for four-digit days, to fit at 80 columns."""
     clock = row.get("clock")
@@ -120,7 +121,7 @@ def _clock(row: dict[str, Any]) -> Text:
 
 
 def _listing(key: str) -> Any:
-    def render(row: dict[str, Any]) -> Text:
+    def render(row: Mapping[str, Any]) -> Text:
         return _text(", ".join(row.get(key) or []))
 
     return render

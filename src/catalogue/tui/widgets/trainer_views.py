@@ -3,6 +3,7 @@ so stored text is never markup)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
@@ -20,12 +21,12 @@ def _text(value: Any, style: str = "") -> Text:
                 overflow="ellipsis")
 
 
-def _kind(row: dict[str, Any]) -> Text:
+def _kind(row: Mapping[str, Any]) -> Text:
     kind = str(row.get("kind") or "").replace("serving-officer", "serving officer")
     return _text(f"{kind} ({row['force']})" if row.get("force") else kind)
 
 
-def _clash(row: dict[str, Any]) -> Text:
+def _clash(row: Mapping[str, Any]) -> Text:
     clashes = row.get("clashes") or ()
     if not clashes:
         return _text("·", "dim")
@@ -35,7 +36,7 @@ def _clash(row: dict[str, Any]) -> Text:
     return text
 
 
-def _dates(row: dict[str, Any]) -> Text:
+def _dates(row: Mapping[str, Any]) -> Text:
     return _text(f"{str(row['start'])[5:]}..{str(row['end'])[5:]}")
 
 
