@@ -81,7 +81,7 @@ def test_standard_modules_come_from_the_data_with_their_basis(store: Store) -> N
 def test_a_shorter_standard_list_changes_templates_and_the_new_programme_dialog(
         store: Store) -> None:
     """Edit the data (here: the seeded table) and both faces follow it."""
-    from catalogue.core.views import builder_choices
+    from catalogue.core.programmes.pages import builder_choices
 
     store.conn.execute("UPDATE modules SET standard = 0 WHERE id = 'cmd-firearms-command'")
     store.conn.commit()
