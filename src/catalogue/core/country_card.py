@@ -114,7 +114,7 @@ def region_line(card: dict[str, Any]) -> str:
 
 class _NoScopeYet:
     """The facts the OSJA conditions look at, for a request with no training or audience yet:
-    the country's risk facts only."""
+    the country's risk facts only (a plain class: this is the quick lookup's path)."""
 
     in_country = False
     serving_officers = False

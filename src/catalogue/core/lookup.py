@@ -5,7 +5,6 @@ The exact path needs only sqlite3; rapidfuzz is imported when nothing matched ex
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from catalogue.core.errors import AmbiguousError, NotFoundError
@@ -24,29 +23,59 @@ SUGGEST_FLOOR = 55.0
 CODE_SOURCES = {"alpha-2", "alpha-3", "numeric"}
 
 
-@dataclass(unsafe_hash=True, slots=True)
 class Match:
-    """One country a query resolved to, and how."""
+    """One country a query resolved to, and how (plain class: see ``rules.model.Flag``)."""
 
-    code: str
-    name: str
-    matched: str
-    source: str
-    fuzzy: bool = False
-    score: float = 100.0
+    __slots__ = ("code", "fuzzy", "matched", "name", "score", "source")
+
+    def __init__(self, code: str, name: str, matched: str, source: str, fuzzy: bool = False,
+                 score: float = 100.0) -> None:
+        self.code = code
+        self.name = name
+        self.matched = matched
+        self.source = source
+        self.fuzzy = fuzzy
+        self.score = score
 
     def describe(self) -> str:
         return f"{self.name} ({self.code})"
 
+    def _key(self) -> tuple[object, ...]:
+        return (self.code, self.name, self.matched, self.source, self.fuzzy, self.score)
 
-@dataclass(slots=True)
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Match) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Match(code={self.code!r}, name={self.name!r}, source={self.source!r}, "
+                f"fuzzy={self.fuzzy}, score={self.score})")
+
+
 class LookupResult:
     """``found`` (with ``match``), ``ambiguous`` or ``not_found`` (with ``candidates``)."""
 
-    status: Literal["found", "ambiguous", "not_found"]
-    query: str
-    match: Match | None = None
-    candidates: list[Match] = field(default_factory=list)
+    __slots__ = ("candidates", "match", "query", "status")
+
+    def __init__(self, status: Literal["found", "ambiguous", "not_found"], query: str,
+                 match: Match | None = None, candidates: list[Match] | None = None) -> None:
+        self.status = status
+        self.query = query
+        self.match = match
+        self.candidates: list[Match] = candidates if candidates is not None else []
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LookupResult) and (
+            (self.status, self.query, self.match, self.candidates)
+            == (other.status, other.query, other.match, other.candidates))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"LookupResult(status={self.status!r}, match={self.match!r}, "
+                f"candidates={self.candidates!r})")
 
 
 def lookup_country(store: Store, query: str) -> LookupResult:

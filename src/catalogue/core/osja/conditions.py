@@ -8,7 +8,6 @@ That is what keeps the suggested minimum approval level from ever dropping when 
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from catalogue.core.rules.advice import LEVELS
@@ -19,12 +18,23 @@ if TYPE_CHECKING:
 SENSITIVITY_ORDER = ("public", "restricted", "confidential")
 
 
-@dataclass(slots=True)
 class Judgement:
     """What a recorded assessment judged (only the suggestion rules look at it)."""
 
-    serious_risk: bool = False
-    ihl: bool = False  # IHL applies, or is assumed to
+    __slots__ = ("ihl", "serious_risk")
+
+    def __init__(self, serious_risk: bool = False, ihl: bool = False) -> None:
+        self.serious_risk = serious_risk
+        self.ihl = ihl  # IHL applies, or is assumed to
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Judgement) and (self.serious_risk, self.ihl) == \
+            (other.serious_risk, other.ihl)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Judgement(serious_risk={self.serious_risk}, ihl={self.ihl})"
 
 
 def holds(f: Facts, condition: str, judged: Judgement | None = None) -> str | None:

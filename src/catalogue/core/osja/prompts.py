@@ -9,7 +9,6 @@ never drops when a risk fact is added.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from catalogue.core.osja.conditions import Judgement, fill, matches, why_values
@@ -22,31 +21,42 @@ WORDING_LABELS = {"guidance": "substance confirmed in the public record of the g
                   "local": "organisation's own wording (the guidance's wording is not confirmed)"}
 
 
-@dataclass(slots=True)
 class Prompt:
-    """One OSJA question that applies, with why and its source."""
+    """One OSJA question that applies, with why and its source. Plain classes here, not
+    dataclasses: the country card (the quick lookup) builds them."""
 
-    id: str
-    text: str
-    why: str
-    source: str
-    wording: str  # "guidance" | "local"
-    wording_label: str = ""
+    __slots__ = ("id", "source", "text", "why", "wording", "wording_label")
+
+    def __init__(self, id: str, text: str, why: str, source: str, wording: str,
+                 wording_label: str = "") -> None:
+        self.id = id
+        self.text = text
+        self.why = why
+        self.source = source
+        self.wording = wording  # "guidance" | "local"
+        self.wording_label = wording_label
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "why": self.why, "source": self.source,
-                "wording": self.wording, "wording_label": self.wording_label}
+        return {k: getattr(self, k) for k in ("id", "text", "why", "source", "wording",
+                                               "wording_label")}
+
+    def __repr__(self) -> str:
+        return f"Prompt(id={self.id!r})"
 
 
-@dataclass(slots=True)
 class Suggestion:
     """The suggested minimum approval level (local practice) and every reason for it."""
 
-    level: str  # approver id
-    title: str
-    rank: int
-    reasons: list[dict[str, str]] = field(default_factory=list)  # rule, level, why, source
-    label: str = LOCAL_PRACTICE
+    __slots__ = ("label", "level", "rank", "reasons", "title")
+
+    def __init__(self, level: str, title: str, rank: int,
+                 reasons: list[dict[str, str]] | None = None,
+                 label: str = LOCAL_PRACTICE) -> None:
+        self.level = level  # approver id
+        self.title = title
+        self.rank = rank
+        self.reasons: list[dict[str, str]] = reasons or []  # rule, level, why, source
+        self.label = label
 
     def to_dict(self) -> dict[str, Any]:
         return {"level": self.level, "title": self.title, "rank": self.rank,

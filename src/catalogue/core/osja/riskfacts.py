@@ -12,7 +12,6 @@ which fact changed (old -> new).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from catalogue.core.osja.vocabulary import DP_RETAINED, DP_STATUSES
@@ -20,19 +19,31 @@ from catalogue.core.rules.advice import LEVELS, current_advice
 from catalogue.core.store import Store
 
 
-@dataclass(slots=True)
 class RiskFacts:
-    """The dated facts about a country the OSJA conditions look at."""
+    """A plain class, not a dataclass: the country card (the quick lookup) builds one, and
+    defining dataclasses costs more import time than the lookup itself."""
 
-    code: str  # whose facts these are (the host country for EU work)
-    name: str
-    host_of: str | None = None  # the request's own country, when these are a host's facts
-    death_penalty: dict[str, Any] | None = None
-    sanctions: dict[str, Any] = field(default_factory=dict)
-    hr_priority: dict[str, Any] = field(default_factory=dict)
-    travel_advice: dict[str, Any] | None = None
-    conflict: dict[str, Any] | None = None
-    incidents: list[dict[str, Any]] = field(default_factory=list)
+    __slots__ = ("code", "conflict", "death_penalty", "host_of", "hr_priority", "incidents",
+                 "name", "sanctions", "travel_advice")
+
+    def __init__(self, code: str, name: str, host_of: str | None = None) -> None:
+        self.code = code  # whose facts these are (the host country for EU work)
+        self.name = name
+        self.host_of = host_of  # the request's own country, when these are a host's facts
+        self.death_penalty: dict[str, Any] | None = None
+        self.sanctions: dict[str, Any] = {}
+        self.hr_priority: dict[str, Any] = {}
+        self.travel_advice: dict[str, Any] | None = None
+        self.conflict: dict[str, Any] | None = None
+        self.incidents: list[dict[str, Any]] = []
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> RiskFacts:
+        import copy
+
+        other = RiskFacts(self.code, self.name, self.host_of)
+        for key in self.__slots__:
+            setattr(other, key, copy.deepcopy(getattr(self, key), memo))
+        return other
 
     @property
     def death_penalty_retained(self) -> bool:
