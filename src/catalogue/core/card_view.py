@@ -7,14 +7,15 @@ and the sections (programmes, open requests, disciplines, approvals, deliveries,
 is the plain-text rendering (the CLI's layout), for the terminal and the clipboard.
 
 Emphasis names what a value is (an alert, a source, a reference), never how it looks: each face
-maps it to its own style. Imported on the quick-lookup path: keep its imports light.
+maps it to its own style. Imported on the quick-lookup path: keep its imports light (the types
+are NamedTuples, immutable and typed, as defining a frozen dataclass costs about six times as
+much, measured in docs/performance.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from catalogue.core.abbreviations import spell_out
 from catalogue.core.counting import plural
@@ -35,16 +36,14 @@ SEVERITY_EMPHASIS: dict[str, Emphasis] = {"blocker": "alert", "needs-action": "w
                                           "info": "info"}
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A piece of an item's first line."""
 
     text: str
     emphasis: Emphasis = ""
 
 
-@dataclass(frozen=True, slots=True)
-class CardRow:
+class CardRow(NamedTuple):
     """One labelled value (a field of the card, or a detail under an item: ``why``,
     ``source``); an empty label is a detail line of its own."""
 
@@ -53,8 +52,7 @@ class CardRow:
     emphasis: Emphasis = ""
 
 
-@dataclass(frozen=True, slots=True)
-class CardItem:
+class CardItem(NamedTuple):
     """One entry of a section: its first line in pieces, and the details under it."""
 
     line: tuple[Span, ...]
@@ -65,8 +63,7 @@ class CardItem:
         return "".join(span.text for span in self.line)
 
 
-@dataclass(frozen=True, slots=True)
-class CardSection:
+class CardSection(NamedTuple):
     """A heading and its entries. ``empty`` is said when there are none; ``more`` says what
     the list leaves out (the CLI adds the command that shows it); ``footer`` closes it."""
 
@@ -78,8 +75,7 @@ class CardSection:
     footer: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class CardView:
+class CardView(NamedTuple):
     """The country card, ready to style: title, the note on an inexact match, rows, sections."""
 
     code: str

@@ -288,7 +288,7 @@ def open_store(path: str | os.PathLike[str] | None = None, *,
     compared with those recorded at the last seed, and only when they differ is the content
     hashed, and only when the content differs is anything rebuilt.
     """
-    from catalogue.core.migrations import expected_names
+    from catalogue.core.migration_names import NAMES  # generated: see migration_steps.py
 
     target = os.path.expanduser(os.fspath(path)) if path else default_db_file()
     root = os.fspath(data_root) if data_root else _data_root()
@@ -299,7 +299,7 @@ def open_store(path: str | os.PathLike[str] | None = None, *,
         raise explain(exc, target) from None
     try:
         applied, meta = _state(conn, target)
-        if not set(expected_names()) <= set(applied):
+        if not set(NAMES) <= set(applied):
             _prepare(conn, target, root, meta.get("data_hash"))
         else:
             signature = stat_signature(root)

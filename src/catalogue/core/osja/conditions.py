@@ -7,7 +7,6 @@ That is what keeps the suggested minimum approval level from ever dropping when 
 
 from __future__ import annotations
 
-import string
 from typing import TYPE_CHECKING, Any
 
 from catalogue.core.rules.advice import LEVELS
@@ -131,4 +130,4 @@ def why_values(f: Facts, matched: list[str]) -> dict[str, str]:
 
 
 def fill(template: str, values: dict[str, str]) -> str:
-    return string.Formatter().vformat(template, (), _Blank(values))
+    return template.format_map(_Blank(values))
