@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.cli.output import render_table
 from catalogue.core.abbreviations import spell_out
@@ -10,12 +10,15 @@ from catalogue.core.counting import days_and_hours, plural
 from catalogue.core.exports import wording as w
 from catalogue.core.names import printable
 
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
+
 MODULE_COLUMNS = [("position", "#"), ("id", "Module"), ("title", "Title"),
                   ("discipline_title", "Discipline"), ("hours_text", "Hours"),
                   ("notes", "Notes")]
 
 
-def render_outline(outline: dict[str, Any]) -> str:
+def render_outline(outline: ProgrammeOutline) -> str:
     p = outline["programme"]
     lines = [f"Programme {p['id']}: {printable(p['title'])}"]
     for label, value in w.summary_rows(outline)[:-1]:
@@ -55,7 +58,7 @@ def render_outline(outline: dict[str, Any]) -> str:
     return spell_out("\n".join(lines).rstrip())
 
 
-def _approval(outline: dict[str, Any]) -> list[str]:
+def _approval(outline: ProgrammeOutline) -> list[str]:
     approval = outline["approval"]
     lines = [w.grade_sentence(approval, outline["programme"]) + "."]
     lines += [f"  - {printable(r)}" for r in approval.get("suggested_reasons") or []]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.exports.wording import clean
+
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
 
 COLUMNS = ("position", "module_id", "title", "summary", "discipline_id", "discipline", "level_from",
            "level_to", "library_hours", "hours", "hours_overridden", "sensitivity",
@@ -29,7 +32,7 @@ def cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def render_csv(outline: dict[str, Any]) -> str:
+def render_csv(outline: ProgrammeOutline) -> str:
     """A header row, then the modules in order; a redacted export ends with one row per
     withheld item, saying what was withheld and why (module_id empty)."""
     buffer = io.StringIO()

@@ -16,6 +16,8 @@ from catalogue.core.exports.marking import DocumentInfo
 if TYPE_CHECKING:
     from docx.document import Document
 
+    from catalogue.core.programmes.outline import ProgrammeOutline
+
 
 def _table(doc: Document, headings: list[str], rows: list[list[str]],
            nowrap: tuple[int, ...] = ()) -> None:
@@ -26,7 +28,7 @@ def _table(doc: Document, headings: list[str], rows: list[list[str]],
 MODULE_NOWRAP = (0, 4)
 
 
-def render_docx(outline: dict[str, Any], info: DocumentInfo) -> bytes:
+def render_docx(outline: ProgrammeOutline, info: DocumentInfo) -> bytes:
     p = outline["programme"]
     doc = marked_document(info)
     if outline["redacted"]:
@@ -74,7 +76,7 @@ def render_docx(outline: dict[str, Any], info: DocumentInfo) -> bytes:
     return to_bytes(doc)
 
 
-def _approval(doc: Document, outline: dict[str, Any]) -> None:
+def _approval(doc: Document, outline: ProgrammeOutline) -> None:
     approval = outline["approval"]
     doc.add_heading("Approvals", level=1)
     doc.add_paragraph(w.clean(w.grade_sentence(approval, outline["programme"])) + ".")

@@ -13,6 +13,7 @@ from catalogue.core.exports.markdown_text import esc, table
 
 if TYPE_CHECKING:
     from catalogue.core.exports.marking import DocumentInfo
+    from catalogue.core.programmes.outline import ProgrammeOutline
 
 __all__ = ["esc", "render_markdown", "table"]
 
@@ -21,7 +22,7 @@ def _paragraph(text: str) -> list[str]:
     return [*(esc(line) for line in w.clean(text).splitlines() if line.strip()), ""]
 
 
-def render_markdown(outline: dict[str, Any], info: DocumentInfo) -> str:
+def render_markdown(outline: ProgrammeOutline, info: DocumentInfo) -> str:
     """The outline under its marking (markdown_marked.py)."""
     p = outline["programme"]
     out: list[str] = []
@@ -67,7 +68,7 @@ def render_markdown(outline: dict[str, Any], info: DocumentInfo) -> str:
     return marked_markdown(info, out)
 
 
-def _approval(outline: dict[str, Any]) -> list[str]:
+def _approval(outline: ProgrammeOutline) -> list[str]:
     approval = outline["approval"]
     out = ["## Approvals", "", esc(w.grade_sentence(approval, outline["programme"])) + ".", ""]
     reasons = approval.get("suggested_reasons") or []

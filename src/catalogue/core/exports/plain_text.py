@@ -9,16 +9,19 @@ spelled out on first use.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from catalogue.core.abbreviations import spell_out
 from catalogue.core.counting import plural
 from catalogue.core.exports import wording as w
 
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
+
 LABEL = 16
 
 
-def outline_plain_text(outline: dict[str, Any]) -> str:
+def outline_plain_text(outline: ProgrammeOutline) -> str:
     p = outline["programme"]
     out = [w.clean(p["title"])]
     out += [f"{label + ':':<{LABEL}}{value}" for label, value in w.summary_rows(outline)]

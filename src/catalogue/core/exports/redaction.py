@@ -23,12 +23,15 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.counting import plural
 from catalogue.core.disclosure import FIELDS, WITHHELD
 from catalogue.core.exports.public_approval import WITHHELD_TEXT, public_approval
 from catalogue.core.store import Store
+
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
 
 WITHHELD_DISCIPLINES = ("counter-terrorism",)
 #: Free text mentioning these is withheld from public material whatever else it says.
@@ -88,8 +91,9 @@ def public_title(programme: dict[str, Any]) -> str:
     return chosen or f"Training programme for {programme['country']['name']}"
 
 
-def redact(outline: dict[str, Any], reasons: dict[str, dict[str, str]], *,
-           policy: dict[str, Any] | None = None, secrets: Iterable[str] = ()) -> dict[str, Any]:
+def redact(outline: ProgrammeOutline, reasons: dict[str, dict[str, str]], *,
+           policy: dict[str, Any] | None = None,
+           secrets: Iterable[str] = ()) -> ProgrammeOutline:
     """A redacted deep copy of ``outline`` (the original is left as it was).
 
     ``secrets``: stored withheld values the programme draws on (its linked request, the
@@ -147,7 +151,7 @@ def redact(outline: dict[str, Any], reasons: dict[str, dict[str, str]], *,
     return public
 
 
-def _secret_texts(outline: dict[str, Any], hidden: list[dict[str, Any]]) -> set[str]:
+def _secret_texts(outline: ProgrammeOutline, hidden: list[dict[str, Any]]) -> set[str]:
     """Texts of withheld content that do not also appear in content that stays."""
     def texts(module: dict[str, Any]) -> set[str]:
         found = {module["title"], module["summary"], module["notes"], module["library_note"],
@@ -196,7 +200,7 @@ def _mentions(value: Any, terms: set[str]) -> bool:
     return any(term.lower() in text for term in terms)
 
 
-def _drop_modules(public: dict[str, Any], hidden: list[dict[str, Any]], terms: set[str]) -> int:
+def _drop_modules(public: ProgrammeOutline, hidden: list[dict[str, Any]], terms: set[str]) -> int:
     """Remove withheld modules and everything that refers to them; how many references."""
     hidden_ids = {m["id"] for m in hidden}
     visible = [m for m in public["modules"] if m["id"] not in hidden_ids]

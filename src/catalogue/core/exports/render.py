@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from catalogue.core.errors import InvalidInputError
 from catalogue.core.store import Store
 
 if TYPE_CHECKING:
     from catalogue.core.exports.marking import DocumentInfo
+    from catalogue.core.programmes.outline import ProgrammeOutline
 
 #: Formats that carry the marking, version, date and author (JSON and CSV are data).
 MARKED = ("md", "docx")
@@ -29,7 +30,8 @@ def check_format(fmt: str) -> str:
     return name
 
 
-def export_outline(store: Store, programme_id: int, *, redact: bool = False) -> dict[str, Any]:
+def export_outline(store: Store, programme_id: int, *,
+                   redact: bool = False) -> ProgrammeOutline:
     """The outline to export: the full one, or its public version."""
     from catalogue.core.exports.redaction import disclosure_reasons
     from catalogue.core.exports.redaction import redact as make_public
@@ -44,7 +46,7 @@ def export_outline(store: Store, programme_id: int, *, redact: bool = False) -> 
                        secrets=withheld_values(store, programme_id))
 
 
-def outline_document(store: Store, outline: dict[str, Any], *,
+def outline_document(store: Store, outline: ProgrammeOutline, *,
                      author: str | None = None) -> DocumentInfo:
     """The marking and details of an outline's document: marked from its modules' highest
     local sensitivity (the public version from the public level), versioned by its content."""
@@ -60,7 +62,7 @@ def outline_document(store: Store, outline: dict[str, Any], *,
                          content=content, author=author)
 
 
-def render(outline: dict[str, Any], fmt: str, document: DocumentInfo | None = None) -> bytes:
+def render(outline: ProgrammeOutline, fmt: str, document: DocumentInfo | None = None) -> bytes:
     """The outline in ``fmt`` (md, json, csv, docx), as bytes ready to write. Markdown and
     Word are marked documents and need their ``document`` (``outline_document``)."""
     name = check_format(fmt)

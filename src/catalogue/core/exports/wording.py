@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.counting import days_and_hours, plural
 from catalogue.core.names import printable
+
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
 
 MODE_LABELS = {"uk": "in the UK", "in-country": "in the country", "remote": "remotely",
                "blended": "blended (in the country and remotely)"}
@@ -67,12 +70,12 @@ def principle_modules(row: dict[str, Any]) -> str:
     return ", ".join(row["modules"])
 
 
-def training_time(hours: float, outline: dict[str, Any]) -> str:
+def training_time(hours: float, outline: ProgrammeOutline) -> str:
     """Hours as whole training days and hours at the programme's hours a day."""
     return days_and_hours(hours, outline["totals"]["hours_per_day"])
 
 
-def no_modules_line(outline: dict[str, Any]) -> str:
+def no_modules_line(outline: ProgrammeOutline) -> str:
     """What the modules section says when it lists none, agreeing with the totals."""
     withheld = outline["totals"].get("withheld_modules") or 0
     if withheld:
@@ -82,7 +85,7 @@ def no_modules_line(outline: dict[str, Any]) -> str:
     return "No modules yet."
 
 
-def summary_rows(outline: dict[str, Any]) -> list[tuple[str, str]]:
+def summary_rows(outline: ProgrammeOutline) -> list[tuple[str, str]]:
     """The facts table at the top of a document: (label, value)."""
     p = outline["programme"]
     rows = [

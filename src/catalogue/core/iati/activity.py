@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.counting import plural
 from catalogue.core.errors import RefusedError
@@ -21,6 +21,9 @@ from catalogue.core.exports.public_approval import WITHHELD_TEXT
 from catalogue.core.exports.wording import MODE_LABELS
 from catalogue.core.iati.settings import IatiSettings, require_reporting_org
 from catalogue.core.store import Store
+
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
 
 PLANNED_START, ACTUAL_START, PLANNED_END, ACTUAL_END = "1", "2", "3", "4"
 MONTH_ONLY = "Month only: the exact dates are withheld."
@@ -124,7 +127,7 @@ def _sectors(settings: IatiSettings, modules: list[dict[str, Any]]) -> list[Sect
             for code in sorted(cents, key=lambda c: (-cents[c], c))]
 
 
-def _description(public: dict[str, Any]) -> str:
+def _description(public: ProgrammeOutline) -> str:
     notes = (public["programme"].get("notes") or "").strip()
     if notes and notes != WITHHELD_TEXT:
         return notes

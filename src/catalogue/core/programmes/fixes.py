@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.module_search import ModuleQuery, find_modules
 from catalogue.core.programmes.edits import Edit, Move, Remove, insert_modules
 from catalogue.core.store import Store
+
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def _missing_chain(first: str, present: set[str], library: dict[str, dict[str, A
     return chain
 
 
-def plan_fixes(store: Store, outline: dict[str, Any]) -> list[Fix | None]:
+def plan_fixes(store: Store, outline: ProgrammeOutline) -> list[Fix | None]:
     """One entry per warning of ``outline`` (in the same order): its fix, or None."""
     library = _library(store)
     modules = {m["id"]: m for m in outline["modules"]}
@@ -71,7 +74,7 @@ def plan_fixes(store: Store, outline: dict[str, Any]) -> list[Fix | None]:
     for warning in outline["warnings"]:
         kind, message = warning["kind"], warning["message"]
         module = modules.get(warning.get("module_id") or "")
-        related = warning.get("related_module_id")
+        related: str = warning.get("related_module_id") or ""  # "" is no module id
         if kind == "prerequisite-missing" and module and related in library:
             chain = _missing_chain(related, present, library)
             more = len(chain) - 1

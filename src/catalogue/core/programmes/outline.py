@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from catalogue.core.programmes import computations as calc
 from catalogue.core.programmes.costing import estimate, stored_rates
@@ -34,7 +34,27 @@ def _library(store: Store, programme: Programme) -> dict[str, dict[str, Any]]:
     return library
 
 
-def build_outline(store: Store, programme: Programme | int) -> dict[str, Any]:
+class ProgrammeOutline(TypedDict):
+    """Everything about one programme (``programme show --json``, the builder's outline, the
+    exports): its fields, modules, totals, coverage, warnings, approval and costing."""
+
+    format: str
+    format_version: int
+    generated_at: str
+    redacted: bool
+    programme: dict[str, Any]
+    modules: list[dict[str, Any]]
+    totals: dict[str, Any]
+    days_by_discipline: Any
+    principles: Any
+    warnings: list[dict[str, Any]]
+    sensitivity: Any
+    approval: dict[str, Any]
+    costing: dict[str, Any] | None
+    withheld: list[Any]
+
+
+def build_outline(store: Store, programme: Programme | int) -> ProgrammeOutline:
     """Everything about a programme: fields, modules, totals, coverage, warnings, approval
     flags, sensitivity and (when trainers are set) a cost estimate."""
     from catalogue.core.catalog import list_disciplines, principles
@@ -63,7 +83,7 @@ def build_outline(store: Store, programme: Programme | int) -> dict[str, Any]:
         "updated_at": programme.updated_at,
     }
     approval = assess_programme(store, programme, modules, fields["end_date"])
-    outline: dict[str, Any] = {
+    outline: ProgrammeOutline = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -4,11 +4,14 @@ programme's outline and preview, and programmes for the palette."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from catalogue.core.names import fold, typed_number
 from catalogue.core.programmes.queries import ProgrammeRow
 from catalogue.core.store import Store
+
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
 
 
 def builder_choices(store: Store) -> dict[str, Any]:
@@ -45,7 +48,7 @@ def programme_page(store: Store, search: str | None, *, limit: int = 200,
 class BuilderView:
     """One programme as the builder shows it: the outline and its Markdown preview."""
 
-    outline: dict[str, Any]
+    outline: ProgrammeOutline
     markdown: str
 
 

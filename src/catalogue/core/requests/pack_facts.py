@@ -12,6 +12,7 @@ from catalogue.core.rules.scope import DELIVERERS, LOCATIONS
 from catalogue.core.store import Store
 
 if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
     from catalogue.core.requests.overview import RequestOverview
 
 
@@ -31,7 +32,7 @@ class Sources:
     request: Request
     overview: RequestOverview
     policy: dict[str, Any]
-    outline: dict[str, Any] | None  # the linked programme's outline, if any
+    outline: ProgrammeOutline | None  # the linked programme's outline, if any
     levels: dict[str, str]  # rank id -> name
     disciplines: dict[str, dict[str, Any]]  # id -> row (title, sensitivity)
     library: dict[str, dict[str, Any]]  # module id -> row (the request's own modules)

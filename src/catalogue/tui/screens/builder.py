@@ -12,7 +12,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -39,6 +39,9 @@ from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.programme_form import ProgrammeForm
 from catalogue.tui.widgets.tables import MODULE_COLUMNS, PROGRAMME_COLUMNS
 from catalogue.tui.workers import Loaded, deliver
+
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
 
 EDITING_ACTIONS = {"add_module", "remove_module", "move", "override_hours", "export",
                    "toggle_preview", "back", "undo", "redo", "fix"}
@@ -140,7 +143,7 @@ class BuilderScreen(OutlineEdits, SplitScreen):
     def __init__(self) -> None:
         super().__init__(id="builder")
         self.programme_id: int | None = None
-        self.outline: dict[str, Any] | None = None
+        self.outline: ProgrammeOutline | None = None
         self.choices: dict[str, Any] | None = None
         self.picker_choices: PickerChoices | None = None
         self._search: str | None = None

@@ -19,6 +19,9 @@ from catalogue.core.programmes.fixes import Fix
 from catalogue.core.programmes.history import History
 from catalogue.tui.screens.base import CatalogueScreen
 
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
+
 #: Words typed for the hours that mean "the library's".
 LIBRARY_HOURS = {"", "none", "library", "default"}
 
@@ -37,7 +40,7 @@ class OutlineEdits(CatalogueScreen):
     fixes: list[Fix | None]
     picker_choices: PickerChoices | None
     programme_id: int | None
-    outline: dict[str, Any] | None
+    outline: ProgrammeOutline | None
 
     if TYPE_CHECKING:
         def change(self, fn: Callable[..., Any] | None, *args: Any, focus: str | None = None,
@@ -64,7 +67,7 @@ class OutlineEdits(CatalogueScreen):
     def pick_modules(self, query: ModuleQuery | None = None, title: str | None = None) -> None:
         from catalogue.tui.dialogs.module_picker import ModulePickerDialog, Picked
 
-        already = {m["id"] for m in (self.outline or {}).get("modules", [])}
+        already = {m["id"] for m in (self.outline["modules"] if self.outline else [])}
 
         def chosen(picked: Picked | None) -> None:
             if picked:

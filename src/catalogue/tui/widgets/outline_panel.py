@@ -6,12 +6,15 @@ value is appended as plain text (a title with ``[bold]`` in it is shown as typed
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
 from catalogue.core.counting import days_and_hours, plural, short_days
 from catalogue.tui.spelling import spell_out_text
+
+if TYPE_CHECKING:
+    from catalogue.core.programmes.outline import ProgrammeOutline
 
 SEVERITY_STYLE = {"blocker": "bold red", "needs-action": "yellow", "info": "cyan"}
 SEVERITY_MARK = {"blocker": "■", "needs-action": "▲", "info": "●"}
@@ -30,7 +33,7 @@ def _number(value: float) -> str:
     return f"{value:g}" if value == int(value) else f"{value:.2f}"
 
 
-def outline_text(outline: dict[str, Any], fixes: list[str | None] | None = None) -> Text:
+def outline_text(outline: ProgrammeOutline, fixes: list[str | None] | None = None) -> Text:
     """The panel; ``fixes`` (one per warning, or None) says what each warning's fix does."""
     text = Text()
     totals_text(text, outline)
@@ -41,7 +44,7 @@ def outline_text(outline: dict[str, Any], fixes: list[str | None] | None = None)
     return spell_out_text(text)
 
 
-def totals_text(text: Text, outline: dict[str, Any]) -> None:
+def totals_text(text: Text, outline: ProgrammeOutline) -> None:
     t = outline["totals"]
     _heading(text, "Totals")
     text.append(f"{_number(t['hours'])} h", style="bold")
@@ -59,7 +62,7 @@ def totals_text(text: Text, outline: dict[str, Any]) -> None:
                     "\n", style="dim")
 
 
-def principles_text(text: Text, outline: dict[str, Any]) -> None:
+def principles_text(text: Text, outline: ProgrammeOutline) -> None:
     rows = outline["principles"]
     covered = sum(1 for r in rows if r["covered"])
     _heading(text, "Principles", f"{covered} of {len(rows)} covered")
@@ -72,7 +75,7 @@ def principles_text(text: Text, outline: dict[str, Any]) -> None:
             text.append(f"{row['name']}\n", style="dim")
 
 
-def warnings_text(text: Text, outline: dict[str, Any], fixes: list[str | None]) -> None:
+def warnings_text(text: Text, outline: ProgrammeOutline, fixes: list[str | None]) -> None:
     warnings = outline["warnings"]
     extra = str(len(warnings)) if warnings else "none"
     if any(fixes):
