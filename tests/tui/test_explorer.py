@@ -276,3 +276,30 @@ async def test_the_app_and_the_cli_list_countries_in_the_same_order(make_app, in
     assert shown_assisted == cli_assisted
     assert len(shown_all) > len(shown_assisted)
     assert shown_all == cli_all
+
+
+async def test_at_80x24_the_keyboard_reaches_the_card_and_z_zooms_it_to_read_its_lower_sections(
+        make_app) -> None:
+    """At 80x24 the detail pane shows a few lines of a long card: Tab from the table reaches it,
+    `z` fills the screen with it (Textual's scroll containers refuse to be maximized, so `z`
+    used to do nothing there), End reaches the card's last section, Esc restores the layout."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: "Listed as" in _detail(app))
+        detail = app.screen.query_one("#detail")
+        assert app.focused is _table(app)
+        await pilot.press("tab")
+        assert app.focused is detail
+        small = detail.size.height
+        assert detail.max_scroll_y > 0  # the card does not fit
+        await pilot.press("z")
+        await settle(pilot)
+        assert app.screen.maximized is detail
+        assert detail.size.height > 2 * small
+        await pilot.press("end")
+        await settle(pilot)
+        assert detail.scroll_y == detail.max_scroll_y
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.maximized is None

@@ -28,6 +28,7 @@ from catalogue.tui.screens.explorer_facets import (
 from catalogue.tui.screens.split import SplitScreen
 from catalogue.tui.widgets import cards
 from catalogue.tui.widgets.chips import Chip, FilterChips
+from catalogue.tui.widgets.detail_pane import DetailPane
 from catalogue.tui.widgets.discipline_tree import LEGEND, DisciplineTree, TreeItem
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
@@ -128,7 +129,7 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
                                        classes="pane")
                     table.border_title = "Countries"
                     yield table
-                    with VerticalScroll(id="detail", classes="pane") as detail:
+                    with DetailPane(id="detail", classes="pane") as detail:
                         detail.border_title = "Detail"
                         yield Static(Text("Loading…", style="dim"), id="detail-body")
         yield KeyFooter(compact=True)
