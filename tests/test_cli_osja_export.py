@@ -44,9 +44,12 @@ def test_mistakes_are_one_line_with_their_exit_code(invoke, db_path: Path, tmp_p
         (("osja", "export", "999"), 1, "no request 999"),
         (("osja", "export", str(rid), "-o", str(taken)), 6, "already exists"),
         (("osja", "export", str(rid), "-o", str(tmp_path / "no" / "x.md")), 6, "does not exist"),
+        (("osja", "export", str(rid), "-o", str(tmp_path / "osja.pdf")), 2,
+         "cannot tell the format from '.pdf'"),
     ]
     for args, code, words in cases:
         result = invoke(*args)
         assert result.exit_code == code, (args, result.output)
         assert words in result.stderr and "Traceback" not in result.output, (args, result.output)
     assert taken.read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / "osja.pdf").exists()  # never Markdown under another name

@@ -179,6 +179,8 @@ def test_export_to_stdout_and_files(invoke, tmp_path: Path) -> None:  # type: ig
     (("export", "{id}", "--format", "docx"), 2, "-o FILE"),
     (("export", "{id}", "-o", "{tmp}/missing/outline.md"), 6, "does not exist"),
     (("export", "{id}", "-o", "{tmp}"), 6, "is a directory"),
+    (("export", "{id}", "-o", "{tmp}/outline.pdf"), 2, "cannot tell the format from '.pdf'"),
+    (("export", "{id}", "-o", "{tmp}/outline.txt"), 2, "cannot tell the format from '.txt'"),
     (("clone", "{id}", "--country", "Xyzzyq"), 1, "no country"),
     (("list", "--country", "Xyzzyq"), 1, "no country"),
 ])

@@ -206,7 +206,7 @@ def export(app: AppContext, request_id: int, fmt: str | None, output: Path | Non
     from catalogue.core.exports.osja_document import export_osja, save_osja
 
     if fmt is None:
-        fmt = "docx" if output is not None and output.suffix.lower() == ".docx" else "md"
+        fmt = _osja_format(output)
     store = app.store()
     if output is None:
         if fmt == "docx":
@@ -216,6 +216,18 @@ def export(app: AppContext, request_id: int, fmt: str | None, output: Path | Non
     written = save_osja(store, request_id, fmt, output, force=force, author=author)
     click.echo(f"Wrote the OSJA assessment of request {request_id} ({fmt}) to "
                f"{printable(str(written))}")
+
+
+def _osja_format(output: Path | None) -> str:
+    """docx or md from the file's suffix (md for standard output or no suffix); any other
+    suffix is a usage error, never Markdown under another name."""
+    suffix = output.suffix.lower() if output is not None else ""
+    if suffix in ("", ".md", ".markdown"):
+        return "md"
+    if suffix == ".docx":
+        return "docx"
+    raise click.UsageError(f"cannot tell the format from {printable(suffix)!r}: name the file "
+                           ".docx (Word) or .md (Markdown), or give --format")
 
 
 @osja.command("questions")

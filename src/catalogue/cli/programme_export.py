@@ -50,7 +50,7 @@ def export(app: AppContext, programme_id: int | None, fmt: str | None, all_deliv
     from catalogue.core.exports import render
 
     if fmt is None:
-        fmt = _BY_SUFFIX.get(output.suffix.lower(), "md") if output else "md"
+        fmt = _format_from_suffix(output)
     if all_delivered and fmt != IATI:
         raise click.UsageError("--all-delivered goes with --format iati")
     if (programme_id is None) != all_delivered:
@@ -73,6 +73,20 @@ def export(app: AppContext, programme_id: int | None, fmt: str | None, all_deliv
     version = "public (redacted) " if redact else ""
     click.echo(f"Wrote the {version}{name} export of programme {programme_id} to "
                f"{printable(str(written))}")
+
+
+def _format_from_suffix(output: Path | None) -> str:
+    """The format a file's suffix names; md for standard output or a file with no suffix.
+    A suffix no format writes (``.pdf``, ``.txt``) is a usage error, never Markdown under
+    another name."""
+    if output is None or not output.suffix:
+        return "md"
+    fmt = _BY_SUFFIX.get(output.suffix.lower())
+    if fmt is None:
+        raise click.UsageError(
+            f"cannot tell the format from {printable(output.suffix)!r}: name the file "
+            ".md, .json, .csv, .docx or .xml (IATI), or give --format")
+    return fmt
 
 
 def _export_iati(app: AppContext, programme_id: int | None, output: Path | None,
