@@ -181,6 +181,8 @@ def test_export_to_stdout_and_files(invoke, tmp_path: Path) -> None:  # type: ig
     (("export", "{id}", "-o", "{tmp}"), 6, "is a directory"),
     (("export", "{id}", "-o", "{tmp}/outline.pdf"), 2, "cannot tell the format from '.pdf'"),
     (("export", "{id}", "-o", "{tmp}/outline.txt"), 2, "cannot tell the format from '.txt'"),
+    (("export", "{id}", "--format", "docx", "-o", "{tmp}/outline.md"), 2,
+     "outline.md ends in .md, a Markdown file, but the format is Word"),
     (("clone", "{id}", "--country", "Xyzzyq"), 1, "no country"),
     (("list", "--country", "Xyzzyq"), 1, "no country"),
 ])

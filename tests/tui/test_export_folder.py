@@ -110,3 +110,27 @@ async def test_the_app_words_errors_for_its_users_not_with_cli_options(
     result = invoke("programme", "export", str(programme_id), "-o", str(taken))
     assert result.exit_code == 6
     assert "already exists (use --force to overwrite it)" in result.stderr
+
+
+async def test_word_is_never_written_under_a_markdown_name(make_app, store: Store,
+                                                           tmp_path: Path) -> None:
+    """The format is chosen in a list and the name typed: a name that says another format
+    is refused in the dialog, in words for the app, and nothing is written."""
+    from textual.widgets import Select, Static
+
+    from tui.helpers import plain
+
+    programme_id = create_programme(store, {"title": "Mismatch", "country": "Kenya"})
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await _export_dialog(pilot, programme_id)
+        dialog.query_one("#format", Select).value = "docx"
+        await settle(pilot)
+        dialog.query_one("#path", Input).value = str(tmp_path / "outline.md")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: bool(plain(dialog.query_one("#dialog-error", Static))),
+                       what="refusal")
+        error = plain(dialog.query_one("#dialog-error", Static))
+        assert "outline.md ends in .md, a Markdown file, but the format is Word" in error
+        assert "--" not in error and dialog.written is None
+    assert not (tmp_path / "outline.md").exists()

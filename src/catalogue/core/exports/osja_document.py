@@ -126,7 +126,9 @@ def save_osja(store: Store, request_id: int, fmt: str, path: Path | str, *,
               force: bool = False, author: str | None = None) -> Path:
     """Write atomically; an existing file only with ``force`` (checked before any work)."""
     from catalogue.core.exports.atomic import check_target, write_atomic
+    from catalogue.core.exports.suffixes import check_suffix
 
+    check_suffix(path, check_format(fmt))
     check_target(Path(path), force)
     return write_atomic(Path(path), export_osja(store, request_id, fmt, author=author),
                         force=force)

@@ -105,7 +105,9 @@ def save_export(store: Store, programme_id: int, fmt: str, path: Path | str, *,
     The target is checked before any work, so a bad path fails fast and writes nothing.
     """
     from catalogue.core.exports.atomic import check_target, write_atomic
+    from catalogue.core.exports.suffixes import check_suffix
 
+    check_suffix(path, check_format(fmt))
     check_target(Path(path), force)
     data = export_programme(store, programme_id, fmt, redact=redact, author=author)
     return write_atomic(Path(path), data, force=force)

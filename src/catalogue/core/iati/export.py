@@ -89,7 +89,9 @@ def save_iati(store: Store, path: Path | str, programme_id: int | None = None, *
               today: date | None = None) -> IatiExport:
     """Write the file atomically; refuses an existing file unless ``force`` (checked first)."""
     from catalogue.core.exports.atomic import check_target, write_atomic
+    from catalogue.core.exports.suffixes import check_suffix
 
+    check_suffix(path, "iati")
     check_target(Path(path), force)
     result = export_iati(store, programme_id, delivered=delivered, today=today)
     result.path = write_atomic(Path(path), result.data, force=force)
