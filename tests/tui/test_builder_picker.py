@@ -151,3 +151,29 @@ async def test_nothing_to_add_says_so_and_keeps_the_dialog(make_app, store: Stor
         await pilot.press("escape")
         await settle(pilot)
     assert ids(store, programme_id) == []
+
+
+async def test_at_80x24_every_line_of_the_full_library_fits_beside_the_scrollbar(
+        make_app, store: Store) -> None:
+    """The unfiltered list scrolls: its lines were fitted before the scrollbar appeared, so
+    the hours lost their " h" at 80 columns. Every line fits the list's width."""
+    from textual.widgets import OptionList
+
+    programme_id = create_programme(store, {"title": "Fit", "country": "Kenya"})
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.open_builder(programme_id=programme_id)
+        await wait_for(pilot, lambda: getattr(app.screen, "outline", None) is not None,
+                       what="outline")
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ModulePickerDialog)
+                       and app.screen.query_one("#module-options", OptionList).option_count
+                       > 20, what="the library")
+        await settle(pilot)
+        options = app.screen.query_one("#module-options", OptionList)
+        assert options.show_vertical_scrollbar  # the whole library does not fit
+        room = options.scrollable_content_region.width
+        prompts = [options.get_option_at_index(i).prompt for i in range(options.option_count)]
+        assert all(str(getattr(p, "plain", p)).endswith(" h") for p in prompts)
+        assert max(getattr(p, "cell_len", 0) for p in prompts) <= room
