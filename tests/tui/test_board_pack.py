@@ -44,6 +44,12 @@ async def test_p_writes_the_draft_into_the_exports_folder(make_app, store: Store
         await settle(pilot)
         assert ".docx (Word) or .md" in plain(dialog.query_one("#dialog-error", Static))
         assert not folder.exists()  # refused before anything was made
+        path.value = str(folder / "draft.md")  # the format chosen is still Word
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "draft.md ends in .md, a Markdown file, but the format "
+                       "is Word" in plain(dialog.query_one("#dialog-error", Static)),
+                       what="the mismatch refused")
+        assert not folder.exists()
         dialog.query_one("#format", Select).value = "md"
         path.value = str(folder / f"ipab-request-{request_id}.docx")
         dialog.query_one("#format", Select).value = "docx"

@@ -22,12 +22,16 @@ def default_pack_path(directory: Path, request_id: int, fmt: str) -> Path:
     return directory / f"ipab-request-{request_id}.{fmt}"
 
 
-def write_pack(store: Any, folder: Path, request_id: int, path: Path, *,
+def write_pack(store: Any, folder: Path, request_id: int, path: Path, *, fmt: str,
                force: bool) -> tuple[Path, int]:
     """``save_pack`` into ``path``; the exports folder is created (0700) when it is the
-    target's folder and missing. Returns where it went and how many fields are missing."""
+    target's folder and missing. A name that says another format than the one chosen
+    (``draft.md`` with Word) is refused. Returns where it went and how many fields are
+    missing."""
+    from catalogue.core.exports.suffixes import check_suffix
     from catalogue.core.requests.pack import pack_format, save_pack
 
+    check_suffix(path, fmt)
     pack_format(path)
     if path.parent == folder and not folder.exists():
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -89,6 +93,7 @@ class PackDialog(FormDialog[Path | None]):
             return
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         self.submit(write_pack, self.directory, self.request_id, path,
+                    fmt=str(self.query_one("#format", Select).value),
                     force=self.query_one("#force", Checkbox).value)
 
     def saved(self, result: object) -> None:
