@@ -15,8 +15,7 @@ from catalogue.tui.dialogs.module_picker import ModulePickerDialog
 from catalogue.tui.dialogs.new_programme import NewProgrammeDialog
 from catalogue.tui.screens.builder import BuilderScreen
 from catalogue.tui.widgets.paged_table import PagedTable
-from catalogue.tui.widgets.programme_form import ProgrammeForm
-from tui.helpers import SIZE, ready, record_notices, settle, type_text, wait_for
+from tui.helpers import SIZE, ready, settle, type_text, wait_for
 
 
 def _side(app: Any) -> str:
@@ -125,26 +124,6 @@ async def test_reorder_remove_and_override_hours(make_app, store: Store) -> None
         await wait_for(pilot, lambda: len(screen.outline["modules"]) == 1, what="removed")
         assert [e.module_id for e in get_programme(store, programme_id).modules] == [
             "cmd-decision-logs"]
-
-
-async def test_a_refused_value_is_reported_and_the_stored_one_comes_back(make_app,
-                                                                         store: Store) -> None:
-    programme_id = create_programme(store, {"title": "Dates", "country": "Kenya"})
-    app = make_app()
-    notices = record_notices(app)
-    async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        screen = await _open(pilot, programme_id)
-        start = screen.query_one("#start_date", Input)
-        start.focus()
-        await type_text(pilot, "2027-02-30")
-        await pilot.press("enter")
-        await settle(pilot)
-        await settle(pilot)
-        assert any("not a real date" in n for n in notices)
-        assert start.value == ""
-        assert get_programme(store, programme_id).start_date is None
-        assert isinstance(screen.query_one(ProgrammeForm), ProgrammeForm)
 
 
 async def test_export_from_the_app_says_where_the_file_went(make_app, store: Store,

@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Markdown, Static
 
 from catalogue.core.counting import plural
+from catalogue.core.errors import CatalogueError
 from catalogue.core.module_search import PickerChoices
 from catalogue.core.programmes import pages as programme_pages
 from catalogue.core.programmes.changes import MAX_MODULES
@@ -30,6 +31,7 @@ from catalogue.core.programmes.edits import Edit
 from catalogue.core.programmes.fixes import Fix
 from catalogue.core.programmes.history import Done, History
 from catalogue.tui.config import SEARCH_DELAY
+from catalogue.tui.field_words import app_message
 from catalogue.tui.screens.builder_edits import OutlineEdits
 from catalogue.tui.screens.split import SplitScreen
 from catalogue.tui.widgets.key_footer import KeyFooter
@@ -38,7 +40,7 @@ from catalogue.tui.widgets.outline_panel import outline_text
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.programme_form import ProgrammeForm
 from catalogue.tui.widgets.tables import MODULE_COLUMNS, PROGRAMME_COLUMNS
-from catalogue.tui.workers import Loaded, deliver
+from catalogue.tui.workers import Loaded, deliver, report_failure
 
 if TYPE_CHECKING:
     from catalogue.core.programmes.outline import ProgrammeOutline
@@ -67,6 +69,8 @@ class Shown:
     focus: str | None
     fixes: list[Fix | None]
     done: list[Done]
+    #: Each programme field change applied meanwhile, in order: (field, text, error or None).
+    fields: list[tuple[str, str, BaseException | None]]
 
 
 class OutlineLoaded(Loaded[Shown | None]):
@@ -87,6 +91,8 @@ class Change:
     op: str | None = None
     edit: Edit | None = None
     label: str = ""
+    #: The form field whose text this change saves (its refusal goes back to that field).
+    field: str | None = None
 
 
 def _apply(store: Any, change: Change, history: History) -> Done | None:
@@ -100,6 +106,15 @@ def _apply(store: Any, change: Change, history: History) -> Done | None:
     if change.fn is not None:
         change.fn(store, change.programme_id, *change.args, **change.kwargs)
     return None
+
+
+def _refusal(error: BaseException | None) -> str | None:
+    """The one line the form shows under a refused field (None: the value was saved)."""
+    if error is None:
+        return None
+    if isinstance(error, CatalogueError):
+        return app_message(error)
+    return f"Not saved: internal error ({type(error).__name__})"
 
 
 class BuilderScreen(OutlineEdits, SplitScreen):
@@ -312,6 +327,8 @@ class BuilderScreen(OutlineEdits, SplitScreen):
         self.outline = None
         self.fixes = []
         self._had_modules = False
+        for form in self.query(ProgrammeForm):
+            form.forget()  # texts refused or unanswered were the previous programme's
         self.query_one("#builder-switcher", ContentSwitcher).current = "editor"
         self.refresh_bindings()
         self.query_one("#modules", PagedTable).focus()
@@ -332,7 +349,7 @@ class BuilderScreen(OutlineEdits, SplitScreen):
 
     def change(self, fn: Callable[..., Any] | None, *args: Any, focus: str | None = None,
                op: str | None = None, edit: Edit | None = None, label: str = "",
-               **kwargs: Any) -> None:
+               field: str | None = None, **kwargs: Any) -> None:
         """Apply ``fn(store, programme_id, *args, **kwargs)`` or an outline edit (``op``, see
         :class:`Change`), if any, then show the outline.
 
@@ -340,7 +357,7 @@ class BuilderScreen(OutlineEdits, SplitScreen):
         they produce is on show, so a key acts on the rows the user sees."""
         if self.programme_id is not None:
             self._changes.append(Change(self.programme_id, fn, args, kwargs, focus, op, edit,
-                                        label))
+                                        label, field))
             self.catalogue.hold_keys(self)
             self.run_changes()
 
@@ -353,11 +370,20 @@ class BuilderScreen(OutlineEdits, SplitScreen):
         with self._change_lock:
             last: Change | None = None
             done: list[Done] = []
+            fields: list[tuple[str, str, BaseException | None]] = []
             while self._changes:
                 last = self._changes.popleft()
                 history = self.histories.setdefault(last.programme_id,
                                                     History(last.programme_id))
-                if (said := self.backend.call(_apply, last, history)) is not None:
+                if last.field is not None:
+                    # A refused field keeps its text: the form hears of it with the outline.
+                    error: BaseException | None = None
+                    try:
+                        self.backend.call(_apply, last, history)
+                    except Exception as failure:
+                        error = failure
+                    fields.append((last.field, last.args[0][last.field], error))
+                elif (said := self.backend.call(_apply, last, history)) is not None:
                     done.append(said)
             if last is None:
                 deliver(self, OutlineLoaded(None))
@@ -365,7 +391,7 @@ class BuilderScreen(OutlineEdits, SplitScreen):
             view = self.backend.call(programme_pages.builder_view, last.programme_id)
             deliver(self, OutlineLoaded(Shown(
                 last.programme_id, view, last.focus,
-                self.backend.call(plan_fixes, view.outline), done)))
+                self.backend.call(plan_fixes, view.outline), done, fields)))
 
     @on(OutlineLoaded)
     def show_outline(self, message: OutlineLoaded) -> None:
@@ -380,6 +406,9 @@ class BuilderScreen(OutlineEdits, SplitScreen):
             else:
                 text = f"{said.verb}: {said.label}" if said.label else said.verb
             self.notify(text, title="Modules", markup=False, timeout=5)
+        for _field, _text, error in result.fields:
+            if error is not None:
+                report_failure(self.app, error)
         programme_id, view, focus = result.programme_id, result.view, result.focus
         if programme_id != self.programme_id:
             return
@@ -387,7 +416,8 @@ class BuilderScreen(OutlineEdits, SplitScreen):
         self.outline = view.outline
         programme = view.outline["programme"]
         self.query_one(NavBar).set_place(f"Programme {programme_id}")
-        self._with_choices(lambda: self.query_one(ProgrammeForm).load(programme))
+        outcomes = [(name, text, _refusal(error)) for name, text, error in result.fields]
+        self._with_choices(lambda: self.query_one(ProgrammeForm).load(programme, outcomes))
         self._show_modules(view.outline["modules"], focus)
         self.query_one("#side-body", Static).update(
             outline_text(view.outline, [f.label if f else None for f in self.fixes]))
@@ -423,7 +453,7 @@ class BuilderScreen(OutlineEdits, SplitScreen):
     def field_changed(self, event: ProgrammeForm.FieldChanged) -> None:
         from catalogue.core.programmes.changes import update_programme
 
-        self.change(update_programme, {event.name: event.value})
+        self.change(update_programme, {event.name: event.value}, field=event.name)
 
     def action_export(self) -> None:
         from catalogue.tui.dialogs.export import ExportDialog
