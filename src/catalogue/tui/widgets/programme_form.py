@@ -54,7 +54,7 @@ class ProgrammeForm(Grid):
     ProgrammeForm > Input { background: $boost; }
     ProgrammeForm > Input:focus { background: $accent 25%; }
     ProgrammeForm > Select:focus > SelectCurrent { background: $accent 25%; }
-    ProgrammeForm > Input.-refused { background: $error 30%; }
+    ProgrammeForm > Input.-refused { background: $error 30%; color: $text-error; }
     ProgrammeForm > #form-refusal { column-span: 6; color: $text-error; display: none; }
     ProgrammeForm > #form-refusal.-shown { display: block; }
     """
