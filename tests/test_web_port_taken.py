@@ -29,6 +29,9 @@ def test_a_taken_port_is_a_one_line_refusal(invoke, taken_port: int, command: st
                      "in use): another program may be using that port; choose another with "
                      "--port"]
     assert "Traceback" not in result.output and "internal error" not in result.output
+    # checked before the start is announced: no "Serving ... / Publishing ..." line
+    assert "Serving" not in result.stderr and "Publishing" not in result.stderr, result.stderr
+    assert "Ctrl+C stops it" not in result.output
 
 
 def test_a_free_port_passes_the_check() -> None:

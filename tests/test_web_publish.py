@@ -306,8 +306,11 @@ def test_publish_runs_datasette_on_the_public_copy(invoke, monkeypatch: pytest.M
         seen.update(db_path=db_path, host=host, port=port, refresh=refresh, audience=audience)
 
     monkeypatch.setattr(web_publish, "run", fake_run)
+    monkeypatch.setattr("catalogue.web.listen.check_listen",
+                        lambda h, p: seen.update(checked=(h, p)))
     result = invoke("publish", "--host", "10.1.2.3", "--allow-remote", "--port", "9001")
     assert result.exit_code == 0, result.output
+    assert seen["checked"] == ("10.1.2.3", 9001)  # the port is checked before it starts
     assert "warning: catalogue publish has no sign-in" in result.output
     assert (seen["host"], seen["port"], seen["refresh"]) == ("10.1.2.3", 9001, 60)
     assert seen["audience"] == "team"

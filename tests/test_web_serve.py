@@ -35,10 +35,12 @@ def test_serve_on_loopback_needs_no_flag(invoke, monkeypatch: pytest.MonkeyPatch
 
     seen: dict[str, Any] = {}
     monkeypatch.setattr(web_serve, "run", lambda *a, **k: seen.update(args=a, kwargs=k))
+    monkeypatch.setattr("catalogue.web.listen.check_listen",
+                        lambda h, p: seen.update(checked=(h, p)))
     result = invoke("serve", "--host", host, "--port", "8123")
     assert result.exit_code == 0, result.output
     assert "warning" not in result.output
-    assert seen["args"][1:] == (host, 8123)
+    assert seen["args"][1:] == (host, 8123) == seen["checked"]
 
 
 def test_serve_elsewhere_with_allow_remote_says_why(invoke, monkeypatch: pytest.MonkeyPatch,
@@ -47,12 +49,15 @@ def test_serve_elsewhere_with_allow_remote_says_why(invoke, monkeypatch: pytest.
 
     seen: dict[str, Any] = {}
     monkeypatch.setattr(web_serve, "run", lambda *a, **k: seen.update(args=a, kwargs=k))
+    monkeypatch.setattr("catalogue.web.listen.check_listen",
+                        lambda h, p: seen.update(checked=(h, p)))
     result = invoke("serve", "--host", "0.0.0.0", "--allow-remote", "--user-header",
                     "X-Forwarded-User", "--public-url", "https://catalogue.example.org")
     assert result.exit_code == 0, result.output
     assert "warning: catalogue serve has no sign-in of its own" in result.output
     assert seen["args"][0] == str(db_path)
     assert seen["kwargs"]["user_header"] == "X-Forwarded-User"
+    assert seen["checked"] == ("0.0.0.0", 8000)
 
 
 def test_each_session_runs_the_app_on_the_database() -> None:

@@ -11,6 +11,7 @@ import click
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.core.errors import InvalidInputError
 from catalogue.core.names import printable
+from catalogue.web import listen
 
 LOOPBACK = "127.0.0.1"
 NO_AUTH = ("{what} has no sign-in of its own: anyone who can reach {host}:{port} can {can}. "
@@ -77,6 +78,7 @@ def serve(app: AppContext, host: str, port: int, allow_remote: bool, public_url:
     """
     _check_host(host, port, allow_remote, "catalogue serve", "use the app and change the register")
     _needs_web("textual_serve")
+    listen.check_listen(host, port)  # before announcing the start: a taken port is one line, no more
     app.store()  # creates, migrates and seeds before the first session; errors here
     db_path = os.path.abspath(app.db_path)
     app.close()
@@ -119,6 +121,7 @@ def publish(app: AppContext, host: str, port: int, allow_remote: bool, refresh: 
     """
     _check_host(host, port, allow_remote, "catalogue publish", f"read the {audience} copy")
     _needs_web("datasette")
+    listen.check_listen(host, port)
     app.store()
     db_path = os.path.abspath(app.db_path)
     app.close()

@@ -81,9 +81,6 @@ def run(db_path: str, host: str, port: int, refresh: float,
 
     import uvicorn
 
-    from catalogue.web.listen import check_listen
-
-    check_listen(host, port)
     # uvicorn stops gracefully on SIGTERM, then raises the signal again for the handler it
     # found: make that handler an exit, so the public copy's folder is removed (systemd stop).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -114,9 +114,6 @@ class TeamServer(Server):
 
 def run(db_path: str, host: str, port: int, *, public_url: str | None,
         user_header: str | None, config: str | None) -> None:
-    from catalogue.web.listen import check_listen
-
-    check_listen(host, port)
     server = TeamServer(app_command(db_path, config), host=host, port=port,
                         title="Training catalogue", public_url=public_url,
                         user_header=user_header)
