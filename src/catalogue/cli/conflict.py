@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
 from catalogue.cli.scope_options import ISO_DATE, by_option
@@ -29,7 +30,7 @@ def conflict() -> None:
 
 
 @conflict.command("set")
-@click.argument("country")
+@click.argument("country", callback=refuse_blank)
 @click.option("--as-of", "as_of", type=ISO_DATE, required=True,
               help="Date the situation was assessed, YYYY-MM-DD (e.g. --as-of 2026-11-20).")
 @click.option("--part", help="Where, if not the whole country (e.g. --part 'Amhara region').")
@@ -79,7 +80,7 @@ def conflict_list(app: AppContext, fmt: str) -> None:
 
 
 @conflict.command("clear")
-@click.argument("country")
+@click.argument("country", callback=refuse_blank)
 @by_option
 @pass_app
 def conflict_clear(app: AppContext, country: str, by: str) -> None:

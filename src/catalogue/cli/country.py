@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json
 from catalogue.core.card_view import card_plain_text, country_card_view
@@ -31,7 +32,8 @@ def complete_country(ctx: click.Context, param: click.Parameter, incomplete: str
 
 
 @click.command()
-@click.argument("query", nargs=-1, required=True, shell_complete=complete_country)
+@click.argument("query", nargs=-1, required=True, shell_complete=complete_country,
+                callback=refuse_blank)
 @click.option("--json", "as_json", is_flag=True, help="Write the card as JSON.")
 @pass_app
 def country(app: AppContext, query: tuple[str, ...], as_json: bool) -> None:

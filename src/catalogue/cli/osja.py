@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.osja_render import render_osja, render_versions
 from catalogue.cli.output import dump_json, emit, output_options
@@ -260,7 +261,7 @@ def questions(app: AppContext, as_json: bool) -> None:
 
 
 @osja.command("incident")
-@click.argument("country")
+@click.argument("country", callback=refuse_blank)
 @click.option("--on", "occurred_on", type=ISO_DATE, required=True,
               help="When it happened, YYYY-MM-DD (e.g. --on 2026-11-28).")
 @click.option("--note", required=True, help="What happened, and the source (e.g. --note "
@@ -292,7 +293,8 @@ INCIDENT_COLUMNS = [("id", "Id"), ("code", "Code"), ("country", "Country"),
 
 
 @osja.command("incidents")
-@click.option("--country", help="Only this country, in any form (e.g. --country KE).")
+@click.option("--country", callback=refuse_blank,
+              help="Only this country, in any form (e.g. --country KE).")
 @output_options
 @pass_app
 def incidents(app: AppContext, country: str | None, fmt: str) -> None:

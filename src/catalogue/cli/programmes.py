@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
 from catalogue.core.counting import plural
@@ -83,7 +84,7 @@ def programme() -> None:
 
 @programme.command()
 @click.argument("title")
-@click.option("--country", required=True,
+@click.option("--country", required=True, callback=refuse_blank,
               help="Country the programme is for (any name or code), e.g. --country Kenya.")
 @click.option("--template", "discipline", metavar="DISCIPLINE",
               help="Start with a discipline's standard modules, e.g. --template command.")
@@ -116,7 +117,8 @@ def new(app: AppContext, title: str, country: str, discipline: str | None, as_js
 @programme.command(name="list")
 @click.option("--search", metavar="TEXT",
               help="Words in the title or notes (prefixes work), e.g. --search 'command ken'.")
-@click.option("--country", help="Only programmes for this country, e.g. --country Kenya.")
+@click.option("--country", callback=refuse_blank,
+              help="Only programmes for this country, e.g. --country Kenya.")
 @click.option("--sort", type=click.Choice(list(queries.SORTS)), default="updated",
               show_default=True, help="Sort key, e.g. --sort start.")
 @click.option("--desc/--asc", "descending", default=None,
@@ -246,7 +248,8 @@ def move(app: AppContext, programme_id: int, module: str, position: int) -> None
 @programme.command(name="set")
 @click.argument("programme_id", metavar="ID", type=int)
 @click.option("--title", help="New title, e.g. --title 'Kenya command course 2026'.")
-@click.option("--country", help="Move the programme to another country, e.g. --country Ghana.")
+@click.option("--country", callback=refuse_blank,
+              help="Move the programme to another country, e.g. --country Ghana.")
 @_field_options
 @click.option("--module", "module", metavar="MODULE",
               help="Change one module (by id or position) with --hours / --module-notes, "
@@ -283,7 +286,8 @@ def set_(app: AppContext, programme_id: int, module: str | None, hours: str | No
 
 @programme.command()
 @click.argument("programme_id", metavar="ID", type=int)
-@click.option("--country", required=True, help="Country for the copy, e.g. --country Ghana.")
+@click.option("--country", required=True, callback=refuse_blank,
+              help="Country for the copy, e.g. --country Ghana.")
 @click.option("--title", help="Title for the copy (default: the same title), e.g. --title 'Ghana pilot'.")
 @click.option("--start", "start_date", metavar="YYYY-MM-DD",
               help="Start date for the copy, e.g. --start 2027-01-11.")

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
 from catalogue.cli.request_render import render_edit, render_overview, render_saved
@@ -90,8 +91,10 @@ LIST_COLUMNS = [("id", "Id"), ("state", "State"), ("country_name", "Country"),
               help="Only requests in this state; repeat for more (e.g. --state scoping).")
 @click.option("--open", "open_only", is_flag=True,
               help="Leave out delivered, declined and withdrawn requests.")
-@click.option("--country", help="Only this country, in any form (e.g. --country KE).")
-@click.option("--region", help="UN region, sub-region or liaison area (e.g. --region Africa).")
+@click.option("--country", callback=refuse_blank,
+              help="Only this country, in any form (e.g. --country KE).")
+@click.option("--region", callback=refuse_blank,
+              help="UN region, sub-region or liaison area (e.g. --region Africa).")
 @click.option("--older-than", "older_than", type=click.IntRange(0, 36_500),
               help="Received at least DAYS ago (e.g. --older-than 30).")
 @click.option("--newer-than", "newer_than", type=click.IntRange(0, 36_500),

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.core.dates import parse_date
 from catalogue.core.errors import InvalidInputError
 
@@ -64,7 +65,7 @@ def scope_options(*, editing: bool = False) -> Callable[[Callable[..., Any]], Ca
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
         options = [
-            click.option("--country", required=False,
+            click.option("--country", required=False, callback=refuse_blank,
                          help="Country or region in any form 'catalogue country' accepts "
                               "(e.g. --country Kenya, --country KE)."),
             click.option("--discipline", "disciplines", multiple=True,
