@@ -87,7 +87,7 @@ async def test_function_keys_switch_screens_and_database_work_runs_in_threads(
             await settle(pilot)
             assert isinstance(app.screen, screen)
     groups = {w.group for w in started}
-    assert {"open", "countries", "tree", "list", "counts", "requests"} <= groups
+    assert {"open", "countries", "tree", "list", "requests"} <= groups  # board: counts with its list
     assert on_ui_thread == []
 
 

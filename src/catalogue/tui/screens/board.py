@@ -3,6 +3,7 @@ first, with age), and the selected request's flags, approvals, programme and his
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from rich.text import Text
@@ -26,12 +27,20 @@ from catalogue.tui.widgets.tables import REQUEST_COLUMNS
 from catalogue.tui.workers import Loaded, deliver
 
 
-class CountsLoaded(Loaded[dict[str, int]]):
-    """The number of requests in each state."""
+@dataclass(frozen=True)
+class RequestsPage:
+    """A page of one state's requests, and the number of requests in each state read with it
+    (another session may have changed them: every reload of the list shows both)."""
+
+    state: str
+    rows: list[request_pages.RequestRow]
+    total: int
+    offset: int
+    counts: dict[str, int]
 
 
-class RequestsLoaded(Loaded[tuple[str, list[request_pages.RequestRow], int, int]]):
-    """A page of one state's requests: (state, rows, total, offset)."""
+class RequestsLoaded(Loaded[RequestsPage]):
+    """A page of one state's requests with the state counts."""
 
 
 class RequestLoaded(Loaded[request_pages.RequestDetail]):
@@ -113,7 +122,6 @@ class BoardScreen(SplitScreen):
         self._focus_request: int | None = None
         self._keep_detail = False
         self._keys_state: tuple[bool, ...] = (False, False, False, False)
-        self._loaded: set[str] = set()
         self.overdue_first = False
 
     def compose(self) -> ComposeResult:
@@ -157,46 +165,46 @@ class BoardScreen(SplitScreen):
     # ------------------------------------------------------------ loading
 
     def reload(self, offset: int = 0) -> None:
-        self.load_counts()
         self.load_requests(self.state, offset)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="counts")
-    def load_counts(self) -> None:
-        deliver(self, CountsLoaded(self.backend.call(request_pages.request_state_counts)))
-
-    @on(CountsLoaded)
-    def show_counts(self, message: CountsLoaded) -> None:
-        counts = message.result
-        self._counts = counts
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        """The states with their counts (rebuilt only when a count changed), the current
+        state highlighted."""
         options = self.query_one("#states", OptionList)
-        open_total = sum(n for s, n in counts.items() if s not in TERMINAL)
-        entries = [(request_pages.OPEN, "Open (all)", open_total)]
-        entries += [(s, SHORT_LABELS.get(s, LABELS[s]), counts.get(s, 0)) for s in STATES]
-        highlighted = options.highlighted
-        options.clear_options()
-        for key, label, count in entries:
-            prompt = Text(f"{count:>5} ", style="dim" if not count else "bold", no_wrap=True,
-                          overflow="ellipsis")
-            prompt.append(label, style="bold" if key == request_pages.OPEN else "")
-            options.add_option(Option(prompt, id=key))
-        options.add_option(None)
-        options.add_option(Option(glossary(), id="glossary", disabled=True))
-        index = next(i for i, (key, _l, _c) in enumerate(entries) if key == self.state)
-        if highlighted != index:
+        if counts != self._counts or not options.option_count:
+            self._counts = counts
+            open_total = sum(n for s, n in counts.items() if s not in TERMINAL)
+            entries = [(request_pages.OPEN, "Open (all)", open_total)]
+            entries += [(s, SHORT_LABELS.get(s, LABELS[s]), counts.get(s, 0)) for s in STATES]
+            with options.prevent(OptionList.OptionHighlighted):
+                options.clear_options()
+                for key, label, count in entries:
+                    prompt = Text(f"{count:>5} ", style="dim" if not count else "bold",
+                                  no_wrap=True, overflow="ellipsis")
+                    prompt.append(label, style="bold" if key == request_pages.OPEN else "")
+                    options.add_option(Option(prompt, id=key))
+                options.add_option(None)
+                options.add_option(Option(glossary(), id="glossary", disabled=True))
+        index = options.get_option_index(self.state)
+        if options.highlighted != index:
             with options.prevent(OptionList.OptionHighlighted):
                 options.highlighted = index
-        self._mark_loaded("counts")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="requests")
     def load_requests(self, state: str, offset: int) -> None:
+        """The page and the state counts, read together: whatever reloads the list (a state
+        chosen, a page turned, the order changed, a step taken) shows current counts too."""
         rows, total = self.backend.call(request_pages.request_page, state,
                                         limit=self.config.page_size, offset=offset,
                                         overdue_first=self.overdue_first)
-        deliver(self, RequestsLoaded((state, rows, total, offset)))
+        counts = self.backend.call(request_pages.request_state_counts)
+        deliver(self, RequestsLoaded(RequestsPage(state, rows, total, offset, counts)))
 
     @on(RequestsLoaded)
     def show_requests(self, message: RequestsLoaded) -> None:
-        state, rows, total, offset = message.result
+        page = message.result
+        state, rows, total, offset = page.state, page.rows, page.total, page.offset
+        self._show_counts(page.counts)
         table = self.query_one("#requests", PagedTable)
         keep = str(self._focus_request) if self._focus_request is not None else None
         self._focus_request = None
@@ -215,7 +223,7 @@ class BoardScreen(SplitScreen):
         if not rows and not self._keep_detail:
             self._show_detail(None, Text(f"No requests are {label.lower()}.", style="dim"))
         self._keep_detail = False
-        self._mark_loaded("requests")
+        self.catalogue.screen_ready(self)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
     def load_detail(self, request_id: int) -> None:
@@ -249,11 +257,6 @@ class BoardScreen(SplitScreen):
     @on(ChoicesLoaded)
     def show_choices(self, message: ChoicesLoaded) -> None:
         self.choices = message.result
-
-    def _mark_loaded(self, part: str) -> None:
-        self._loaded.add(part)
-        if {"counts", "requests"} <= self._loaded:
-            self.catalogue.screen_ready(self)
 
     # ------------------------------------------------------------ events
 
