@@ -11,10 +11,9 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import HorizontalGroup, VerticalGroup
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select
 
-from catalogue.tui.dialogs.form import FormDialog
+from catalogue.tui.dialogs.document import DocumentDialog, export_into
 
 IATI = "iati"
 FORMAT_LABELS = [("Markdown (.md)", "md"), ("JSON (.json)", "json"), ("CSV (.csv)", "csv"),
@@ -39,50 +38,30 @@ def _save_iati(store: Any, programme_id: int, fmt: str, path: Path, *, redact: b
                      force=force)
 
 
-def export_into(store: Any, folder: Path, save: Any, programme_id: int, fmt: str, path: Path,
-                 **options: Any) -> Any:
-    """``save(store, ...)``; a file for the exports folder creates it first (0700) if missing
-    (a documents folder not made yet); any other missing folder is the core's error."""
-    if path.parent == folder and not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return save(store, programme_id, fmt, path, **options)
+class ExportDialog(DocumentDialog):
+    """Writes through ``save_export`` (or the IATI export); once written, the dialog shows
+    the full path until closed, and returns it."""
 
-
-class ExportDialog(FormDialog[Path | None]):
-    """Writes through ``save_export`` (atomic, never overwrites unless asked); once written,
-    the dialog shows the full path until closed, and returns it."""
+    SAVE_LABEL = "Export"
+    HINT = "Ctrl+S exports · Esc closes"
 
     def __init__(self, programme_id: int, directory: Path) -> None:
-        super().__init__(id="export")
+        super().__init__(directory, id="export")
         self.programme_id = programme_id
-        self.directory = directory
-        self.written: Path | None = None
 
-    def compose(self) -> ComposeResult:
-        with VerticalGroup(classes="dialog form"):
-            yield Label(Text(f"Export programme {self.programme_id}"), classes="dialog-title")
-            yield Label("Format", classes="field-label")
-            yield Select(FORMAT_LABELS, value="md", allow_blank=False, id="format")
-            yield Checkbox("Public version (confidential details withheld)", id="redact")
-            yield Checkbox("Every delivered programme, in one file", id="delivered")
-            yield Label("File", classes="field-label")
-            yield Input(str(default_export_path(self.directory, self.programme_id, "md", False)),
-                        id="path")
-            yield Checkbox("Overwrite the file if it exists", id="force")
-            yield self.error_widget()
-            yield Static("", id="export-done")
-            with HorizontalGroup(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="save")
-                yield Button("Open the file", id="open-file")
-                yield Button("Cancel", id="cancel")
-            yield Label(Text("Ctrl+S exports · Esc closes"), classes="dialog-hint")
+    def fields(self) -> ComposeResult:
+        yield Label(Text(f"Export programme {self.programme_id}"), classes="dialog-title")
+        yield Label("Format", classes="field-label")
+        yield Select(FORMAT_LABELS, value="md", allow_blank=False, id="format")
+        yield Checkbox("Public version (confidential details withheld)", id="redact")
+        yield Checkbox("Every delivered programme, in one file", id="delivered")
+        yield Label("File", classes="field-label")
+        yield Input(str(default_export_path(self.directory, self.programme_id, "md", False)),
+                    id="path")
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#export-done", Static).display = False
-        self.query_one("#open-file", Button).display = False
         self.query_one("#delivered", Checkbox).display = False
-        self.query_one("#format", Select).focus()
 
     @on(Select.Changed, "#format")
     @on(Checkbox.Changed, "#redact")
@@ -105,58 +84,22 @@ class ExportDialog(FormDialog[Path | None]):
             path_input.value = str(default_export_path(current.parent, self.programme_id, fmt,
                                                        redact_box.value, delivered))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    def action_save(self) -> None:
+    def write(self, path: Path, force: bool) -> None:
         from catalogue.core.exports.render import save_export
 
-        if self.written is not None:
-            self.dismiss(self.written)
-            return
-        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         fmt = str(self.query_one("#format", Select).value)
-        options = {"redact": self.query_one("#redact", Checkbox).value,
-                   "force": self.query_one("#force", Checkbox).value}
+        options = {"redact": self.query_one("#redact", Checkbox).value, "force": force}
         if fmt == IATI:
             options["delivered"] = self.query_one("#delivered", Checkbox).value
         self.submit(export_into, self.directory, _save_iati if fmt == IATI else save_export,
                     self.programme_id, fmt, path, **options)
 
-    def saved(self, result: object) -> None:
+    def written_note(self, result: object) -> tuple[Path, Text | None]:
         from catalogue.core.iati.export import IatiExport
 
-        summary = None
         if isinstance(result, IatiExport):
-            summary = iati_summary(result)
-            result = result.path
-        self.written = Path(str(result)).resolve()
-        done = self.query_one("#export-done", Static)
-        text = Text("Written to\n", style="bold green")
-        text.append(str(self.written))
-        if summary:
-            text.append("\n" + summary, style="")
-        done.update(text)
-        done.display = True
-        save = self.query_one("#save", Button)
-        save.label = "Close"
-        self.query_one("#cancel", Button).display = False
-        open_file = self.query_one("#open-file", Button)
-        open_file.display = True
-        open_file.focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "open-file":
-            event.stop()
-            if self.written is not None:
-                # The system's own viewer for the file type (a browser for .md on some).
-                self.app.open_url(self.written.as_uri())
-        else:
-            super().on_button_pressed(event)
-
-    def action_cancel(self) -> None:
-        self.dismiss(self.written)
+            return Path(str(result.path)), Text(iati_summary(result))
+        return Path(str(result)), None
 
 
 def iati_summary(result: Any) -> str:
