@@ -38,8 +38,9 @@ def test_every_emphasis_has_a_style_in_the_app() -> None:
 def _unspelled(text: str) -> str:
     """``text`` with every spelled-out abbreviation ("... Board (IPAB)") back to its short form."""
     for abbreviation in ABBREVIATIONS:
-        text = re.sub(abbreviation.known.pattern + rf" \({abbreviation.short}\)",
-                      abbreviation.short, text, flags=re.I)
+        full = r"\s+".join(map(re.escape, abbreviation.full.split()))
+        text = re.sub(full + rf" \({re.escape(abbreviation.short)}\)", abbreviation.short, text,
+                      flags=re.I)
     return text
 
 

@@ -50,3 +50,20 @@ def test_country_lookup_imports_only_what_it_needs(db_path: Path) -> None:
     rc, loaded = json.loads(out.stdout.strip().splitlines()[-1])
     assert rc == 0
     assert loaded == []
+
+
+def test_country_lookup_looks_up_no_translations(db_path: Path) -> None:
+    """click's own help, version and path helpers look their words up in the gettext
+    catalogue (importing ``locale`` and searching the disk); the lookup uses none of them."""
+    code = (
+        "import gettext, json, sys\n"
+        "calls = []\n"
+        "real = gettext.gettext\n"
+        "gettext.gettext = lambda message: calls.append(message) or real(message)\n"
+        "from catalogue.cli.main import cli\n"
+        f"rc = cli.main(['--db', {str(db_path)!r}, 'country', 'Kenya'], standalone_mode=False)\n"
+        "print(json.dumps([rc, calls, 'locale' in sys.modules]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [0, [], False]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from typing import Any
+
 import click
 
 from catalogue.core.store import Store, default_db_file, open_store
@@ -28,3 +31,18 @@ class AppContext:
 
 
 pass_app = click.make_pass_decorator(AppContext)
+
+
+class DatabaseFile(click.ParamType):
+    """``--db``: a database file's path, anything but an existing directory (the file need not
+    exist: it is created and seeded on first use). Worded here rather than ``click.Path``,
+    which looks its type name up in the gettext catalogue on every run (see help_format.py)."""
+
+    name = "file"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> str:
+        path = os.fspath(value)
+        if os.path.isdir(os.path.expanduser(path)):
+            self.fail(f"{path!r} is a directory, not a database file", param, ctx)
+        return path

@@ -8,7 +8,6 @@ import click
 
 from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
-from catalogue.cli.output import dump_json
 from catalogue.core.card_view import card_plain_text, country_card_view
 from catalogue.core.country_card import country_card_with_activity
 from catalogue.core.lookup import resolve_country
@@ -53,6 +52,8 @@ def country(app: AppContext, query: tuple[str, ...], as_json: bool) -> None:
     typed = " ".join(query)
     card = country_card_with_activity(store, resolve_country(store, typed), typed)
     if as_json:
+        from catalogue.cli.output import dump_json  # json: only when asked for
+
         click.echo(dump_json(card))
     else:
         click.echo(render_card(card))

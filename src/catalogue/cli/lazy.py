@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from catalogue.cli.help_format import SpelledOutContext, spell_out_help
+from catalogue.cli.help_format import SpelledOutContext, spell_out_help, use_own_help_option
 
 
 class LazyGroup(click.Group):
@@ -20,6 +20,7 @@ class LazyGroup(click.Group):
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lazy_commands = lazy_commands or {}
+        use_own_help_option(self)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy_commands})

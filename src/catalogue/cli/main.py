@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import sys
@@ -10,7 +11,7 @@ from typing import Any
 import click
 
 from catalogue import __version__
-from catalogue.cli.context import AppContext
+from catalogue.cli.context import AppContext, DatabaseFile
 from catalogue.cli.lazy import LazyGroup
 from catalogue.core.errors import CatalogueError, ExitCode
 
@@ -85,6 +86,19 @@ def _where(exc: BaseException) -> str:
     return f"catalogue/{short}:{ours[-1].lineno}"
 
 
+def version_option(version: str, prog_name: str) -> Any:
+    """``--version``: "PROG, version X" (click's wording), then exit 0; worded here, as
+    click's ``version_option`` looks its words up in the gettext catalogue (see help_format.py)."""
+
+    def show(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if value and not ctx.resilient_parsing:
+            click.echo(f"{prog_name}, version {version}", color=ctx.color)
+            ctx.exit()
+
+    return click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+                        callback=show, help="Show the version and exit.")
+
+
 class CatalogueGroup(LazyGroup):
     """Runs commands and maps every failure to a one-line message and an exit code."""
 
@@ -140,11 +154,11 @@ class CatalogueGroup(LazyGroup):
     cls=CatalogueGroup,
     lazy_commands=COMMANDS,
     invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    context_settings={"max_content_width": 100},
 )
-@click.option("--db", "db_path", type=click.Path(dir_okay=False),
+@click.option("--db", "db_path", type=DatabaseFile(),
               help="Database file (default: $CATALOGUE_DB, else the user data directory).")
-@click.version_option(__version__, "--version", prog_name="catalogue")
+@version_option(__version__, prog_name="catalogue")
 @click.pass_context
 def cli(ctx: click.Context, db_path: str | None) -> None:
     """Training catalogue and country explorer for international policing assistance.
@@ -163,5 +177,15 @@ def cli(ctx: click.Context, db_path: str | None) -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    cli.main()
+    """Console-script entry point.
+
+    The process ends when this returns, and the operating system takes back its memory at
+    once; so everything is first moved out of the garbage collector's sight (``gc.freeze``),
+    sparing the interpreter's last full collections over objects about to be dropped anyway:
+    4.5 ms of every command's 40-50 (docs/performance.md). Open files and the database are
+    closed before this point; only objects caught in reference cycles at exit go unfinalized,
+    which Python does not promise to finalize anyway."""
+    try:
+        cli.main()
+    finally:
+        gc.freeze()

@@ -16,11 +16,6 @@ from catalogue.core.store import Store
 ACTIVITY_LIMIT = 20
 
 
-def _has(store: Store, table: str) -> bool:
-    return bool(store.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                             (table,)))
-
-
 def _age_days(created_at: str) -> int:
     from datetime import datetime
 
@@ -31,27 +26,24 @@ def _age_days(created_at: str) -> int:
 def country_activity(store: Store, code: str, limit: int = ACTIVITY_LIMIT) -> dict[str, Any]:
     """A country's programmes (most recently changed first) and its open requests (newest
     first), the first ``limit`` of each, with the totals."""
-    activity: dict[str, Any] = {"programmes": [], "programmes_total": 0, "requests": [],
-                                "requests_total": 0}
-    if _has(store, "programmes"):
-        rows = store.query("SELECT id, title, delivery_mode, start_date FROM programmes "
-                           "WHERE country = ? ORDER BY updated_at DESC, id DESC LIMIT ?",
-                           (code, limit))
-        activity["programmes"] = [{"id": r["id"], "title": r["title"],
-                                   "status": r["delivery_mode"], "starts": r["start_date"]}
-                                  for r in rows]
-        activity["programmes_total"] = int(store.scalar(
-            "SELECT count(*) FROM programmes WHERE country = ?", (code,)))
-    if _has(store, "requests"):
-        closed = sorted(TERMINAL)
-        marks = ", ".join("?" * len(closed))
-        rows = store.query(f"SELECT id, requesting_body, state, created_at FROM requests "
-                           f"WHERE country = ? AND state NOT IN ({marks}) "
-                           "ORDER BY created_at DESC, id DESC LIMIT ?", (code, *closed, limit))
-        activity["requests"] = [{"id": r["id"], "title": r["requesting_body"],
-                                 "state": LABELS.get(r["state"], r["state"]),
-                                 "age_days": _age_days(r["created_at"])} for r in rows]
-        activity["requests_total"] = int(store.scalar(
-            f"SELECT count(*) FROM requests WHERE country = ? AND state NOT IN ({marks})",
-            (code, *closed)))
+    activity: dict[str, Any] = {}
+    rows = store.query("SELECT id, title, delivery_mode, start_date FROM programmes "
+                       "WHERE country = ? ORDER BY updated_at DESC, id DESC LIMIT ?",
+                       (code, limit))
+    activity["programmes"] = [{"id": r["id"], "title": r["title"],
+                               "status": r["delivery_mode"], "starts": r["start_date"]}
+                              for r in rows]
+    activity["programmes_total"] = int(store.scalar(
+        "SELECT count(*) FROM programmes WHERE country = ?", (code,)))
+    closed = sorted(TERMINAL)
+    marks = ", ".join("?" * len(closed))
+    rows = store.query(f"SELECT id, requesting_body, state, created_at FROM requests "
+                       f"WHERE country = ? AND state NOT IN ({marks}) "
+                       "ORDER BY created_at DESC, id DESC LIMIT ?", (code, *closed, limit))
+    activity["requests"] = [{"id": r["id"], "title": r["requesting_body"],
+                             "state": LABELS.get(r["state"], r["state"]),
+                             "age_days": _age_days(r["created_at"])} for r in rows]
+    activity["requests_total"] = int(store.scalar(
+        f"SELECT count(*) FROM requests WHERE country = ? AND state NOT IN ({marks})",
+        (code, *closed)))
     return activity

@@ -23,13 +23,14 @@ def country_card(store: Store, match: Match | str, query: str | None = None) -> 
     """Everything a liaison officer needs on one screen, as plain data (JSON-ready).
 
     ``query``: what the user typed, quoted by the card when the match was not exact."""
-    from catalogue.core.catalog import list_disciplines
     from catalogue.core.rules.baseline import KIND_LABELS, country_requirements
+    from catalogue.core.rules.stored import stored_policy
     from catalogue.core.sensitivity import scheme_line, sensitivity_scheme
     from catalogue.core.trainers.results import country_history
 
     code = match if isinstance(match, str) else match.code
     c = country_row(store, code)
+    policy = stored_policy(store)
     hr_list = store.one("SELECT year, published, title FROM hr_priority_lists WHERE current = 1")
     card: dict[str, Any] = {
         "code": c["code"],
@@ -53,12 +54,11 @@ def country_card(store: Store, match: Match | str, query: str | None = None) -> 
             "published": hr_list["published"] if hr_list else None,
         },
         "note": c["note"],
-        "disciplines": [{"id": d["id"], "title": d["title"], "sensitivity": d["sensitivity"],
-                         "marking": d["marking"]} for d in list_disciplines(store)],
+        "disciplines": _disciplines_on_offer(store),
         "sensitivity_scheme": scheme_line(sensitivity_scheme(store)),
-        "approvals": [f.to_dict() for f in country_requirements(store, c)],
+        "approvals": [f.to_dict() for f in country_requirements(store, c, policy)],
         "deliveries": country_history(store, code).to_dict(),
-        "osja": _osja(store, c),
+        "osja": _osja(store, c, policy),
     }
     hr_facts = card["osja"]["risk_facts"]["hr_priority"]
     if hr_facts.get("via"):  # a territory without an entry shows its administering state's
@@ -88,6 +88,14 @@ def fuzzy_note(match: dict[str, Any] | None, name: str) -> str | None:
     if match["source"] == "partial":
         return f"no exact match for {typed!r}: {name} is the one country whose name has those words"
     return f"no exact match for {typed!r}; showing {name}, {match['score']:.0f}% similar"
+
+
+def _disciplines_on_offer(store: Store) -> list[dict[str, Any]]:
+    """Every discipline in catalogue order, with its local sensitivity level and marking."""
+    rows = store.query("SELECT d.id, d.title, d.sensitivity, s.marking FROM disciplines d "
+                       "LEFT JOIN sensitivity_levels s ON s.id = d.sensitivity "
+                       "ORDER BY d.position")
+    return [dict(r) for r in rows]
 
 
 def _area_basis(store: Store, area: str | None) -> str | None:
@@ -139,15 +147,14 @@ class _NoScopeYet:
                 "kind": KIND_LABELS.get(c["kind"], c["kind"])}
 
 
-def _osja(store: Store, country: dict[str, Any]) -> dict[str, Any]:
+def _osja(store: Store, country: dict[str, Any], policy: dict[str, Any]) -> dict[str, Any]:
     """The dated risk facts, the OSJA prompts that apply to any request here (more apply once
     the training and audience are known) and the suggested minimum level (local practice)."""
     from catalogue.core.osja.prompts import prompts_for, suggest
     from catalogue.core.osja.riskfacts import gather_risk, questions_doc
-    from catalogue.core.rules.stored import stored_policy
 
     doc = questions_doc(store)
-    facts: Any = _NoScopeYet(country, gather_risk(store, country), stored_policy(store))
+    facts: Any = _NoScopeYet(country, gather_risk(store, country, questions=doc), policy)
     return {"risk_facts": facts.risk.to_dict(),
             "prompts": [p.to_dict() for p in prompts_for(facts, doc.get("questions", []))],
             "guidance_edition": doc.get("edition", {}),

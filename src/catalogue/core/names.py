@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʼʻ′"), None)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -17,8 +16,7 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = text if text.isascii() else _without_accents(text)
     plain = plain.casefold().translate(_APOSTROPHES).replace("&", " and ")
     key = _NON_WORD.sub(" ", plain).strip()
     if key.startswith("the "):
@@ -28,6 +26,16 @@ def fold(text: str | None) -> str:
     return key
 
 
+def _without_accents(text: str) -> str:
+    """``text`` decomposed (NFKD) without its combining marks; unicodedata, a compiled
+    extension, loads only for text that has non-ASCII characters (the quick lookup's
+    "Kenya" does not)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def flag_emoji(code: str) -> str:
     """The flag emoji for a two-letter code (regional indicator symbols)."""
     if len(code) != 2 or not code.isalpha():
@@ -35,12 +43,14 @@ def flag_emoji(code: str) -> str:
     return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in code.upper())
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: C0 controls but tab and line feed, DEL and the C1 controls, each written as ``\xNN``.
+_CONTROL_SHOWN = {code: f"\\x{code:02x}"
+                  for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
 
 
 def printable(text: str) -> str:
     """User text made safe for a terminal: control characters and escapes shown, not obeyed."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text.translate(_CONTROL_SHOWN)
 
 
 def typed_number(text: str) -> int | None:

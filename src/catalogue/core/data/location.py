@@ -42,32 +42,44 @@ def styles_dir() -> Path:
     return Path(_shipped_or_checkout("styles"))
 
 
+def _entries(root: str) -> list[tuple[str, os.DirEntry[str]]]:
+    """(relative posix name, directory entry) of every data file, in a stable order; folders
+    reached through a symbolic link are not entered (as ``os.walk`` does not)."""
+    found: list[tuple[str, os.DirEntry[str]]] = []
+
+    def visit(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        visit(entry.path, f"{prefix}{entry.name}/")
+                elif entry.name.endswith(_SUFFIXES):
+                    found.append((prefix + entry.name, entry))
+
+    if os.path.isdir(root):
+        visit(root, "")
+    found.sort(key=lambda pair: pair[0])
+    return found
+
+
 def _walk(root: str) -> list[tuple[str, str]]:
     """(relative posix name, absolute path) of every data file, in a stable order."""
-    found: list[tuple[str, str]] = []
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in files:
-            if name.endswith(_SUFFIXES):
-                full = os.path.join(folder, name)
-                found.append((os.path.relpath(full, root).replace(os.sep, "/"), full))
-    found.sort()
-    return found
+    return [(rel, entry.path) for rel, entry in _entries(root)]
+
+
+def stat_signature(root: Path | str) -> str:
+    """Names, sizes and modification times of the data files: a cheap first check."""
+    parts = [SEED_FORMAT]
+    for rel, entry in _entries(str(root)):
+        info = entry.stat()
+        parts.append(f"{rel}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(parts)
 
 
 def data_files(root: Path | str) -> list[Path]:
     from pathlib import Path
 
     return [Path(full) for _, full in _walk(str(root))]
-
-
-def stat_signature(root: Path | str) -> str:
-    """Names, sizes and modification times of the data files: a cheap first check."""
-    parts = [SEED_FORMAT]
-    for rel, full in _walk(str(root)):
-        info = os.stat(full)
-        parts.append(f"{rel}:{info.st_size}:{info.st_mtime_ns}")
-    return "|".join(parts)
 
 
 def content_hash(root: Path | str) -> str:

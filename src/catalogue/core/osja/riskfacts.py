@@ -160,16 +160,18 @@ def questions_doc(store: Store) -> dict[str, Any]:
     return stored_json(raw, "OSJA question set") if raw else {"edition": {}, "questions": []}
 
 
-def gather_risk(store: Store, country: dict[str, Any],
-                host: dict[str, Any] | None = None) -> RiskFacts:
-    """The dated risk facts for ``country`` (or for ``host``, where EU work takes place)."""
+def gather_risk(store: Store, country: dict[str, Any], host: dict[str, Any] | None = None, *,
+                questions: dict[str, Any] | None = None) -> RiskFacts:
+    """The dated risk facts for ``country`` (or for ``host``, where EU work takes place);
+    ``questions``: the OSJA question set, when the caller has read it already."""
     place = host or country
     code = str(place["code"])
     via = _administering(store, place)
     facts = RiskFacts(code=code, name=str(place["name"]),
                       host_of=str(country["name"]) if host else None)
     facts.death_penalty = _death_penalty(store, code, via)
-    facts.sanctions = _sanctions(store, code, via, questions_doc(store).get("sanctions_list_as_of"))
+    doc = questions if questions is not None else questions_doc(store)
+    facts.sanctions = _sanctions(store, code, via, doc.get("sanctions_list_as_of"))
     facts.hr_priority = _hr_priority(store, code, via)
     facts.travel_advice = current_advice(store, code)
     from catalogue.core.osja.registers import conflict_entry, incidents

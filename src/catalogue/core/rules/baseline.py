@@ -95,9 +95,11 @@ def mission_flag(policy: dict[str, Any], country: dict[str, Any]) -> Flag:
     return flag
 
 
-def country_requirements(store: Store, country: dict[str, Any]) -> list[Flag]:
-    """IPAB to JIPH, OSJA assessment and the mission to consult, for one country."""
-    policy = stored_policy(store)
+def country_requirements(store: Store, country: dict[str, Any],
+                         policy: dict[str, Any] | None = None) -> list[Flag]:
+    """IPAB to JIPH, OSJA assessment and the mission to consult, for one country
+    (``policy``: the stored policy, when the caller has read it already)."""
+    policy = policy if policy is not None else stored_policy(store)
     facts = {"country": country["name"], "code": country["code"],
              "kind": KIND_LABELS.get(country["kind"], country["kind"])}
     flags = [make_flag(policy, fid, facts) for fid in ("ipab-jiph", "osja-assessment")

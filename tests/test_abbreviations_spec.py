@@ -1,0 +1,75 @@
+"""The abbreviation matcher (string methods, for speed) against its specification, written as
+the regular expressions it replaced: on hand-picked edges and on many generated texts."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from catalogue.core.abbreviations import ABBREVIATIONS, ascii_lower, spell_out
+
+USE = {
+    "IPAB": r"(?<![\w.-])IPAB(?![\w-])",
+    "JIPH": r"(?<![\w.-])JIPH(?![\w-])",
+    "OSJA": r"(?<![\w.-])OSJA(?![\w-])",
+    "s.26": r"(?<![\w.-])(?:Police Act 1996,? )?s\.\s?26(?![\w])",
+}
+KNOWN = {
+    "IPAB": r"International\s+Police\s+Assistance\s+Board",
+    "JIPH": r"Joint\s+International\s+Policing\s+Hub",
+    "OSJA": r"Overseas\s+Security\s+and\s+Justice\s+Assistance",
+    "s.26": r"section\s+26\s+of\s+the\s+Police\s+Act\s+1996|Police\s+Act\s+1996,?\s+section\s+26",
+}
+
+EDGES = [
+    "IPAB", "xIPAB", "IPABx", "IPAB-1", "-IPAB", ".IPAB", "IPAB.", "_IPAB", "(IPAB)", "éIPAB",
+    "IPAB2", "2IPAB", "ipab", "s.26", "s. 26", "s.  26", "s.\n26", "s.26-", "s.26a", "s.260",
+    "ss.26", "Police Act 1996 s.26", "Police Act 1996, s.26", "xPolice Act 1996 s.26",
+    "Police Act 1996  s.26", "s.2 s.26", "INTERNATIONAL police\n\tASSISTANCE board",
+    "Police Act 1996,section 26", "Police Act 1996 ,section 26", "section 26 of the police act 1996",
+    "police act 1996, section 26", "JointInternational Policing Hub", "Overseas Security and",
+]
+
+ATOMS = ["IPAB", "JIPH", "OSJA", "s.26", "s. 26", "s.", "26", "Police Act 1996", ",", " ", "  ",
+         "\n", "-", ".", "_", "x", "é", "(", ")", "International", "Police", "Assistance",
+         "Board", "INTERNATIONAL POLICE", "Joint", "Policing Hub", "Overseas", "Security and",
+         "Justice", "assistance", "section", "of the", "Act", "1996"]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(20261201)
+    return [*EDGES, *("".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 14)))
+                      for _ in range(3000))]
+
+
+@pytest.mark.parametrize("abbreviation", ABBREVIATIONS, ids=lambda a: a.short)
+def test_uses_and_full_names_are_found_where_the_patterns_find_them(abbreviation) -> None:  # type: ignore[no-untyped-def]
+    use, known = re.compile(USE[abbreviation.short]), re.compile(KNOWN[abbreviation.short], re.I)
+    for text in _texts():
+        expected_use = use.search(text)
+        expected_known = known.search(text)
+        assert abbreviation.use(text) == (expected_use.span() if expected_use else None), text
+        assert abbreviation.known(ascii_lower(text)) == (
+            expected_known.start() if expected_known else -1), text
+
+
+def test_the_generated_texts_reach_every_case() -> None:
+    """The comparison above is only as good as its texts: each abbreviation is found, absorbs
+    the Act, and is refused for a joined character, in them."""
+    texts = _texts()
+    for short, pattern in USE.items():
+        found = [m for m in map(re.compile(pattern).search, texts) if m]
+        assert len(found) > 30, short
+        assert any(short in t and not re.search(pattern, t) for t in texts), short
+    assert any(m and m.group().startswith("Police") for m in
+               map(re.compile(USE["s.26"]).search, texts))
+
+
+def test_positions_survive_characters_whose_lower_case_is_longer() -> None:
+    text = "İstanbul: IPAB form, then the International Police Assistance Board"
+    assert len(ascii_lower(text)) == len(text)
+    assert spell_out(text) == ("İstanbul: International Police Assistance Board (IPAB) form, "
+                               "then the International Police Assistance Board")
+    assert spell_out("İ International Police Assistance Board, IPAB").endswith(", IPAB")
