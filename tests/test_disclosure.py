@@ -80,3 +80,18 @@ def test_team_marks_are_on_withheld_fields_and_say_why() -> None:
     assert not never & set(marked)
     assert disclosure.for_team(disclosure.field("countries", "name"))
     assert not disclosure.for_team(disclosure.field("requests", "notes"))
+
+
+def test_every_condition_a_suggestion_rule_may_use_has_a_class() -> None:
+    """A new condition word without a class in disclosure.CONDITION_FACTS fails here (it would
+    be treated as withheld, but the choice should be made, not defaulted)."""
+    from catalogue.core.osja.vocabulary import PLAIN_CONDITIONS
+    from catalogue.core.rules.policy_check import PLAIN_CONDITIONS as POLICY_CONDITIONS
+
+    words = {*PLAIN_CONDITIONS, *POLICY_CONDITIONS, "judged:serious-risk", "judged:ihl"}
+    kinds = {"discipline:", "sensitivity:", "audience:"}
+    assert sorted(words - set(disclosure.CONDITION_FACTS)) == []
+    assert sorted(kinds - set(disclosure.CONDITION_FACTS)) == []
+    assert disclosure.condition_class("discipline:investigation") == disclosure.WITHHELD
+    assert disclosure.condition_class("sensitivity:confidential") == disclosure.PUBLIC
+    assert disclosure.condition_class("something-new") == disclosure.WITHHELD

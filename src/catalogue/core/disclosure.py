@@ -373,6 +373,27 @@ FLAG_FACTS: dict[str, str] = {
 }
 
 
+#: What a [[suggest]] rule's condition reveals when the rule is named as having fired: a reason
+#: for the suggested level names its rule in a public version only when every condition of
+#: the rule is public here (and every placeholder of its text in FLAG_FACTS). "kind:" entries
+#: stand for every condition of that kind (discipline:ID, sensitivity:LEVEL, audience:TAG).
+CONDITION_FACTS: dict[str, str] = {
+    "always": PUBLIC, "in-country": PUBLIC, "hr-priority": PUBLIC, "death-penalty": PUBLIC,
+    "sanctions": PUBLIC, "sensitivity:": PUBLIC,
+    # the conflict and incident registers, travel advice, the audience and who delivers are
+    # withheld facts (FLAG_FACTS); so are the disciplines and the OSJA assessment's judgement
+    "conflict": WITHHELD, "incident": WITHHELD, "travel-advice": WITHHELD,
+    "coercive-audience": WITHHELD, "serving-officers": WITHHELD, "audience:": WITHHELD,
+    "discipline:": WITHHELD, "judged:serious-risk": WITHHELD, "judged:ihl": WITHHELD,
+}
+
+
+def condition_class(condition: str) -> str:
+    """The class of what ``condition`` reveals; withheld when it has none."""
+    kind, colon, _ = condition.partition(":")
+    return CONDITION_FACTS.get(condition, CONDITION_FACTS.get(kind + colon, WITHHELD))
+
+
 def field(table: str, column: str) -> Field:
     """The class of one stored field; KeyError when it has none (a test stops that)."""
     return FIELDS[table][column]

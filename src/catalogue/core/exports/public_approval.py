@@ -4,8 +4,10 @@ approval level, with withheld facts masked.
 A flag's texts are rendered from the policy's templates with its facts; the facts each have
 a disclosure class (:data:`catalogue.core.disclosure.FLAG_FACTS`). A public flag is the same
 flag rendered again with every withheld fact shown as ``[withheld]``, and without its
-``facts``. A reason for the suggested minimum approval level (local practice) keeps its
-explanation only when every placeholder of its rule's text is public. The ``withhold-*``
+``facts``. A reason for the suggested minimum approval level (local practice) names its rule
+and keeps its explanation only when every placeholder of the rule's text and every condition
+of the rule is public (:data:`catalogue.core.disclosure.CONDITION_FACTS`): a rule's name alone,
+"death-penalty" or "armed-conflict", says what the withheld facts are about. The ``withhold-*``
 flags (guidance for whoever writes public material) are left out because the export has
 already applied them.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from catalogue.core.disclosure import FLAG_FACTS, PUBLIC, withheld_facts
+from catalogue.core.disclosure import FLAG_FACTS, PUBLIC, condition_class, withheld_facts
 
 WITHHELD_TEXT = "[withheld]"
 #: The parts of the rules engine's assessment a public export keeps (not the scope, the
@@ -46,20 +48,23 @@ def public_flag(flag: dict[str, Any], policy: dict[str, Any]) -> dict[str, Any]:
 
 
 def public_suggested_reasons(approval: dict[str, Any], policy: dict[str, Any]) -> list[str]:
-    """One line per suggestion rule that fired; its explanation only when it is public."""
+    """One line per suggestion rule that fired; its name and explanation only when public."""
     import string
 
-    templates = {r["id"]: r["why"] for r in policy.get("suggest", [])}
-    templates["default"] = policy.get("osja", {}).get("default_why", "")
+    rules = {str(r["id"]): r for r in policy.get("suggest", [])}
+    rules["default"] = {"why": policy.get("osja", {}).get("default_why", "")}
     reasons = []
     for reason in (approval.get("suggested_minimum") or {}).get("reasons") or []:
-        template = templates.get(str(reason.get("rule")), "{unknown}")
-        names = {n for _, n, _, _ in string.Formatter().parse(template) if n is not None}
-        head = f"{reason.get('level')} (rule {reason.get('rule')}, local practice)"
-        if all(FLAG_FACTS.get(name) == PUBLIC for name in names):
-            reasons.append(f"{head}: {reason.get('why', '')}")
+        rule = rules.get(str(reason.get("rule")), {"why": "{unknown}"})
+        names = {n for _, n, _, _ in string.Formatter().parse(str(rule["why"])) if n is not None}
+        conditions = [*rule.get("when", []), *rule.get("when_any", [])]
+        if (all(FLAG_FACTS.get(name) == PUBLIC for name in names)
+                and all(condition_class(c) == PUBLIC for c in conditions)):
+            reasons.append(f"{reason.get('level')} (rule {reason.get('rule')}, local practice): "
+                           f"{reason.get('why', '')}")
         else:
-            reasons.append(f"{head}: details withheld from the public version")
+            reasons.append(f"{reason.get('level')} (local practice): details withheld from the "
+                           "public version")
     return reasons
 
 
