@@ -1,74 +1,38 @@
 """Requests board: states with counts, a paged list of the requests in one state (oldest
-first, with age), and the selected request's flags, approvals, programme and history."""
+first, with age), and the selected request's flags, approvals, programme and history.
+
+The screen holds the panes, the keys and which keys apply; what it shows and the flows its
+keys start live in the modules it is made of: :mod:`~catalogue.tui.screens.board_view` (the
+lists and the shown request), :mod:`~catalogue.tui.screens.board_steps` (workflow steps and
+OSJA assessment), :mod:`~catalogue.tui.screens.board_edits` (new, edit, link) and
+:mod:`~catalogue.tui.screens.board_documents` (OSJA document, IPAB draft, copy); the workers'
+typed results are in :mod:`~catalogue.tui.screens.board_messages`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
-from catalogue.core import country_pages
-from catalogue.core.requests import pages as request_pages
-from catalogue.core.requests.states import FORWARD, LABELS, STATES, TERMINAL
-from catalogue.tui.screens.split import SplitScreen
-from catalogue.tui.spelling import glossary
+from catalogue.core.requests.states import TERMINAL
+from catalogue.tui.screens.board_documents import RequestDocuments
+from catalogue.tui.screens.board_edits import RequestEdits
+from catalogue.tui.screens.board_steps import RequestSteps
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
-from catalogue.tui.widgets.request_card import request_text
 from catalogue.tui.widgets.tables import REQUEST_COLUMNS
-from catalogue.tui.workers import Loaded, deliver
-
-
-@dataclass(frozen=True)
-class RequestsPage:
-    """A page of one state's requests, and the number of requests in each state read with it
-    (another session may have changed them: every reload of the list shows both)."""
-
-    state: str
-    rows: list[request_pages.RequestRow]
-    total: int
-    offset: int
-    counts: dict[str, int]
-
-
-class RequestsLoaded(Loaded[RequestsPage]):
-    """A page of one state's requests with the state counts."""
-
-
-class RequestLoaded(Loaded[request_pages.RequestDetail]):
-    """One request in full (request_pages.request_detail)."""
-
-
-class ChoicesLoaded(Loaded[dict[str, Any]]):
-    """What the step dialogs offer (request_pages.workflow_choices)."""
-
-
-class CountriesLoaded(Loaded[tuple[list[dict[str, Any]], dict[str, Any] | None]]):
-    """The countries for the new or edit form, and the request to edit (None: a new one)."""
-
-
-class OsjaLoaded(Loaded[dict[str, Any]]):
-    """A request's OSJA overview (prompts, facts, suggestion, latest version), for the
-    assessment dialog."""
-
-
-class RequestFound(Loaded[tuple[int, str]]):
-    """A request's id and state, to show it in its state's list."""
-
 
 STEP_ACTIONS = {"advance", "decline", "withdraw", "edit_request", "assess"}
-SHORT_LABELS = {"ipab-submitted": "IPAB submitted"}  # to fit the states list at 80 columns
 
 
-class BoardScreen(SplitScreen):
+class BoardScreen(RequestSteps, RequestEdits, RequestDocuments):
     SPLIT_NAME = "board"
     SPLIT_PANE = "#states"
     AUTO_FOCUS = "#requests"
@@ -113,17 +77,6 @@ class BoardScreen(SplitScreen):
                 tooltip="Reload the counts, the list and the request"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="board")
-        self.state = request_pages.OPEN
-        self.detail: request_pages.RequestDetail | None = None
-        self.choices: dict[str, Any] | None = None
-        self._counts: dict[str, int] = {}
-        self._focus_request: int | None = None
-        self._keep_detail = False
-        self._keys_state: tuple[bool, ...] = (False, False, False, False)
-        self.overdue_first = False
-
     def compose(self) -> ComposeResult:
         yield NavBar("board")
         with Horizontal(id="board-body"):
@@ -156,108 +109,6 @@ class BoardScreen(SplitScreen):
             return True if self._shown("request") else None
         return True
 
-    def _can_reset(self) -> bool:
-        """An open request past the first state can go back to an earlier one."""
-        request = self._shown("request")
-        return (request is not None and request["state"] not in TERMINAL
-                and request["state"] in FORWARD[1:])
-
-    # ------------------------------------------------------------ loading
-
-    def reload(self, offset: int = 0) -> None:
-        self.load_requests(self.state, offset)
-
-    def _show_counts(self, counts: dict[str, int]) -> None:
-        """The states with their counts (rebuilt only when a count changed), the current
-        state highlighted."""
-        options = self.query_one("#states", OptionList)
-        if counts != self._counts or not options.option_count:
-            self._counts = counts
-            open_total = sum(n for s, n in counts.items() if s not in TERMINAL)
-            entries = [(request_pages.OPEN, "Open (all)", open_total)]
-            entries += [(s, SHORT_LABELS.get(s, LABELS[s]), counts.get(s, 0)) for s in STATES]
-            with options.prevent(OptionList.OptionHighlighted):
-                options.clear_options()
-                for key, label, count in entries:
-                    prompt = Text(f"{count:>5} ", style="dim" if not count else "bold",
-                                  no_wrap=True, overflow="ellipsis")
-                    prompt.append(label, style="bold" if key == request_pages.OPEN else "")
-                    options.add_option(Option(prompt, id=key))
-                options.add_option(None)
-                options.add_option(Option(glossary(), id="glossary", disabled=True))
-        index = options.get_option_index(self.state)
-        if options.highlighted != index:
-            with options.prevent(OptionList.OptionHighlighted):
-                options.highlighted = index
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="requests")
-    def load_requests(self, state: str, offset: int) -> None:
-        """The page and the state counts, read together: whatever reloads the list (a state
-        chosen, a page turned, the order changed, a step taken) shows current counts too."""
-        rows, total = self.backend.call(request_pages.request_page, state,
-                                        limit=self.config.page_size, offset=offset,
-                                        overdue_first=self.overdue_first)
-        counts = self.backend.call(request_pages.request_state_counts)
-        deliver(self, RequestsLoaded(RequestsPage(state, rows, total, offset, counts)))
-
-    @on(RequestsLoaded)
-    def show_requests(self, message: RequestsLoaded) -> None:
-        page = message.result
-        state, rows, total, offset = page.state, page.rows, page.total, page.offset
-        self._show_counts(page.counts)
-        table = self.query_one("#requests", PagedTable)
-        keep = str(self._focus_request) if self._focus_request is not None else None
-        self._focus_request = None
-        if self._keep_detail and keep is not None and all(str(r["id"]) != keep for r in rows):
-            # The request just changed has left this list (advanced, declined ...): keep it
-            # on show. Were the first row's detail loaded instead, the next key would act on
-            # another request, a colleague's on a shared register.
-            with table.prevent(PagedTable.RowHighlighted):
-                table.show_page(rows, total=total, offset=offset, keep=keep)
-        else:
-            table.show_page(rows, total=total, offset=offset, keep=keep)
-        label = "Open requests" if state == request_pages.OPEN else LABELS[state]
-        table.border_title = Text(label)
-        order = "overdue first" if self.overdue_first else "oldest first"
-        table.border_subtitle = f"{table.page_summary()} · {order} · ! past target"
-        if not rows and not self._keep_detail:
-            self._show_detail(None, Text(f"No requests are {label.lower()}.", style="dim"))
-        self._keep_detail = False
-        self.catalogue.screen_ready(self)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
-    def load_detail(self, request_id: int) -> None:
-        deliver(self, RequestLoaded(self.backend.call(request_pages.request_detail, request_id)))
-
-    @on(RequestLoaded)
-    def show_detail(self, message: RequestLoaded) -> None:
-        self._show_detail(message.result, request_text(message.result))
-
-    def _shown(self, part: Literal["request", "programme"]) -> dict[str, Any] | None:
-        """The shown request's record or its linked programme (None when none is shown)."""
-        return self.detail[part] if self.detail else None
-
-    def _show_detail(self, detail: request_pages.RequestDetail | None, text: Text) -> None:
-        self.detail = detail
-        self.query_one("#request-body", Static).update(text)
-        pane = self.query_one("#request-detail", VerticalScroll)
-        pane.border_title = f"Request {detail['request']['id']}" if detail else "Request"
-        pane.scroll_home(animate=False)
-        request = detail["request"] if detail else None
-        keys = (request is not None, request is not None and request["state"] not in TERMINAL,
-                bool(detail and detail["programme"]), self._can_reset())
-        if keys != self._keys_state:
-            self._keys_state = keys
-            self.refresh_bindings()  # only when what the keys can do changes
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
-    def load_choices(self) -> None:
-        deliver(self, ChoicesLoaded(self.backend.call(request_pages.workflow_choices)))
-
-    @on(ChoicesLoaded)
-    def show_choices(self, message: ChoicesLoaded) -> None:
-        self.choices = message.result
-
     # ------------------------------------------------------------ events
 
     @on(OptionList.OptionHighlighted, "#states")
@@ -283,15 +134,7 @@ class BoardScreen(SplitScreen):
     def request_selected(self) -> None:
         self.query_one("#request-detail", VerticalScroll).focus()
 
-    # ------------------------------------------------------------ actions
-
-    def action_copy(self) -> None:
-        from catalogue.core.requests.summary import request_plain_text
-        from catalogue.tui.copy_out import copy_out
-
-        if self.detail:
-            copy_out(self.app, request_plain_text(self.detail),
-                     f"request {self.detail['request']['id']}'s summary")
+    # ------------------------------------------------------------ the list's own keys
 
     def action_toggle_overdue(self) -> None:
         """Overdue first, or oldest first, from the first page: the highlighted request stays
@@ -313,200 +156,7 @@ class BoardScreen(SplitScreen):
         if current:
             self.load_detail(current["id"])
 
-    def action_advance(self) -> None:
-        from catalogue.tui.dialogs.steps import AdvanceDialog
-
-        if self.detail and self.choices and self.detail["next_step"].get("next"):
-            self.app.push_screen(AdvanceDialog(self.detail, self.choices, self.config_user()),
-                                 self._stepped)
-
-    def action_decline(self) -> None:
-        self._exit("decline")
-
-    def action_withdraw(self) -> None:
-        self._exit("withdraw")
-
-    def _exit(self, kind: str) -> None:
-        from catalogue.tui.dialogs.steps import ExitDialog
-
-        if self.detail and self.choices:
-            self.app.push_screen(ExitDialog(kind, self.detail["request"], self.choices,
-                                            self.config_user()), self._stepped)
-
-    def action_reset(self) -> None:
-        from catalogue.tui.dialogs.steps import ResetDialog
-
-        if self.detail and self._can_reset():
-            self.app.push_screen(ResetDialog(self.detail["request"], self.config_user()),
-                                 self._stepped)
-
-    def action_assess(self) -> None:
-        request = self._shown("request")
-        if request is not None and request["state"] not in TERMINAL:
-            self.load_osja(int(request["id"]))
-
-    def action_osja_document(self) -> None:
-        from catalogue.tui.dialogs.osja_export import OsjaExportDialog
-
-        request = self._shown("request")
-        if request is None:
-            return
-        self.app.push_screen(OsjaExportDialog(int(request["id"]), self.config.exports_folder(),
-                                              self.config_user()), self._osja_written)
-
-    def _osja_written(self, path: Any) -> None:
-        if path is not None:
-            self.notify(f"OSJA assessment written to {path}", markup=False)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="osja")
-    def load_osja(self, request_id: int) -> None:
-        from catalogue.core.osja.view import osja_overview
-
-        deliver(self, OsjaLoaded(self.backend.call(osja_overview, request_id)))
-
-    @on(OsjaLoaded)
-    def show_osja(self, message: OsjaLoaded) -> None:
-        from catalogue.tui.dialogs.assessment import AssessmentDialog
-
-        self.app.push_screen(AssessmentDialog(message.result, self.config_user()),
-                             self._assessed)
-
-    def _assessed(self, version: Any) -> None:
-        if version is None:
-            return
-        rid = int(version["request_id"])
-        self.notify(f"Request {rid}: OSJA assessment version {version['version']} recorded "
-                    f"(level decided: {version['decided_level']})", markup=False)
-        self._show_again(rid)
-
-    def _stepped(self, request: Any) -> None:
-        if request is None:
-            return
-        self.notify(f"Request {request.id} is now {request.state_label}", markup=False)
-        self._focus_request = request.id
-        self._keep_detail = True  # it may have left this list: keep showing it
-        offset = self.query_one("#requests", PagedTable).row_offset
-        if request.state not in TERMINAL and self.state not in (request_pages.OPEN, request.state):
-            # Still open but gone from this state's list: follow it to its new state's list
-            # (which is not left empty behind it).
-            self.state = request.state
-            offset = 0
-        self.reload(offset)
-        self.load_detail(request.id)
-
     def action_open_programme(self) -> None:
         programme = self._shown("programme")
         if programme:
             self.catalogue.open_builder(programme_id=int(programme["id"]))
-
-    def action_new_request(self) -> None:
-        self.load_countries(None)
-
-    def action_edit_request(self) -> None:
-        request = self._shown("request")
-        if request is not None:
-            self.load_countries(request)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="countries")
-    def load_countries(self, request: dict[str, Any] | None) -> None:
-        deliver(self, CountriesLoaded((self.backend.call(country_pages.palette_countries), request)))
-
-    @on(CountriesLoaded)
-    def show_countries(self, message: CountriesLoaded) -> None:
-        from catalogue.tui.dialogs.edit_request import EditRequestDialog
-        from catalogue.tui.dialogs.new_request import NewRequestDialog
-
-        countries, request = message.result
-        if request is None:
-            self.app.push_screen(NewRequestDialog(countries, self.config_user()),
-                                 self._created)
-        else:
-            self.app.push_screen(EditRequestDialog(countries, self.config_user(), request),
-                                 self._edited)
-
-    def _edited(self, result: Any) -> None:
-        if result is None:
-            return
-        request = result.request
-        if not result.changed:
-            self.notify(f"Request {request.id}: nothing changed", markup=False)
-            return
-        message = f"Request {request.id}: changed {', '.join(result.changed)}"
-        if result.reset_to:
-            message += (f". Back to {request.state_label}; undone: "
-                        f"{', '.join(result.reset_steps)}")
-        self.notify(message, markup=False, severity="warning" if result.reset_to else
-                    "information", timeout=8)
-        self._show_again(request.id)
-
-    def _created(self, request: Any) -> None:
-        if request is None:
-            return
-        self.notify(f"Request {request.id} logged ({request.state_label})", markup=False)
-        self.open_request(request.id)
-
-    def action_pack(self) -> None:
-        from catalogue.tui.dialogs.pack import PackDialog
-
-        request = self._shown("request")
-        if request is None:
-            return
-
-        def written(path: Any) -> None:
-            if path is not None:
-                self.notify(f"IPAB submission draft written to {path}", title="IPAB pack",
-                            markup=False, timeout=8)
-
-        self.app.push_screen(PackDialog(int(request["id"]), self.config.exports_folder()),
-                             written)
-
-    def action_link_programme(self) -> None:
-        from catalogue.tui.dialogs.new_request import LinkProgrammeDialog
-
-        request = self._shown("request")
-        if request is None:
-            return
-        programme = self._shown("programme")
-        current = int(programme["id"]) if programme else None
-        self.app.push_screen(LinkProgrammeDialog(request, current, self.config_user()),
-                             self._linked)
-
-    def _linked(self, request: Any) -> None:
-        if request is None:
-            return
-        linked = (f"linked to programme {request.programme_id}"
-                  if request.programme_id is not None else "no longer linked to a programme")
-        self.notify(f"Request {request.id} is {linked}", markup=False)
-        self._show_again(request.id)
-
-    def _show_again(self, request_id: int) -> None:
-        """Reload this page and show ``request_id``, even if it has left this state's list."""
-        self._focus_request = request_id
-        self._keep_detail = True
-        self.reload(self.query_one("#requests", PagedTable).row_offset)
-        self.load_detail(request_id)
-
-    def config_user(self) -> str:
-        from catalogue.tui.config import current_user
-
-        return self.config.user or current_user()
-
-    # ------------------------------------------------------------ jumps (palette)
-
-    def open_request(self, request_id: int) -> None:
-        self.find_request(request_id)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="find")
-    def find_request(self, request_id: int) -> None:
-        from catalogue.core.requests.register import get_request
-
-        deliver(self, RequestFound((request_id, self.backend.call(get_request, request_id).state)))
-
-    @on(RequestFound)
-    def show_find(self, message: RequestFound) -> None:
-        request_id, state = message.result
-        self.state = state
-        self._focus_request = request_id
-        self.reload(0)
-        self.load_detail(request_id)
-        self.query_one("#requests", PagedTable).focus()
