@@ -11,6 +11,9 @@ Enter acts on the list shown for the search and filters now set, chosen by id: t
 list still loading, Enter (or ↓ to the list) waits for that list, holding the keys behind it
 (:meth:`~catalogue.tui.key_order.OrderedKeys.hold_keys`), so a fast typist never adds a row of a
 list that was on screen for an earlier search.
+
+The marks, and the rows and status line that show them, are the dialog's base
+(dialogs/module_picker_marks.py).
 """
 
 from __future__ import annotations
@@ -28,24 +31,17 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
-from catalogue.core.counting import plural
 from catalogue.core.module_search import LibraryModule, ModuleQuery, PickerChoices
 from catalogue.tui.config import SEARCH_DELAY
+from catalogue.tui.dialogs.module_picker_marks import PickerMarks
 from catalogue.tui.workers import Loaded, WorkerResults, deliver, report_failure
 
 if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
 
-TITLE_WIDTH = 52
-DISCIPLINE_WIDTH = 20
-
 
 class ModulesFound(Loaded[tuple[ModuleQuery, list[LibraryModule]]]):
     """The query, and the library's modules matching it (module_search.find_modules)."""
-
-
-class StandardFound(Loaded[tuple[str, list[LibraryModule]]]):
-    """A discipline's id and its standard modules (module_search.standard_modules)."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +52,7 @@ class Picked:
     titles: tuple[str, ...]
 
 
-class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
+class ModulePickerDialog(WorkerResults, PickerMarks, ModalScreen[Picked | None]):
     """Returns the modules picked (or None). Modules already in the programme are shown
     ticked and cannot be picked again."""
 
@@ -155,44 +151,6 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
             self._act(action)  # first: the focus it moves is set before the next key comes
             self.catalogue.release_keys(self)
 
-    def _label(self, module: LibraryModule) -> Text:
-        if module.id in self.already:
-            label = Text("[✓]  ", style="green")  # in the programme already
-        elif module.id in self.marked:  # marked: its place in the order of adding
-            label = Text(f"[{list(self.marked).index(module.id) + 1}]".ljust(5), style="bold")
-        else:
-            label = Text("[ ]  ")
-        discipline = module.discipline
-        if len(discipline) > DISCIPLINE_WIDTH:
-            discipline = discipline[:DISCIPLINE_WIDTH - 1] + "…"
-        suffix = f"{discipline:<{DISCIPLINE_WIDTH}} {module.hours:>3g} h"
-        # One line per module: the title gets what the list's width leaves it.
-        room = self.query_one("#module-options", OptionList).scrollable_content_region.width
-        width = max(12, min(TITLE_WIDTH, room - len(label) - len(suffix) - 4))
-        title = module.title
-        if len(title) > width:
-            title = title[:width - 1] + "…"
-        label.append(title.ljust(width) + " │ ")
-        label.append(suffix, style="dim")
-        return label
-
-    def _show_status(self) -> None:
-        count = len(self.marked)
-        if count:
-            text = Text(f"{count} marked", style="bold")
-            text.append(" · Enter adds them, in the order marked", style="dim")
-        else:
-            text = Text("None marked · Enter adds the highlighted module", style="dim")
-        if self.shown_for is not None:
-            text.append(f" · {len(self.shown)} shown", style="dim")
-        self.query_one("#picker-status", Label).update(text)
-
-    def _refresh_labels(self) -> None:
-        options = self.query_one("#module-options", OptionList)
-        for module in self.shown.values():
-            options.replace_option_prompt(module.id, self._label(module))
-        self._show_status()
-
     def worker_failed(self, group: str, error: BaseException | None) -> None:
         report_failure(self.app, error)
         self.pending = None
@@ -209,15 +167,6 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
         if self._timer is not None:
             self._timer.stop()
         self.load_modules(query)
-
-    def _highlighted(self) -> LibraryModule | None:
-        options = self.query_one("#module-options", OptionList)
-        if options.highlighted is None:
-            return None
-        option = options.get_option_at_index(options.highlighted)
-        if option.id is None or option.disabled:
-            return None
-        return self.shown.get(option.id)
 
     def _act(self, action: str) -> None:
         options = self.query_one("#module-options", OptionList)
@@ -272,56 +221,6 @@ class ModulePickerDialog(WorkerResults, ModalScreen[Picked | None]):
         search = self.query_one("#module-search", Input)
         self.set_focus(search)
         search.select_all()
-
-    def action_mark(self) -> None:
-        module = self._highlighted()
-        options = self.query_one("#module-options", OptionList)
-        if module is None:
-            self.notify("Nothing to mark here: that module is already in the programme",
-                        severity="warning", timeout=4)
-            return
-        if module.id in self.marked:
-            del self.marked[module.id]
-        else:
-            self.marked[module.id] = module.title
-        self._refresh_labels()
-        options.action_cursor_down()
-
-    def action_mark_standard(self) -> None:
-        discipline = self.current_query.discipline
-        if discipline is None:
-            module = self._highlighted()
-            discipline = module.discipline_id if module else None
-        if discipline is None:
-            self.notify("Choose a discipline (Tab to the filter) or highlight one of its "
-                        "modules first", severity="warning", timeout=5)
-            return
-        self.catalogue.hold_keys(self)  # Enter typed right after adds what this marks
-        self.add_standard(discipline)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="standard")
-    def add_standard(self, discipline: str) -> None:
-        from catalogue.core.module_search import standard_modules
-
-        deliver(self, StandardFound(
-            (discipline, self.catalogue.backend.call(standard_modules, discipline))))
-
-    @on(StandardFound)
-    def mark_standard(self, message: StandardFound) -> None:
-        discipline, modules = message.result
-        self.catalogue.release_keys(self)
-        title = next((c.title for c in self.choices.disciplines if c.id == discipline),
-                     discipline)
-        new = [m for m in modules if m.id not in self.already and m.id not in self.marked]
-        for module in new:
-            self.marked[module.id] = module.title
-        self._refresh_labels()
-        basis = self.choices.standard_basis.get(discipline, "")
-        others = len(modules) - len(new)
-        self.notify(f"Marked {plural(len(new), 'standard module')} of {title}"
-                    + (f" ({others} in the programme or marked already)" if others else "")
-                    + f"; Enter adds them. {basis}",
-                    title="Standard modules", markup=False, timeout=10)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
