@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from catalogue.core.abbreviations import ABBREVIATIONS, ascii_lower, spell_out
+from catalogue.core.abbreviations import ABBREVIATIONS, ascii_lower, first_uses, spell_out
 
 USE = {
     "IPAB": r"(?<![\w.-])IPAB(?![\w-])",
@@ -30,18 +30,44 @@ EDGES = [
     "Police Act 1996  s.26", "s.2 s.26", "INTERNATIONAL police\n\tASSISTANCE board",
     "Police Act 1996,section 26", "Police Act 1996 ,section 26", "section 26 of the police act 1996",
     "police act 1996, section 26", "JointInternational Policing Hub", "Overseas Security and",
+    "IPAB²", "½IPAB", "ⅡOSJA", "s.26²", "s.\t26", "s.\u00a026", "s.\r\n26", "ends with s.",
+    "International\r\nPolice Assistance Board", "Joint\u00a0International\u2028Policing Hub",
+    "İNTERNATIONAL POLICE ASSISTANCE BOARD (IPAB)", "Overſeas Security and Justice Assistance",
+    "joınt ınternatıonal polıcıng hub", "Overseas Security and Justice Assistance (OSJA)",
 ]
 
 ATOMS = ["IPAB", "JIPH", "OSJA", "s.26", "s. 26", "s.", "26", "Police Act 1996", ",", " ", "  ",
-         "\n", "-", ".", "_", "x", "é", "(", ")", "International", "Police", "Assistance",
-         "Board", "INTERNATIONAL POLICE", "Joint", "Policing Hub", "Overseas", "Security and",
-         "Justice", "assistance", "section", "of the", "Act", "1996"]
+         "\n", "\t", "\r\n", "\u00a0", "\u2028", "-", ".", "_", "x", "é", "²", "½", "Ⅱ", "(", ")",
+         "International", "Police", "Assistance", "Board", "INTERNATIONAL POLICE", "Joint",
+         "Policing Hub", "Overseas", "Security and", "Justice", "assistance", "section",
+         "of the", "Act", "1996", "İ", "ı", "ſ", "\u212a"]
 
 
 def _texts() -> list[str]:
     rng = random.Random(20261201)
     return [*EDGES, *("".join(rng.choice(ATOMS) for _ in range(rng.randint(1, 14)))
-                      for _ in range(3000))]
+                      for _ in range(4000))]
+
+
+def _reference_first_uses(text: str, done: set[str]) -> list[tuple[int, int, str]]:
+    """What first_uses did with the patterns (the code before the string methods)."""
+    found = []
+    for abbreviation in ABBREVIATIONS:
+        if abbreviation.short in done:
+            continue
+        use = re.compile(USE[abbreviation.short]).search(text)
+        known = re.compile(KNOWN[abbreviation.short], re.I).search(text)
+        glossed = (use is not None and known is not None
+                   and text[use.end():known.start()].strip() == "("
+                   and text[use.end():known.start()].lstrip().startswith("("))
+        if known and (use is None or known.start() < use.start() or glossed):
+            done.add(abbreviation.short)
+            continue
+        if use is None:
+            continue
+        done.add(abbreviation.short)
+        found.append((use.start(), use.end(), abbreviation.short))
+    return sorted(found)
 
 
 @pytest.mark.parametrize("abbreviation", ABBREVIATIONS, ids=lambda a: a.short)
@@ -53,6 +79,17 @@ def test_uses_and_full_names_are_found_where_the_patterns_find_them(abbreviation
         assert abbreviation.use(text) == (expected_use.span() if expected_use else None), text
         assert abbreviation.known(ascii_lower(text)) == (
             expected_known.start() if expected_known else -1), text
+
+
+def test_first_uses_and_what_they_mark_done_agree_with_the_patterns() -> None:
+    rng = random.Random(7)
+    for text in _texts():
+        done = set(rng.sample(["IPAB", "JIPH", "OSJA", "s.26"], rng.randint(0, 2)))
+        expected_done = set(done)
+        expected = _reference_first_uses(text, expected_done)
+        got = [(u.start, u.end, u.text.rsplit("(", 1)[1].rstrip(")"))
+               for u in first_uses(text, done)]
+        assert (got, done) == (expected, expected_done), text
 
 
 def test_the_generated_texts_reach_every_case() -> None:

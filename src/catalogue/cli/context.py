@@ -34,15 +34,22 @@ pass_app = click.make_pass_decorator(AppContext)
 
 
 class DatabaseFile(click.ParamType):
-    """``--db``: a database file's path, anything but an existing directory (the file need not
-    exist: it is created and seeded on first use). Worded here rather than ``click.Path``,
-    which looks its type name up in the gettext catalogue on every run (see help_format.py)."""
+    """``--db``: a database file's path (``~`` expanded), anything but an existing directory
+    (the file need not exist: it is created and seeded on first use). Worded here rather than
+    ``click.Path``, which looks its type name up in the gettext catalogue on every run (see
+    help_format.py); shells complete it as a file name, as they did ``click.Path``."""
 
     name = "file"
 
     def convert(self, value: Any, param: click.Parameter | None,
                 ctx: click.Context | None) -> str:
-        path = os.fspath(value)
-        if os.path.isdir(os.path.expanduser(path)):
-            self.fail(f"{path!r} is a directory, not a database file", param, ctx)
+        path = os.path.expanduser(os.fspath(value))
+        if os.path.isdir(path):
+            self.fail(f"{os.fspath(value)!r} is a directory, not a database file", param, ctx)
         return path
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter,
+                       incomplete: str) -> list[Any]:
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type="file")]

@@ -73,6 +73,17 @@ def check_arguments(args: Any) -> None:
         raise click.UsageError(f"argument '{shown}' {problem}")
 
 
+def _usage_problem(exc: click.UsageError) -> str:
+    """The usage error in one line. A group given no command (click 8.2+ raises its whole help
+    page as the error) says so and names the commands it has."""
+    no_command = getattr(click.exceptions, "NoArgsIsHelpError", ())
+    ctx = exc.ctx
+    if isinstance(exc, no_command) and ctx is not None and isinstance(ctx.command, click.Group):
+        names = ", ".join(ctx.command.list_commands(ctx))
+        return f"'{ctx.command_path}' needs a command: {names}"
+    return exc.format_message()
+
+
 def _where(exc: BaseException) -> str:
     """``module.py:line`` of the innermost frame in catalogue's own code."""
     import traceback
@@ -118,7 +129,7 @@ class CatalogueGroup(LazyGroup):
             code = ExitCode.INTERRUPTED
         except click.UsageError as exc:
             path = exc.ctx.command_path if exc.ctx else "catalogue"
-            _say(f"{exc.format_message()} (see '{path} --help')")
+            _say(f"{_usage_problem(exc)} (see '{path} --help')")
             code = ExitCode.USAGE
         except click.ClickException as exc:
             _say(exc.format_message())

@@ -8,7 +8,7 @@ first. Later uses stay short. Names of options and ids (``--osja-grade``, ``ipab
 
 The quick ``catalogue country`` path uses it, so it matches with string methods rather than
 regular expressions (compiling the eight patterns cost 0.8 ms of that command's run). The
-rules, as patterns, are the specification in ``tests/test_abbreviations.py``, which checks
+rules, as patterns, are the specification in ``tests/test_abbreviations_spec.py``, which checks
 this module against them:
 
 - a use is the abbreviation with no letter, digit, ``_``, ``.`` or ``-`` just before it and no
@@ -56,12 +56,15 @@ ABBREVIATIONS = (
                  "Police Act 1996 section 26", "Police Act 1996, section 26"),
 )
 
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+#: A-Z, and the four other letters a case-blind regular expression takes for i, s or k
+#: (dotted capital I, dotless i, long s, the Kelvin sign), each to one lower-case letter.
+_ASCII_LOWER = {**{c: c + 32 for c in range(ord("A"), ord("Z") + 1)},
+                0x130: ord("i"), 0x131: ord("i"), 0x17F: ord("s"), 0x212A: ord("k")}
 
 
 def ascii_lower(text: str) -> str:
-    """``text`` with A-Z in lower case and every other character, and so every position, kept
-    (``str.lower`` may change the length: "İ" becomes two characters)."""
+    """``text`` with the letters of the full names in lower case, one character for one, so
+    every position is kept (``str.lower`` may change the length: "İ" becomes two characters)."""
     return text.translate(_ASCII_LOWER)
 
 

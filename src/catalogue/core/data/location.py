@@ -48,7 +48,11 @@ def _entries(root: str) -> list[tuple[str, os.DirEntry[str]]]:
     found: list[tuple[str, os.DirEntry[str]]] = []
 
     def visit(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
+        try:
+            entries = os.scandir(folder)
+        except OSError:  # a folder that cannot be read is skipped (as os.walk does)
+            return
+        with entries:
             for entry in entries:
                 if entry.is_dir():
                     if not entry.is_symlink():
