@@ -1,4 +1,12 @@
-"""The home screen: disciplines beside a paged, filterable countries table and a detail pane."""
+"""The home screen: disciplines beside a paged, filterable countries table and a detail pane.
+
+This module composes the screen, lists its keys, loads the tree and the pages of countries
+(the search box's words among the filters). Its bases: the detail pane
+(:mod:`~catalogue.tui.screens.explorer_detail`), the filters and their chips
+(:mod:`~catalogue.tui.screens.explorer_filters`), the discipline facet
+(:mod:`~catalogue.tui.screens.explorer_facets`) and the movable split
+(:mod:`~catalogue.tui.screens.split`).
+"""
 
 from __future__ import annotations
 
@@ -12,24 +20,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Input, Static, Tree
+from textual.widgets import Input, Static
 
 from catalogue.core import catalog_pages, country_pages
-from catalogue.core.card_view import card_view_of
 from catalogue.core.countries import DEFAULT_SORT, CountryFilter
 from catalogue.core.facets import RequestFacets
 from catalogue.tui.config import SEARCH_DELAY
-from catalogue.tui.dialogs.choose import ANY, Choice, ChooseDialog
+from catalogue.tui.screens.explorer_detail import ExplorerDetail
 from catalogue.tui.screens.explorer_facets import (
     DisciplineCounts,
     DisciplineFacets,
     FacetsLoaded,
 )
+from catalogue.tui.screens.explorer_filters import ExplorerFilters
 from catalogue.tui.screens.split import SplitScreen
-from catalogue.tui.widgets import cards
-from catalogue.tui.widgets.chips import Chip, FilterChips
+from catalogue.tui.widgets.chips import FilterChips
 from catalogue.tui.widgets.detail_pane import DetailPane
-from catalogue.tui.widgets.discipline_tree import LEGEND, DisciplineTree, TreeItem
+from catalogue.tui.widgets.discipline_tree import LEGEND, DisciplineTree
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
@@ -45,19 +52,7 @@ class CountriesLoaded(Loaded[tuple[country_pages.CountryPage, str | None]]):
     """A page of countries, and the code of the row to keep the cursor on."""
 
 
-class DetailLoaded(Loaded[tuple[str, str, Text, str]]):
-    """A card for the detail pane: (kind, key, text, title)."""
-
-
-class CardCopied(Loaded[tuple[str, str]]):
-    """A country's card as plain text, to copy: (its name, the text)."""
-
-
-class FacetCounted(Loaded[tuple[str, list[tuple[str, int]]]]):
-    """A facet's values with their counts under the other filters."""
-
-
-class ExplorerScreen(SplitScreen, DisciplineFacets):
+class ExplorerScreen(ExplorerDetail, ExplorerFilters, SplitScreen, DisciplineFacets):
     """Filters combine (facets, assisted, HR priority, search words); all queries run in workers."""
 
     SPLIT_NAME = "explorer"
@@ -104,11 +99,11 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
         self.flt = CountryFilter()
         self.sort = DEFAULT_SORT
         self.descending = False
-        self.detail_key: tuple[str, str] | None = None
+        self.detail_key = None
         self._search_timer: Timer | None = None
         self._loaded: set[str] = set()
         self._keep_detail = False
-        self.discipline: tuple[str, str] | None = None  # (id, title) the counts are for
+        self.discipline = None  # (id, title) the counts are for
         self.facets: RequestFacets | None = None  # see DisciplineFacets
 
     def compose(self) -> ComposeResult:
@@ -204,55 +199,6 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
             self.query_one("#countries", PagedTable).loading = False
         super().worker_failed(group, error)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
-    def load_detail(self, kind: str, key: str) -> None:
-        deliver(self, DetailLoaded(self._detail(kind, key)))
-
-    def _detail(self, kind: str, key: str) -> tuple[str, str, Text, str]:
-        """(kind, key, the card, its title) of a country, discipline or module."""
-        if kind == "country":
-            view = self.backend.call(card_view_of, key)
-            return kind, key, cards.country_text(view), view.title
-        if kind == "discipline":
-            d = self.backend.call(catalog_pages.discipline_detail, key)
-            return kind, key, cards.discipline_text(d, d.get("activity")), d["title"]
-        m = self.backend.call(catalog_pages.module_detail, key)
-        return kind, key, cards.module_text(m), m["title"]
-
-    def action_copy(self) -> None:
-        """Copy the country card on show (read again, so it is the card as it is now)."""
-        if self.detail_key is None or self.detail_key[0] != "country":
-            self.notify("Copy takes a country's card: highlight a country first",
-                        severity="warning", markup=False)
-            return
-        self.copy_card(self.detail_key[1])
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="copy")
-    def copy_card(self, code: str) -> None:
-        from catalogue.core.card_view import card_plain_text
-
-        view = self.backend.call(card_view_of, code)
-        deliver(self, CardCopied((view.title, card_plain_text(view))))
-
-    @on(CardCopied)
-    def card_copied(self, message: CardCopied) -> None:
-        from catalogue.tui.copy_out import copy_out
-
-        title, text = message.result
-        copy_out(self.app, text, f"{title}'s country card")
-
-    @on(DetailLoaded)
-    def show_detail(self, message: DetailLoaded) -> None:
-        kind, key, text, title = message.result
-        self._show_detail(text, title, (kind, key))
-
-    def _show_detail(self, text: Text, title: str, key: tuple[str, str] | None) -> None:
-        self.query_one("#detail-body", Static).update(text)
-        detail = self.query_one("#detail", VerticalScroll)
-        detail.border_title = Text(title)
-        detail.scroll_home(animate=False)
-        self.detail_key = key
-
     def _mark_loaded(self, part: str) -> None:
         self._loaded.add(part)
         if {"tree", "countries"} <= self._loaded:
@@ -284,80 +230,13 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
     def page_requested(self, event: PagedTable.PageRequested) -> None:
         self.reload(event.offset, keep="")  # a new page: no row to keep
 
-    @on(PagedTable.SortRequested, "#countries")
-    def sort_requested(self, event: PagedTable.SortRequested) -> None:
-        self._set_sort(event.key)
-
-    @on(PagedTable.RowHighlighted, "#countries")
-    def country_highlighted(self, event: PagedTable.RowHighlighted) -> None:
-        if self.query_one(DisciplineTree).has_focus:
-            return  # the detail pane follows the pane in use
-        if event.row_id and ("country", event.row_id) != self.detail_key:
-            self.load_detail("country", event.row_id)
-
     @on(PagedTable.RowSelected, "#countries")
     def country_selected(self, event: PagedTable.RowSelected) -> None:
         self.query_one("#detail", VerticalScroll).focus()
 
-    @on(Tree.NodeHighlighted, "#disciplines")
-    def tree_highlighted(self, event: Tree.NodeHighlighted[TreeItem]) -> None:
-        item = event.node.data
-        tree = self.query_one(DisciplineTree)
-        if tree.has_focus and item is not None and (item.kind, item.id) != self.detail_key:
-            self.load_detail(item.kind, item.id)
-
-    def on_descendant_focus(self) -> None:
-        """The detail pane shows what the focused pane has under its cursor."""
-        if self._keep_detail:
-            self._keep_detail = False
-            return
-        focused = self.focused
-        if isinstance(focused, DisciplineTree):
-            node = focused.cursor_node
-            if node is not None and node.data is not None and \
-                    (node.data.kind, node.data.id) != self.detail_key:
-                self.load_detail(node.data.kind, node.data.id)
-        elif isinstance(focused, PagedTable):
-            row = focused.selected_row()
-            if row is not None and ("country", row["code"]) != self.detail_key:
-                self.load_detail("country", row["code"])
-
-    @on(FilterChips.Removed)
-    def chip_removed(self, event: FilterChips.Removed) -> None:
-        key = event.chip.key
-        if key == "search":
-            self.query_one("#search", Input).value = ""
-            self.flt.search = None
-        elif key == "assisted":
-            self.flt.assisted_only = False
-        elif key == "priority":
-            self.flt.hr_priority_only = False
-        elif key == "discipline":
-            self.discipline = None
-        else:
-            setattr(self.flt, key, None)
-        self._filters_changed()
-        self.query_one("#countries", PagedTable).focus()
-
     def _filters_changed(self) -> None:
         self._show_chips()
         self.reload(0)
-
-    def _show_chips(self) -> None:
-        chips: list[Chip] = []
-        for facet, label in country_pages.FACET_LABELS.items():
-            value = getattr(self.flt, facet)
-            if value:
-                chips.append(Chip(facet, label, value))
-        if self.flt.assisted_only:
-            chips.append(Chip("assisted", "Countries", "assisted only"))
-        if self.flt.hr_priority_only:
-            chips.append(Chip("priority", "HR priority", "only"))
-        if self.flt.search:
-            chips.append(Chip("search", "Search", self.flt.search))
-        if self.discipline:
-            chips.append(Chip("discipline", "Discipline", self.discipline[1]))
-        self.query_one(FilterChips).set_chips(chips)
 
     # ---------------------------------------------------------------- actions
 
@@ -375,83 +254,9 @@ class ExplorerScreen(SplitScreen, DisciplineFacets):
         elif self.focused is not None:
             self.maximize(self.focused)
 
-    def action_toggle_assisted(self) -> None:
-        self.flt.assisted_only = not self.flt.assisted_only
-        self._filters_changed()
-
-    def action_toggle_priority(self) -> None:
-        self.flt.hr_priority_only = not self.flt.hr_priority_only
-        self._filters_changed()
-
-    def action_clear_filters(self) -> None:
-        self.flt = CountryFilter(assisted_only=False)
-        self.discipline = None
-        self.query_one("#search", Input).value = ""
-        self._filters_changed()
-
-    def action_pick(self, facet: str) -> None:
-        self.load_facet(facet, replace(self.flt))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="facet")
-    def load_facet(self, facet: str, flt: CountryFilter) -> None:
-        deliver(self, FacetCounted((facet, self.backend.call(country_pages.facet_choices, facet, flt))))
-
-    @on(FacetCounted)
-    def show_facet(self, message: FacetCounted) -> None:
-        facet, counts = message.result
-        current = getattr(self.flt, facet)
-        choices = [Choice(value, value, count, value == current) for value, count in counts]
-        label = country_pages.FACET_LABELS[facet]
-
-        def chosen(value: str | None) -> None:
-            if value is None:
-                return
-            setattr(self.flt, facet, None if value == ANY else value)
-            self._filters_changed()
-
-        self.app.push_screen(ChooseDialog(f"Filter by {label.lower()}", choices,
-                                          allow_any=f"Any {label.lower()}"), chosen)
-
-    def action_sort(self) -> None:
-        table = self.query_one("#countries", PagedTable)
-        choices = [Choice(spec.key, spec.label, current=spec.key == self.sort)
-                   for spec in table.columns_spec if spec.sortable]
-
-        def chosen(value: str | None) -> None:
-            if value:
-                self._set_sort(value)
-
-        self.app.push_screen(ChooseDialog("Sort by (choose the current column to reverse)",
-                                          choices), chosen)
-
-    def _set_sort(self, key: str) -> None:
-        if key == self.sort:
-            self.descending = not self.descending
-        else:
-            self.sort, self.descending = key, False
-        self.reload(0)
-
     def action_new_programme(self) -> None:
         row = self.query_one("#countries", PagedTable).selected_row()
         self.catalogue.open_builder(country=row["name"] if row else None)
-
-    # ---------------------------------------------------------------- jumps (palette)
-
-    def show_country(self, code: str) -> None:
-        """Show a country's card, and put the table cursor on it if it is on this page."""
-        table = self.query_one("#countries", PagedTable)
-        table.select_id(code)
-        self.load_detail("country", code)
-        if not table.has_focus:
-            self._keep_detail = True  # focusing the table must not replace this card
-            table.focus()
-
-    def show_item(self, kind: str, item_id: str) -> None:
-        """Show a discipline or module, moving the tree cursor to it."""
-        tree = self.query_one(DisciplineTree)
-        tree.select_item(TreeItem(kind, item_id))
-        self.load_detail(kind, item_id)
-        tree.focus()
 
     def current_country(self) -> Mapping[str, Any] | None:
         return self.query_one("#countries", PagedTable).selected_row()
