@@ -198,3 +198,23 @@ def test_plural_and_day_wording_in_the_totals(store) -> None:  # type: ignore[no
     assert "86 hours in 1 module: 14 training days and 2 hours at 6 hours a day " \
            "(15 scheduled days)" in markdown
     assert "module(s)" not in markdown and not re.search(r"\d\.\d+ training day", markdown)
+
+
+def test_a_linked_request_does_not_blank_what_the_public_content_says(invoke) -> None:  # type: ignore[no-untyped-def]
+    """The request's disciplines, audience and a one-word note are withheld, but the same
+    words are the programme's own discipline, level and neutral title: those stay; text
+    quoting the request's other withheld values is still scrubbed."""
+    invoke("request", "new", "--body", "Kenya Police Service Nairobi", "--country", "Kenya",
+           "--discipline", "leadership", "--audience", "inspector", "--notes", "training")
+    invoke("programme", "new", "Kenya leadership", "--country", "Kenya", "--template",
+           "leadership", "--level", "inspector", "--request", "1",
+           "--notes", "Asked for by Kenya Police Service Nairobi. PUBLIC-NOTE-STAYS-3300")
+    public = invoke("programme", "export", "1", "--redact", "--format", "md").stdout
+    assert "# Training programme for Kenya" in public
+    assert "| Audience level | Inspector |" in public
+    assert "| Leadership |" in public and "Personal leadership" in public
+    assert "Kenya Police Service Nairobi" not in public and "PUBLIC-NOTE-STAYS-3300" not in public
+    data = json.loads(invoke("programme", "export", "1", "--redact", "--format", "json").stdout)
+    assert all(row["title"] != "[withheld]" for row in data["days_by_discipline"])
+    assert all("[withheld]" not in p["modules"] for p in data["principles"])
+    assert data["programme"]["notes"] == "[withheld]"

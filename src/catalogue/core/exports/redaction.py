@@ -13,7 +13,10 @@ policy):
 
 A final pass replaces any remaining free text that quotes withheld content verbatim (for
 example a module title pasted into the programme notes) or mentions counter-terrorism with
-``[withheld]``. The result lists what was withheld and why, without repeating it; withheld
+``[withheld]``; a withheld value that the public content says itself (the programme's own
+discipline, level, module titles or neutral title) is not looked for, as blanking it would
+hide public text and protect nothing. The result lists what was withheld and why, without
+repeating it; withheld
 modules are reported as "confidential content", since naming their real ground would
 disclose the link it protects.
 """
@@ -110,7 +113,13 @@ def redact(outline: ProgrammeOutline, reasons: dict[str, dict[str, str]], *,
     hidden = [m for m in outline["modules"] if is_withheld_module(m)]
     texts = _secret_texts(outline, hidden) | set(secrets)
     texts.discard(outline["programme"].get("public_title") or "")
-    terms = ({m["id"] for m in hidden} | {t for t in texts if len(t) >= MIN_SECRET_LENGTH}
+    # A withheld value that the public content itself says (a discipline the request named
+    # that is also the programme's, an audience that is also its level, a word of a module
+    # title or of the neutral title) protects nothing by being scrubbed, and scrubbing it
+    # would blank public text: only the rest are looked for.
+    published = _library_text(outline, hidden)
+    terms = ({m["id"] for m in hidden}
+             | {t for t in texts if len(t) >= MIN_SECRET_LENGTH and t.lower() not in published}
              | set(ALWAYS_WITHHELD_TERMS))
     public["approval"] = public_approval(public.get("approval") or {}, policy or {})
     public["sensitivity"] = None
@@ -149,6 +158,28 @@ def redact(outline: ProgrammeOutline, reasons: dict[str, dict[str, str]], *,
     public["redacted"] = True
     public["withheld"] = withheld
     return public
+
+
+def _library_text(outline: ProgrammeOutline, hidden: list[dict[str, Any]]) -> str:
+    """What the public version shows from the library and the reference data, lower-cased:
+    the shown modules' library texts and ids, discipline and principle names, the country,
+    the audience level and the neutral title; not what users typed (notes, titles) nor what
+    is worked out from the request (warnings, flags), which may quote withheld values."""
+    hidden_ids = {m["id"] for m in hidden}
+    programme = outline["programme"]
+    parts: list[Any] = [json.dumps(programme.get("country"), ensure_ascii=False, default=str),
+                        json.dumps(programme.get("audience_level"), ensure_ascii=False,
+                                   default=str)]
+    if not (programme.get("public_title") or "").strip():
+        parts.append(public_title(programme))
+    for module in outline["modules"]:
+        if module["id"] not in hidden_ids:
+            parts += [module["id"], module["title"], module["summary"],
+                      module["discipline_title"], module["library_note"], *module["outcomes"]]
+    parts += [row["title"] for row in outline["days_by_discipline"]
+              if row["id"] not in WITHHELD_DISCIPLINES]
+    parts += [p["name"] for p in outline["principles"]]
+    return "\n".join(str(part) for part in parts if part).lower()
 
 
 def _secret_texts(outline: ProgrammeOutline, hidden: list[dict[str, Any]]) -> set[str]:
