@@ -295,3 +295,16 @@ def _load_hr_lists(root: Path, geo: Geography) -> None:
     for c in geo.countries.values():
         if c["hr_priority_year"] is None:
             c["hr_priority_year"] = latest
+    _territories_under_listed_states(geo.countries)
+
+
+def _territories_under_listed_states(countries: dict[str, dict[str, Any]]) -> None:
+    """A territory with no entry of its own is on the list when the state administering it
+    is (Hong Kong and Macau under China), as its OSJA risk facts and card say; so lists,
+    the priority filter and the map agree with the card."""
+    by_name = {name: code for code, c in countries.items()
+               for name in (c.get("name"), c.get("iso_name"), c.get("official_name")) if name}
+    for c in countries.values():
+        state = countries.get(by_name.get(c.get("administered_by") or "", ""))
+        if not c["hr_priority"] and state is not None and state["hr_priority"]:
+            c["hr_priority"] = 1

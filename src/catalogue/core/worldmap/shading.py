@@ -84,7 +84,10 @@ def shade(store: Store, kind: str, codes: frozenset[str] | None = None, *,
         when = f"{listed['year']} list, published {listed['published']}" if listed else "no list"
         labels = [(f"Priority country ({when})", "#c01c28"), ("Not on the list", NO_DATA)]
         classes = {code: 0 if c["hr_priority"] else 1 for code, c in countries.items()}
+        own = {r[0] for r in store.query("SELECT code FROM hr_priority_entries WHERE year = ?",
+                                         (listed["year"] if listed else None,))}
         values = {code: f"on the FCDO human-rights priority list ({when})"
+                  + ("" if code in own else ", under the entry of its administering state")
                   for code, c in countries.items() if c["hr_priority"]}
         notes = (f"{listed['title']} ({when})",) if listed else ()
         return _made(kind, SHADES[kind], labels, classes, codes, values, notes)
