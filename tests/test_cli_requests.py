@@ -179,7 +179,7 @@ def test_decline_withdraw_and_reset(invoke) -> None:  # type: ignore[no-untyped-
     assert declined.exit_code == 0
     assert json.loads(declined.output)["decline_signal"] == "decline-jiph-refused"
     bad_signal = invoke("request", "decline", str(second), "--reason", "x", "--signal", "moon")
-    assert bad_signal.exit_code == 5 and "unknown decline reason" in bad_signal.output
+    assert bad_signal.exit_code == 2 and "'moon' is not one of: jiph-refused" in bad_signal.output
     assert invoke("request", "withdraw", str(second), "--reason", "no funds").exit_code == 0
     for _ in range(3):
         _advance(invoke, third)

@@ -58,7 +58,7 @@ async def test_advance_shows_the_guards_refusal_then_succeeds(make_app, store: S
         await pilot.press("ctrl+s")
         await settle(pilot)
         error = plain(dialog.query_one("#dialog-error", Static))
-        assert error.startswith("Refused: cannot record the IPAB submission for request")
+        assert error.startswith(f"Refused: cannot move request {request_id} to ipab-submitted:")
         assert "no discipline or module is recorded" in error
         assert get_request(store, request_id).state == "scoping"
         await pilot.press("escape")

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from catalogue.cli.blank import refuse_blank
+from catalogue.cli.blank import OutputFile, refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json
 from catalogue.core.names import printable
@@ -17,11 +17,12 @@ from catalogue.core.trainers.calendar import CalendarEntry, MonthCalendar
 
 
 @click.command()
-@click.option("--month", help="The month, YYYY-MM (default: this month).")
-@click.option("--trainer", "trainer_ref", help="Only this trainer's deliveries (id or name).")
+@click.option("--month", callback=refuse_blank, help="The month, YYYY-MM (default: this month).")
+@click.option("--trainer", "trainer_ref", callback=refuse_blank,
+              help="Only this trainer's deliveries (id or name).")
 @click.option("--country", callback=refuse_blank, help="Only deliveries in this country.")
 @click.option("--json", "as_json", is_flag=True, help="Write the month as JSON.")
-@click.option("--ics", "ics_path", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--ics", "ics_path", type=OutputFile(dir_okay=False),
               help="Write an iCalendar (.ics) feed from --month instead.")
 @click.option("--months", default=12, show_default=True, help="Months in the .ics feed.")
 @click.option("--force", is_flag=True, help="Replace an existing .ics file.")

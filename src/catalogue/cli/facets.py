@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.country_filter import country_filter_options
 from catalogue.cli.output import dump_json, render_table
@@ -16,7 +17,8 @@ _HEADINGS = [("open", "Open"), ("delivered", "Delivered"), ("closed", "Declined/
 
 
 @click.command()
-@click.option("--discipline", help="Only requests in this discipline (id, title or prefix).")
+@click.option("--discipline", callback=refuse_blank,
+              help="Only requests in this discipline (id, title or prefix).")
 @country_filter_options
 @click.option("--json", "as_json", is_flag=True, help="Every region x discipline x state count.")
 @pass_app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.country_filter import country_filter_options
 from catalogue.cli.output import dump_json, emit, output_options
@@ -116,7 +117,7 @@ def disciplines(app: AppContext, fmt: str) -> None:
 
 
 @click.command()
-@click.argument("name")
+@click.argument("name", callback=refuse_blank)
 @output_options
 @pass_app
 def discipline(app: AppContext, name: str, fmt: str) -> None:
@@ -146,7 +147,7 @@ def discipline(app: AppContext, name: str, fmt: str) -> None:
 
 
 @click.command()
-@click.argument("module_id")
+@click.argument("module_id", callback=refuse_blank)
 @click.option("--json", "as_json", is_flag=True, help="Write JSON.")
 @pass_app
 def module(app: AppContext, module_id: str, as_json: bool) -> None:

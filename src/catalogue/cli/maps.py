@@ -8,6 +8,7 @@ from datetime import date
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json
 from catalogue.cli.scope_options import ISO_DATE
@@ -68,12 +69,15 @@ def legend(picture: MapPicture, symbols: dict[str, str] | None) -> list[str]:
 
 
 @click.command("map")
-@click.option("--region", help="Zoom to a UN region, sub-region or liaison area (default: world).")
+@click.option("--region", callback=refuse_blank,
+              help="Zoom to a UN region, sub-region or liaison area (default: world).")
 @click.option("--shade", "shading", default="assisted", show_default=True,
               help=f"What colours the countries: {', '.join(SHADES)}.")
-@click.option("--discipline", help="Count only requests in this discipline (requests, delivered).")
+@click.option("--discipline", callback=refuse_blank,
+              help="Count only requests in this discipline (requests, delivered).")
 @click.option("--since", type=ISO_DATE, help="Count only requests received (delivered) since.")
-@click.option("--highlight", help="A country to mark on the map (name or code).")
+@click.option("--highlight", callback=refuse_blank,
+              help="A country to mark on the map (name or code).")
 @click.option("--width", type=click.IntRange(10, 400), help="Columns (default: the terminal's).")
 @click.option("--height", type=click.IntRange(4, 200), help="Rows of map (default: to fit).")
 @click.option("--color/--no-color", "colour", default=None,

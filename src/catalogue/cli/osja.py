@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from catalogue.cli.blank import refuse_blank
+from catalogue.cli.blank import OutputFile, refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.osja_render import render_osja, render_versions
 from catalogue.cli.output import dump_json, emit, output_options
@@ -186,7 +186,7 @@ def history(app: AppContext, request_id: int, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "docx"]),
               help="md or docx (default: from the -o file's extension, else md), e.g. "
                    "--format docx.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE",
+@click.option("-o", "--output", type=OutputFile(), metavar="FILE",
               help="File to write (default: standard output, Markdown only), e.g. "
                    "-o osja-12.docx.")
 @click.option("--author", help="Author the document names (default: your login), e.g. "

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from catalogue.core.names import printable
+from catalogue.core.names import one_line, printable, spreadsheet_safe
 
 MAX_CELL = 48
 
@@ -64,12 +64,17 @@ def dump_json(data: Any, indent: int | None = 2) -> str:
 
 
 def csv_cell(value: Any) -> str:
-    """A CSV cell: lists joined with "; ", control characters shown as ``\\xNN``."""
+    """A CSV cell: lists joined with "; ", control characters shown as ``\\xNN``, and text a
+    spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return)
+    prefixed with an apostrophe (:func:`~catalogue.core.names.spreadsheet_safe`). Every CSV
+    the CLI writes goes through here; numbers stay numbers."""
     if value is None:
         return ""
+    if isinstance(value, (bool, int, float)):
+        return str(value)
     if isinstance(value, (list, tuple)):
-        return printable("; ".join(map(str, value)))
-    return printable(str(value))
+        value = "; ".join(map(str, value))
+    return spreadsheet_safe(printable(str(value)))
 
 
 def cell(value: Any) -> str:
@@ -79,7 +84,7 @@ def cell(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
         value = ", ".join(map(str, value))
-    text = printable(str(value)).replace("\n", " ")
+    text = one_line(str(value))
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 

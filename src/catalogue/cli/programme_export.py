@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from catalogue.cli.blank import OutputFile
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.core.counting import plural
 from catalogue.core.exports.render import FORMATS, check_format
@@ -29,7 +30,7 @@ IATI = "iati"
               help="Public version: withholds confidential modules, counter-terrorism links, "
                    "costs and commercial terms, vulnerability notes and exact in-country dates, "
                    "and says what was withheld. E.g. --redact.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE",
+@click.option("-o", "--output", type=OutputFile(), metavar="FILE",
               help="File to write (default: standard output, text formats only), "
                    "e.g. -o outline.docx.")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists, e.g. --force.")

@@ -83,10 +83,10 @@ def programme() -> None:
 
 
 @programme.command()
-@click.argument("title")
+@click.argument("title", callback=refuse_blank)
 @click.option("--country", required=True, callback=refuse_blank,
               help="Country the programme is for (any name or code), e.g. --country Kenya.")
-@click.option("--template", "discipline", metavar="DISCIPLINE",
+@click.option("--template", "discipline", callback=refuse_blank, metavar="DISCIPLINE",
               help="Start with a discipline's standard modules, e.g. --template command.")
 @_field_options
 @click.option("--json", "as_json", is_flag=True, help="Print the new programme as JSON.")
@@ -176,8 +176,8 @@ def show(app: AppContext, programme_id: int, as_json: bool) -> None:
 
 @programme.command()
 @click.argument("programme_id", metavar="ID", type=int)
-@click.argument("modules", metavar="[MODULE...]", nargs=-1)
-@click.option("--standard", "discipline", metavar="DISCIPLINE",
+@click.argument("modules", metavar="[MODULE...]", callback=refuse_blank, nargs=-1)
+@click.option("--standard", "discipline", callback=refuse_blank, metavar="DISCIPLINE",
               help="Also add the discipline's standard modules not yet in the programme "
                    "(data/disciplines, local practice), e.g. --standard counter-terrorism.")
 @click.option("--at", "position", type=int,
@@ -213,7 +213,7 @@ def add(app: AppContext, programme_id: int, modules: tuple[str, ...], discipline
 
 @programme.command()
 @click.argument("programme_id", metavar="ID", type=int)
-@click.argument("module", metavar="MODULE")
+@click.argument("module", metavar="MODULE", callback=refuse_blank)
 @pass_app
 def remove(app: AppContext, programme_id: int, module: str) -> None:
     """Remove a module, named by its id or its position.
@@ -229,7 +229,7 @@ def remove(app: AppContext, programme_id: int, module: str) -> None:
 
 @programme.command()
 @click.argument("programme_id", metavar="ID", type=int)
-@click.argument("module", metavar="MODULE")
+@click.argument("module", metavar="MODULE", callback=refuse_blank)
 @click.argument("position", type=int)
 @pass_app
 def move(app: AppContext, programme_id: int, module: str, position: int) -> None:
@@ -251,7 +251,7 @@ def move(app: AppContext, programme_id: int, module: str, position: int) -> None
 @click.option("--country", callback=refuse_blank,
               help="Move the programme to another country, e.g. --country Ghana.")
 @_field_options
-@click.option("--module", "module", metavar="MODULE",
+@click.option("--module", "module", callback=refuse_blank, metavar="MODULE",
               help="Change one module (by id or position) with --hours / --module-notes, "
                    "e.g. --module cmd-decision-logs.")
 @click.option("--hours", metavar="H",

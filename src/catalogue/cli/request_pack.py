@@ -6,13 +6,14 @@ from pathlib import Path
 
 import click
 
+from catalogue.cli.blank import OutputFile
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.core.names import printable
 
 
 @click.command("pack")
 @click.argument("request_id", type=int)
-@click.option("-o", "--output", type=click.Path(path_type=Path), metavar="FILE", required=True,
+@click.option("-o", "--output", type=OutputFile(), metavar="FILE", required=True,
               help="File to write: .docx (Word) or .md (Markdown), e.g. -o ipab-12.docx.")
 @click.option("--author", help="Author named on the draft (default: your login, or the "
                                "signed-in user), e.g. --author 'J. Smith'.")

@@ -8,10 +8,12 @@ import sys
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import csv_cell, dump_json, emit
 from catalogue.cli.request_render import HISTORY_COLUMNS, history_rows, render_saved
 from catalogue.cli.scope_options import by_option
+from catalogue.core.names import printable
 from catalogue.core.requests.model import Request
 from catalogue.core.requests.states import FORWARD, STATES
 
@@ -74,9 +76,11 @@ def advance(app: AppContext, request_id: int, to: str | None, reference: str | N
 
 @click.command()
 @click.argument("request_id", type=int)
-@click.option("--reason", required=True, help="Why it is declined (e.g. --reason 'JIPH said no').")
-@click.option("--signal", help="Which decline reason applies: jiph-refused, staff-risk, no-skills "
-                               "or ethics (e.g. --signal jiph-refused).")
+@click.option("--reason", required=True, callback=refuse_blank,
+              help="Why it is declined (e.g. --reason 'JIPH said no').")
+@click.option("--signal", callback=refuse_blank,
+              help="Which decline reason applies: jiph-refused, staff-risk, no-skills "
+                   "or ethics (e.g. --signal jiph-refused).")
 @expect_option
 @by_option
 @json_option
@@ -91,14 +95,28 @@ def decline(app: AppContext, request_id: int, reason: str, signal: str | None,
     """
     from catalogue.core.requests.workflow import decline as decline_request
 
+    if signal is not None:
+        _check_signal(app, signal)
     result = decline_request(app.store(), request_id, by=by, reason=reason, signal=signal,
                              expected_state=expected_state)
     _done(result, as_json, "Declined")
 
 
+def _check_signal(app: AppContext, signal: str) -> None:
+    """``--signal`` names one of the policy's decline reasons (``decline-`` may be left off);
+    any other is a usage error (exit 2) naming them, as a ``click.Choice`` would."""
+    from catalogue.core.requests.pages import workflow_choices
+
+    reasons = [key for key, _title in workflow_choices(app.store())["decline_reasons"]]
+    if signal.strip() not in reasons and f"decline-{signal.strip()}" not in reasons:
+        short = ", ".join(r.removeprefix("decline-") for r in reasons)
+        raise click.BadParameter(f"'{printable(signal)}' is not one of: {short}",
+                                 param_hint="'--signal'")
+
+
 @click.command()
 @click.argument("request_id", type=int)
-@click.option("--reason", required=True,
+@click.option("--reason", required=True, callback=refuse_blank,
               help="Why it is withdrawn (e.g. --reason 'force withdrew the request').")
 @expect_option
 @by_option
@@ -124,7 +142,7 @@ def withdraw(app: AppContext, request_id: int, reason: str, expected_state: str 
 @click.option("--to", "to", required=True,
               type=click.Choice([s for s in FORWARD if s not in {"scheduled", "delivered"}]),
               help="The earlier state to go back to (e.g. --to jiph-approved to re-assess).")
-@click.option("--reason", required=True,
+@click.option("--reason", required=True, callback=refuse_blank,
               help="Why (e.g. --reason 'travel advice changed; OSJA to be redone').")
 @expect_option
 @by_option
@@ -193,7 +211,7 @@ def history(app: AppContext, request_id: int | None, everything: bool, as_json: 
 
 @click.command()
 @click.argument("request_id", type=int)
-@click.argument("programme")
+@click.argument("programme", callback=refuse_blank)
 @by_option
 @json_option
 @pass_app

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
 from catalogue.cli.rules_render import render_flags, render_grading, render_prompts
@@ -90,8 +91,8 @@ ADVICE_COLUMNS = [("code", "Code"), ("country", "Country"), ("label", "Advice"),
 
 
 @advice.command("set")
-@click.argument("country")
-@click.argument("level")
+@click.argument("country", callback=refuse_blank)
+@click.argument("level", callback=refuse_blank)
 @click.option("--as-of", "as_of", type=ISO_DATE, required=True,
               help="Date the FCDO advice was current, YYYY-MM-DD (e.g. --as-of 2026-11-20).")
 @click.option("--part", help="Where the advice applies, if not the whole country "
@@ -144,7 +145,7 @@ def advice_list(app: AppContext, fmt: str) -> None:
 
 
 @advice.command("clear")
-@click.argument("country")
+@click.argument("country", callback=refuse_blank)
 @click.option("--json", "as_json", is_flag=True, help="Write the advice now in force as JSON.")
 @pass_app
 def advice_clear(app: AppContext, country: str, as_json: bool) -> None:

@@ -68,10 +68,10 @@ def scope_options(*, editing: bool = False) -> Callable[[Callable[..., Any]], Ca
             click.option("--country", required=False, callback=refuse_blank,
                          help="Country or region in any form 'catalogue country' accepts "
                               "(e.g. --country Kenya, --country KE)."),
-            click.option("--discipline", "disciplines", multiple=True,
+            click.option("--discipline", "disciplines", callback=refuse_blank, multiple=True,
                          help="Discipline by id or title; repeat for more "
                               "(e.g. --discipline leadership --discipline 'counter-terrorism')."),
-            click.option("--module", "modules", multiple=True,
+            click.option("--module", "modules", callback=refuse_blank, multiple=True,
                          help="Module id from the library; repeat for more "
                               "(e.g. --module cmd-decision-logs)."),
             click.option("--location", type=click.Choice(LOCATION_CHOICES),

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, render_table
 from catalogue.core.counting import plural
@@ -100,7 +101,8 @@ def steps(app: AppContext, as_json: bool) -> None:
 
 
 @stats.command()
-@click.option("--discipline", help="Only requests in this discipline (id, title or prefix).")
+@click.option("--discipline", callback=refuse_blank,
+              help="Only requests in this discipline (id, title or prefix).")
 @_json_option
 @pass_app
 def regions(app: AppContext, discipline: str | None, as_json: bool) -> None:

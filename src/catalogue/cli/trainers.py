@@ -7,6 +7,7 @@ from datetime import date
 
 import click
 
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json, emit, output_options
 from catalogue.cli.scope_options import ISO_DATE, by_option
@@ -40,13 +41,14 @@ def _subject(discipline: str | None, module: str | None) -> tuple[str, str]:
 
 
 @trainer.command("add")
-@click.argument("name")
+@click.argument("name", callback=refuse_blank)
 @click.option("--kind", required=True, help="staff, associate or serving-officer.")
 @click.option("--force", help="A serving officer's police force (e.g. 'Kent Police').")
 @click.option("--language", "languages", multiple=True, help="A language they train in; repeat.")
-@click.option("--discipline", "disciplines", multiple=True,
+@click.option("--discipline", "disciplines", callback=refuse_blank, multiple=True,
               help="A discipline they may deliver (id or title); repeat.")
-@click.option("--module", "modules", multiple=True, help="A module they may deliver; repeat.")
+@click.option("--module", "modules", callback=refuse_blank, multiple=True,
+              help="A module they may deliver; repeat.")
 @click.option("--notes", help="Notes about the trainer (never in public material).")
 @by_option
 @pass_app
@@ -62,7 +64,7 @@ def add(app: AppContext, name: str, kind: str, force: str | None, languages: tup
 
 
 @trainer.command("edit")
-@click.argument("trainer_ref", metavar="TRAINER")
+@click.argument("trainer_ref", metavar="TRAINER", callback=refuse_blank)
 @click.option("--name", help="The new name.")
 @click.option("--kind", help="staff, associate or serving-officer.")
 @click.option("--force", help="A serving officer's police force.")
@@ -86,7 +88,8 @@ def edit(app: AppContext, trainer_ref: str, name: str | None, kind: str | None,
 @trainer.command("list")
 @click.option("--search", help="Words in the name, force, languages or subjects.")
 @click.option("--kind", help="staff, associate or serving-officer.")
-@click.option("--subject", help="Who may deliver this discipline or module id.")
+@click.option("--subject", callback=refuse_blank,
+              help="Who may deliver this discipline or module id.")
 @output_options
 @pass_app
 def list_(app: AppContext, search: str | None, kind: str | None, subject: str | None,
@@ -101,7 +104,7 @@ def list_(app: AppContext, search: str | None, kind: str | None, subject: str | 
 
 
 @trainer.command("show")
-@click.argument("trainer_ref", metavar="TRAINER")
+@click.argument("trainer_ref", metavar="TRAINER", callback=refuse_blank)
 @click.option("--json", "as_json", is_flag=True, help="Write JSON for scripts.")
 @pass_app
 def show(app: AppContext, trainer_ref: str, as_json: bool) -> None:
@@ -115,9 +118,11 @@ def show(app: AppContext, trainer_ref: str, as_json: bool) -> None:
 
 
 @trainer.command("subject")
-@click.argument("trainer_ref", metavar="TRAINER")
-@click.option("--discipline", "disciplines", multiple=True, help="A discipline; repeat.")
-@click.option("--module", "modules", multiple=True, help="A module; repeat.")
+@click.argument("trainer_ref", metavar="TRAINER", callback=refuse_blank)
+@click.option("--discipline", "disciplines", callback=refuse_blank, multiple=True,
+              help="A discipline; repeat.")
+@click.option("--module", "modules", callback=refuse_blank, multiple=True,
+              help="A module; repeat.")
 @click.option("--remove", is_flag=True, help="Remove the one discipline or module given.")
 @by_option
 @pass_app
@@ -140,9 +145,11 @@ def subject(app: AppContext, trainer_ref: str, disciplines: tuple[str, ...],
 
 
 @trainer.command("accredit")
-@click.argument("trainer_ref", metavar="TRAINER")
-@click.option("--discipline", help="The discipline accredited (covers its modules).")
-@click.option("--module", help="The module accredited.")
+@click.argument("trainer_ref", metavar="TRAINER", callback=refuse_blank)
+@click.option("--discipline", callback=refuse_blank,
+              help="The discipline accredited (covers its modules).")
+@click.option("--module", callback=refuse_blank,
+              help="The module accredited.")
 @click.option("--on", "on", type=ISO_DATE, required=True, help="Date accredited, YYYY-MM-DD.")
 @click.option("--expires", type=ISO_DATE, help="Expiry date, YYYY-MM-DD (leave out if none).")
 @click.option("--ref", "reference", help="Certificate or record reference.")
@@ -164,7 +171,7 @@ def accredit_(app: AppContext, trainer_ref: str, discipline: str | None, module:
 
 
 @trainer.command("unavailable")
-@click.argument("trainer_ref", metavar="TRAINER")
+@click.argument("trainer_ref", metavar="TRAINER", callback=refuse_blank)
 @click.option("--from", "first", type=ISO_DATE, required=True, help="First day, YYYY-MM-DD.")
 @click.option("--to", "last", type=ISO_DATE, required=True, help="Last day, YYYY-MM-DD.")
 @click.option("--reason", help="Why (never in public material).")
@@ -182,7 +189,7 @@ def unavailable(app: AppContext, trainer_ref: str, first: date, last: date,
 
 
 @trainer.command("available")
-@click.argument("trainer_ref", metavar="TRAINER")
+@click.argument("trainer_ref", metavar="TRAINER", callback=refuse_blank)
 @click.argument("period", type=int)
 @by_option
 @pass_app
@@ -197,7 +204,7 @@ def available(app: AppContext, trainer_ref: str, period: int, by: str) -> None:
 
 
 @trainer.command("assign")
-@click.argument("trainer_ref", metavar="TRAINER")
+@click.argument("trainer_ref", metavar="TRAINER", callback=refuse_blank)
 @click.argument("programme_id", type=int)
 @click.option("--role", default="trainer", show_default=True, help="lead or trainer.")
 @by_option
@@ -215,7 +222,7 @@ def assign_(app: AppContext, trainer_ref: str, programme_id: int, role: str, by:
 
 
 @trainer.command("unassign")
-@click.argument("trainer_ref", metavar="TRAINER")
+@click.argument("trainer_ref", metavar="TRAINER", callback=refuse_blank)
 @click.argument("programme_id", type=int)
 @click.option("--reason", help="Why, for the audit trail.")
 @by_option
@@ -246,7 +253,7 @@ def team(app: AppContext, programme_id: int, as_json: bool) -> None:
 
 
 @trainer.command("history")
-@click.argument("trainer_ref", metavar="TRAINER")
+@click.argument("trainer_ref", metavar="TRAINER", callback=refuse_blank)
 @output_options
 @pass_app
 def history(app: AppContext, trainer_ref: str, fmt: str) -> None:

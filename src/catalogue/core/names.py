@@ -43,14 +43,42 @@ def flag_emoji(code: str) -> str:
     return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in code.upper())
 
 
-#: C0 controls but tab and line feed, DEL and the C1 controls, each written as ``\xNN``.
+#: C0 controls but tab and line feed, DEL and the C1 controls, each written as ``\xNN``; the
+#: bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which
+#: would reverse the text after them, each written as ``\uNNNN``.
 _CONTROL_SHOWN = {code: f"\\x{code:02x}"
                   for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+_CONTROL_SHOWN.update({code: f"\\u{code:04x}"
+                       for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+#: Line breaks, shown as one visible mark where text must stay on one line.
+_LINE_BREAKS = re.compile("\r\n|[\n\u2028\u2029]")
+LINE_BREAK_MARK = "↵"
 
 
 def printable(text: str) -> str:
-    """User text made safe for a terminal: control characters and escapes shown, not obeyed."""
+    """User text made safe for a terminal: control characters, escapes and bidirectional
+    overrides shown, not obeyed. Line feeds are kept (for paragraphs): see :func:`one_line`."""
     return text.translate(_CONTROL_SHOWN)
+
+
+def one_line(text: str) -> str:
+    """User text for a place that holds one line (a table cell, a card's labelled row):
+    :func:`printable`, with each line break shown as "↵" instead of obeyed."""
+    return printable(_LINE_BREAKS.sub(LINE_BREAK_MARK, text))
+
+
+#: What a spreadsheet would run as a formula when a cell starts with it (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell's text that a spreadsheet shows and never runs: text starting with ``=``,
+    ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe (OWASP's advice
+    on CSV injection); a plain number ("-3", "+1.5") stays a number."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def typed_number(text: str) -> int | None:

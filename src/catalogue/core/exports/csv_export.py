@@ -7,6 +7,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from catalogue.core.exports.wording import clean
+from catalogue.core.names import spreadsheet_safe
 
 if TYPE_CHECKING:
     from catalogue.core.programmes.outline import ProgrammeOutline
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
 COLUMNS = ("position", "module_id", "title", "summary", "discipline_id", "discipline", "level_from",
            "level_to", "library_hours", "hours", "hours_overridden", "sensitivity",
            "principles", "prerequisites", "outcomes", "library_note", "notes")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: Any) -> str:
@@ -29,7 +29,7 @@ def cell(value: Any) -> str:
     if isinstance(value, list):
         value = "; ".join(map(str, value))
     text = clean(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return spreadsheet_safe(text)
 
 
 def render_csv(outline: ProgrammeOutline) -> str:

@@ -39,19 +39,24 @@ LABELS = {
     "withdrawn": "Withdrawn",
 }
 
-#: How a refusal names the step ("cannot schedule request 12: ...").
+#: How a refusal names a step that is an action of its own ("cannot schedule request 12:
+#: ..."); any other step is named as the move it is ("cannot move request 12 to
+#: osja-assessed: ..."), never as the recording of what the guard found missing.
 VERBS = {
-    "scoping": "start scoping",
-    "ipab-submitted": "record the IPAB submission for",
-    "jiph-approved": "record JIPH approval for",
-    "osja-assessed": "record the OSJA assessment for",
-    "embassy-consulted": "record the embassy consultation for",
-    "authorised": "authorise",
-    "scheduled": "schedule",
-    "delivered": "mark as delivered",
-    "declined": "decline",
-    "withdrawn": "withdraw",
+    "authorised": "authorise request {id}",
+    "scheduled": "schedule request {id}",
+    "delivered": "mark request {id} as delivered",
+    "declined": "decline request {id}",
+    "withdrawn": "withdraw request {id}",
 }
+
+
+def refusal_lead(target: str, request_id: int) -> str:
+    """What a refused step's message starts with: "cannot move request 12 to osja-assessed",
+    "cannot authorise request 12"."""
+    verb = VERBS.get(target, f"move request {{id}} to {target}")
+    return "cannot " + verb.format(id=request_id)
+
 
 #: What one sentence of a guide says each step means.
 MEANINGS = {

@@ -25,9 +25,9 @@ from catalogue.core.requests.states import (
     LABELS,
     STATES,
     TERMINAL,
-    VERBS,
     next_state,
     position,
+    refusal_lead,
 )
 from catalogue.core.rules.engine import assess
 from catalogue.core.rules.stored import stored_policy
@@ -75,7 +75,7 @@ def _legal(request: Request, target: str) -> None:
         raise InvalidInputError(f"unknown state {target!r}; states are: {', '.join(STATES)}")
     rid, state = request.id, request.state
     if state in TERMINAL:
-        raise RefusedError(f"cannot {VERBS.get(target, 'move')} request {rid}: it is {state}, "
+        raise RefusedError(f"{refusal_lead(target, rid)}: it is {state}, "
                            "and a finished request cannot change")
     if target in EXITS:
         return
@@ -123,7 +123,7 @@ def _transition(store: Store, request_id: int, target: str, step: StepInput, *, 
         _legal(current, target)
         problems, updates = guards.check(context(store, current, today), target, step)
         if problems:
-            raise refused(f"cannot {VERBS[target]} request {request_id}: ", problems)
+            raise refused(f"{refusal_lead(target, request_id)}: ", problems)
         updates.update(state=target, updated_at=at, state_changed_at=at)
         _conditional_update(store, request_id, expected_state, updates)
         details = {k: v for k, v in updates.items()
