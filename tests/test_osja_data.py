@@ -70,7 +70,7 @@ CASES: list[Case] = [
      "duplicate question id 'serious-risk'"),
     ("edition date malformed", QUESTIONS,
      lambda r: _edit(r / QUESTIONS, 'published = "2017-01-26"', 'published = "26 Jan 2017"'),
-     "'published' must be a date"),
+     "published '26 Jan 2017' is not a date in the form YYYY-MM-DD"),
     ("death penalty status unknown", DP,
      lambda r: _edit(r / DP, "EG,Egypt,retentionist", "EG,Egypt,sometimes"),
      "status 'sometimes' is not one of"),

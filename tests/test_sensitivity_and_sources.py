@@ -88,7 +88,7 @@ def _renamed_level(root: Path) -> tuple[str, int, str]:
 
 def _bad_date(root: Path) -> tuple[str, int, str]:
     line = _edit(root / "sensitivity.toml", 'updated = "2024-08-05"', 'updated = "Aug 2024"')
-    return "data/sensitivity.toml", line, "'updated' must be a date as YYYY-MM-DD"
+    return "data/sensitivity.toml", line, "updated 'Aug 2024' is not a date in the form YYYY-MM-DD"
 
 
 def _module_without_basis(root: Path) -> tuple[str, int, str]:

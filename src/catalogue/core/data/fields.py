@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
@@ -68,6 +69,17 @@ class Record:
         if choices and value not in choices:
             raise self.fail(f"{key!r} is {value!r}; expected one of: {', '.join(choices)}", key)
         return value
+
+    def date(self, key: str, forms: tuple[str, ...] = ("day",), required: bool = True) -> str:
+        """A date field as text, checked by the shared strict check (``2021-02-30``, ``2023-13``
+        and ``"soon"`` are refused at the field's line); a TOML date literal counts as a day."""
+        value = self.data.get(key)
+        if isinstance(value, date) and not isinstance(value, datetime) and "day" in forms:
+            return value.isoformat()
+        text = self.text(key, required)
+        if not text:
+            return ""
+        return self.file.checked_date(self._line_of_field(key) or self.line, text, key, forms)
 
     def integer(self, key: str, low: int, high: int, required: bool = True) -> int | None:
         value = self.data.get(key)

@@ -289,7 +289,7 @@ def _load_hr_lists(root: Path, geo: Geography) -> None:
                 if year == latest:
                     geo.countries[code]["hr_priority"] = 1
                     geo.countries[code]["hr_priority_year"] = year
-        geo.hr_lists.append({"year": year, "published": record.text("published"),
+        geo.hr_lists.append({"year": year, "published": record.date("published", ("month", "day")),
                              "title": record.text("title"), "entry_count": len(entries),
                              "current": int(year == latest)})
     for c in geo.countries.values():

@@ -4,7 +4,6 @@ policy's source and date. Seeded as the ``sensitivity_levels`` reference table."
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +25,6 @@ def _table(file: TextFile, doc: dict[str, Any], name: str, keys: set[str]) -> Re
     return record
 
 
-def _iso_date(record: Record, key: str) -> str:
-    text = record.text(key)
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        raise record.fail(f"{key!r} must be a date as YYYY-MM-DD, not {text!r}", key) from None
-    return text
-
-
 def load_sensitivity(root: Path) -> list[dict[str, Any]]:
     """One row per level, each carrying the scheme's name and the marking's source."""
     file = read_text(root / SENSITIVITY_FILE, root)
@@ -48,8 +38,8 @@ def load_sensitivity(root: Path) -> list[dict[str, Any]]:
                                           "url"})
     common = {"scheme": scheme.text("name"), "scheme_note": scheme.text("note"),
               "source_title": source.text("title"), "source_publisher": source.text("publisher"),
-              "source_updated": _iso_date(source, "updated"),
-              "source_in_force_since": _iso_date(source, "in_force_since"),
+              "source_updated": source.date("updated"),
+              "source_in_force_since": source.date("in_force_since"),
               "source_url": source.text("url")}
     items = records(file, doc, "level", "sensitivity level")
     found = check_unique(items, "id")

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from catalogue.core.errors import DataFileError
+from catalogue.core.dates import check_date_text
+from catalogue.core.errors import DataFileError, InvalidInputError
 
 
 @dataclass
@@ -23,6 +24,15 @@ class TextFile:
 
     def fail(self, line: int | None, problem: str) -> DataFileError:
         return DataFileError(self.display, line, problem)
+
+    def checked_date(self, line: int | None, text: str, label: str,
+                     forms: tuple[str, ...] = ("day",)) -> str:
+        """``text`` if it is a real date of an allowed form (see ``check_date_text``), else
+        ``file:line: label 'text' is not ...``."""
+        try:
+            return check_date_text(text, label, forms)
+        except InvalidInputError as exc:
+            raise self.fail(line, str(exc)) from None
 
     def line_of(self, key: str, value: object, occurrence: int = 1) -> int | None:
         """The line where ``key = value`` appears (the n-th time), for semantic errors."""

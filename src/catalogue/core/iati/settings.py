@@ -106,6 +106,12 @@ def _text(file: TextFile, table: dict[str, Any], section: str, key: str, *,
     return " ".join(value.split())
 
 
+def _date(file: TextFile, table: dict[str, Any], section: str, key: str) -> str:
+    """A ``YYYY-MM-DD`` field, by the shared strict date check (file:line when it is wrong)."""
+    return file.checked_date(_line(file, key, section), _text(file, table, section, key),
+                             f"[{section}] {key!r}")
+
+
 def _code(file: TextFile, table: dict[str, Any], section: str, key: str,
           codes: dict[str, str], listname: str) -> str:
     value = table.get(key)
@@ -190,7 +196,7 @@ def load_settings(root: Path) -> dict[str, Any]:
         "status_basis": _text(file, status_table, "activity-status", "basis"),
         "codelists": codelists,
         "codelists_source": _text(file, lists, "codelists", "source"),
-        "codelists_updated": _text(file, lists, "codelists", "updated"),
+        "codelists_updated": _date(file, lists, "codelists", "updated"),
     }
 
 
@@ -209,7 +215,7 @@ def load_sectors(root: Path) -> dict[str, Any]:
     file = read_text(root / SECTORS_FILE, root)
     doc = parse_toml(file)
     source = _table(file, doc, "source")
-    sectors_source = {key: _text(file, source, "source", key)
+    sectors_source = {key: (_date if key == "updated" else _text)(file, source, "source", key)
                       for key in ("title", "publisher", "updated", "url")}
     names: dict[str, str] = {}
     for index, entry in enumerate(doc.get("code") or [], start=1):

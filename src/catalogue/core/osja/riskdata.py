@@ -29,7 +29,8 @@ SANCTIONS_FILE = "uk-sanctions-regimes.csv"
 QUESTIONS_FILE = "osja-questions.toml"
 
 _CODE = re.compile(r"^[A-Z]{2}$")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: A row's as_of may be as precise as its source: a year (an annual report), a month or a day.
+_AS_OF_FORMS = ("year", "month", "day")
 
 
 def _code(file: TextFile, line: int, text: str, required: bool = True) -> str:
@@ -41,9 +42,7 @@ def _code(file: TextFile, line: int, text: str, required: bool = True) -> str:
 
 
 def _as_of(file: TextFile, line: int, text: str) -> str:
-    if not _DATE.match(text):
-        raise file.fail(line, f"as_of {text!r} must be a year, YYYY-MM or YYYY-MM-DD")
-    return text
+    return file.checked_date(line, text, "as_of", _AS_OF_FORMS)
 
 
 def death_penalty_rows(root: Path) -> list[dict[str, Any]]:
@@ -92,9 +91,12 @@ def sanctions_rows(root: Path) -> list[dict[str, Any]]:
 
 def _sanctions_list_date(root: Path) -> str | None:
     """The date the list was checked ("List as of YYYY-MM-DD" in its header comment)."""
-    text = (root / SANCTIONS_FILE).read_text(encoding="utf-8", errors="replace")
-    found = re.search(r"List as of (\d{4}-\d{2}-\d{2})", text)
-    return found.group(1) if found else None
+    file = read_text(root / SANCTIONS_FILE, root)
+    for number, line in enumerate(file.text.splitlines(), start=1):
+        found = re.search(r"List as of (\S+)", line)
+        if found:
+            return file.checked_date(number, found.group(1).rstrip(".,;:"), "'List as of'")
+    return None
 
 
 def load_questions(root: Path, disciplines: set[str], audiences: set[str]) -> dict[str, Any]:
@@ -112,10 +114,8 @@ def load_questions(root: Path, disciplines: set[str], audiences: set[str]) -> di
     ed = Record(file, head, "edition")
     ed.known({"id", "title", "published", "source", "note"})
     edition = {"id": ed.text("id"), "title": ed.text("title"),
-               "published": ed.text("published"), "source": ed.text("source"),
+               "published": ed.date("published"), "source": ed.text("source"),
                "note": ed.text("note", required=False) or None}
-    if not _DATE.match(edition["published"] or ""):
-        raise ed.fail("'published' must be a date, YYYY-MM-DD", "published")
     questions = []
     for ident, record in check_unique(records(file, doc, "question", "question"), "id").items():
         record.known({"id", "text", "when", "when_any", "why", "source", "wording"})

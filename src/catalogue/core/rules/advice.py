@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from catalogue.core.dates import parse_date, stamp
+from catalogue.core.dates import stamp
 from catalogue.core.errors import InvalidInputError, NotFoundError
 from catalogue.core.names import fold
 
@@ -68,10 +68,7 @@ def advice_tables(root: Path) -> list[Any]:
         if row.get("level") not in LEVELS:
             raise file.fail(row.line, f"level {row.get('level')!r} is not one of: "
                                       f"{', '.join(LEVELS)}")
-        try:
-            as_of = parse_date(row.get("as_of"), "as_of").isoformat()
-        except InvalidInputError as exc:
-            raise file.fail(row.line, str(exc)) from None
+        as_of = file.checked_date(row.line, row.get("as_of"), "as_of")
         rows[code] = {"code": code, "level": row.get("level"), "part": row.get("part") or None,
                       "as_of": as_of, "source": row.get("source") or None,
                       "note": row.get("note") or None}
