@@ -83,7 +83,9 @@ def check(app: AppContext) -> None:
     """Check the database: SQLite's integrity check, the search indexes, and that every
     request's audit trail is unbroken (each event sealed in a hash chain) and ends at the
     request's state. Problems name the requests affected (exit 4). A path with no database
-    is reported (exit 1) and nothing is created.
+    is reported (exit 1) and nothing is created. The check only reads: a database another
+    program is writing, or a read-only one, is checked as it stands (one that nobody may
+    read just now is reported busy, exit 4: try again).
 
     \b
     Example:
