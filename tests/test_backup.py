@@ -75,4 +75,4 @@ def test_cli_backup_and_restore(invoke, tmp_path: Path) -> None:  # type: ignore
     restored = invoke("db", "restore", str(target), "--yes")
     assert restored.exit_code == 0, restored.output
     refused = invoke("db", "restore", str(tmp_path / "missing.db"), "--yes")
-    assert refused.exit_code == 4
+    assert refused.exit_code == 1 and "no backup file" in refused.stderr

@@ -106,8 +106,8 @@ def check(app: AppContext) -> None:
 
 
 @db.command("backup")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.argument("file", metavar="FILE|FOLDER/", type=click.Path())
+@click.option("--force", is_flag=True, help="Replace the backup file if it exists.")
 @click.option("--damaged", is_flag=True,
               help="Copy the database even though it fails the integrity check (the copy is "
                    "damaged too), e.g. to keep what can be saved before repairing it.")
@@ -116,9 +116,15 @@ def backup_command(app: AppContext, file: str, force: bool, damaged: bool) -> No
     """Copy the database to FILE, safely, even while the app is running. The database is
     checked first; a damaged one is refused (exit 4) unless --damaged is given.
 
+    Given a folder (one that exists, or any name ending in /), the backup is written
+    inside it as DATABASE-YYYYMMDDTHHMMZ.db (the database's name and the UTC time, e.g.
+    catalogue-20261126T1352Z.db) and the line printed names the file. A folder that does
+    not exist is refused (exit 6): it is never taken for a file name.
+
     \b
-    Example:
+    Examples:
       catalogue db backup ~/backups/catalogue-2026-11-26.db
+      catalogue db backup ~/backups/
     """
     from catalogue.core.backup import backup, damage
 
@@ -133,23 +139,30 @@ def backup_command(app: AppContext, file: str, force: bool, damaged: bool) -> No
 
 
 @db.command("restore")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @pass_app
 def restore_command(app: AppContext, file: str, yes: bool) -> None:
     """Replace the database with the backup in FILE, after checking it is valid.
 
+    A FILE that does not exist exits 1; the database itself given as FILE exits 2; a
+    file that is not a healthy catalogue database exits 4. Answering no to the question
+    restores nothing and exits 0.
+
     \b
     Example:
       catalogue db restore ~/backups/catalogue-2026-11-26.db --yes
     """
-    from catalogue.core.backup import check_backup, restore
+    from catalogue.core.backup import check_backup, refuse_itself, restore
 
+    store = app.store()
+    refuse_itself(store, file)
     meta = check_backup(file)
-    if not yes:
-        click.confirm(f"Replace {printable(app.db_path)} with the backup seeded {meta.get('seeded_at')}?",
-                      abort=True)
-    restore(app.store(), file)
+    if not yes and not click.confirm(f"Replace {printable(app.db_path)} with the backup seeded "
+                                     f"{meta.get('seeded_at')}?", default=False):
+        click.echo(f"Nothing restored: {printable(app.db_path)} is as it was.")
+        return
+    restore(store, file)
     app.close()
     app.store()  # reopen: migrates and reseeds the restored copy if it is older
     click.echo(f"Restored {printable(app.db_path)} from {printable(file)}")

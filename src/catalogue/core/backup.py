@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from catalogue.core.errors import DatabaseError, OutputError
+from catalogue.core.errors import DatabaseError, InvalidInputError, NotFoundError, OutputError
 from catalogue.core.sharing import protect_backup
 from catalogue.core.store import Store, busy_seconds, explain
 
@@ -34,6 +34,22 @@ def damage(store: Store) -> list[str]:
         return [str(exc)]
 
 
+def backup_path(store: Store, target: str | os.PathLike[str], now: float | None = None) -> str:
+    """The file a backup to ``target`` is written to. ``target`` is that file, or a folder: an
+    existing one, or one written with a separator at the end (``backups/``), which must exist.
+    Into a folder the backup goes as ``{database name}-{UTC time}.db``, e.g.
+    ``catalogue-20261126T1352Z.db``."""
+    text = os.fspath(target)
+    path = os.path.abspath(text)
+    names_folder = text.endswith(os.sep) or bool(os.altsep and text.endswith(os.altsep))
+    if not names_folder and not os.path.isdir(path):
+        return path
+    if not os.path.isdir(path):
+        raise OutputError(f"directory {path} does not exist; no backup was written")
+    moment = time.strftime("%Y%m%dT%H%MZ", time.gmtime(now))
+    return os.path.join(path, f"{Path(store.filename).stem}-{moment}.db")
+
+
 def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False,
            damaged: bool = False) -> str:
     """Copy the open database to ``target`` (owner-only, or 0660 for the group of a shared
@@ -41,8 +57,9 @@ def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False,
 
     The database is checked first (``PRAGMA integrity_check``): a damaged one is refused
     (DatabaseError, nothing written) unless ``damaged`` is true, which copies it as it is;
-    the caller says so (see :func:`damage`)."""
-    path = os.path.abspath(os.fspath(target))
+    the caller says so (see :func:`damage`). ``target`` may be a folder: see
+    :func:`backup_path`."""
+    path = backup_path(store, target)
     folder = os.path.dirname(path)
     if not os.path.isdir(folder):
         raise OutputError(f"directory {folder} does not exist")
@@ -89,8 +106,10 @@ def backup(store: Store, target: str | os.PathLike[str], *, force: bool = False,
 def check_backup(source: str | os.PathLike[str]) -> dict[str, str]:
     """Open ``source`` read-only and confirm it is a healthy catalogue database."""
     path = os.path.abspath(os.fspath(source))
+    if os.path.isdir(path):
+        raise InvalidInputError(f"{path} is a directory; give the backup file to restore")
     if not os.path.isfile(path):
-        raise DatabaseError(f"no backup file at {path}")
+        raise NotFoundError(f"no backup file at {path}; nothing was restored")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -111,12 +130,23 @@ def check_backup(source: str | os.PathLike[str]) -> dict[str, str]:
     return meta
 
 
+def refuse_itself(store: Store, source: str | os.PathLike[str]) -> None:
+    """A usage error if ``source`` is the open database's own file (by any name or link)."""
+    path = os.path.abspath(os.fspath(source))
+    try:
+        same = os.path.samefile(store.filename, path)
+    except OSError:
+        same = os.path.abspath(store.filename) == path
+    if same:
+        raise InvalidInputError(f"{path} is the database itself; give a backup file to "
+                                "restore from (nothing was restored)")
+
+
 def restore(store: Store, source: str | os.PathLike[str]) -> dict[str, str]:
     """Replace the open database's contents with a checked backup, in one step."""
+    refuse_itself(store, source)
     meta = check_backup(source)
     path = os.path.abspath(os.fspath(source))
-    if os.path.abspath(store.filename) == path:
-        raise DatabaseError("cannot restore the database from itself")
     src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     began = time.monotonic()
 
