@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
@@ -71,11 +70,8 @@ class Record:
         return value
 
     def date(self, key: str, forms: tuple[str, ...] = ("day",), required: bool = True) -> str:
-        """A date field as text, checked by the shared strict check (``2021-02-30``, ``2023-13``
-        and ``"soon"`` are refused at the field's line); a TOML date literal counts as a day."""
-        value = self.data.get(key)
-        if isinstance(value, date) and not isinstance(value, datetime) and "day" in forms:
-            return value.isoformat()
+        """A date field, in quotes, checked by the shared strict check (``2021-02-30``,
+        ``2023-13`` and ``"soon"`` are refused at the field's line)."""
         text = self.text(key, required)
         if not text:
             return ""
