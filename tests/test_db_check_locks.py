@@ -11,6 +11,7 @@ import pytest
 from catalogue.core import maintenance
 from catalogue.core.errors import DatabaseError
 from catalogue.core.store import Store, connect
+from test_hardening_faults import read_only
 
 
 def _holder(db_path: Path) -> sqlite3.Connection:
@@ -59,6 +60,13 @@ def test_a_read_only_database_is_checked_in_full(db_path: Path) -> None:
         assert maintenance.audit_problems(read_only) == {}
     finally:
         read_only.close()
+
+
+def test_a_read_only_database_file_passes_the_check(invoke, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with read_only(db_path):  # chattr +i as root (binds root too), chmod otherwise
+        result = invoke("db", "check")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("ok: integrity check passed")
 
 
 def test_a_damaged_search_index_is_still_reported(invoke, db_path: Path) -> None:  # type: ignore[no-untyped-def]
