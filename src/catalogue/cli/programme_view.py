@@ -8,7 +8,7 @@ from catalogue.cli.output import render_table
 from catalogue.core.abbreviations import spell_out
 from catalogue.core.counting import days_and_hours, plural
 from catalogue.core.exports import wording as w
-from catalogue.core.names import printable
+from catalogue.core.names import one_line, paragraph, printable
 
 if TYPE_CHECKING:
     from catalogue.core.programmes.outline import ProgrammeOutline
@@ -20,15 +20,15 @@ MODULE_COLUMNS = [("position", "#"), ("id", "Module"), ("title", "Title"),
 
 def render_outline(outline: ProgrammeOutline) -> str:
     p = outline["programme"]
-    lines = [f"Programme {p['id']}: {printable(p['title'])}"]
+    lines = [f"Programme {p['id']}: {one_line(p['title'])}"]
     for label, value in w.summary_rows(outline)[:-1]:
-        lines.append(f"  {label:<16}{value}")
+        lines.append(f"  {label:<16}{one_line(value)}")
     if p.get("hours_per_day"):
         lines.append(f"  {'Hours per day':<16}{w.number(p['hours_per_day'])} (set for this programme)")
     for key, label in (("notes", "Notes"), ("vulnerability_notes", "Vulnerability"),
                        ("commercial_terms", "Commercial")):
         if p.get(key):
-            lines.append(f"  {label:<16}{printable(p[key])}")
+            lines.append(f"  {label:<16}{paragraph(p[key], 18)}")
     lines.append("")
     if outline["modules"]:
         rows = [{**m, "hours_text": w.module_row(m)[4]} for m in outline["modules"]]

@@ -7,23 +7,24 @@ from typing import Any
 from catalogue.cli.field_words import cli_message, cli_need
 from catalogue.cli.rules_render import render_flags, render_grading, render_prompts
 from catalogue.core.abbreviations import spell_out
-from catalogue.core.names import printable
+from catalogue.core.names import one_line, paragraph, printable
 from catalogue.core.requests.model import Request
 from catalogue.core.requests.overview import RequestOverview
 from catalogue.core.requests.register import EditResult
 
 HISTORY_COLUMNS = [("id", "#"), ("at", "When (UTC)"), ("who", "By"), ("action", "Action"),
                    ("move", "From -> to"), ("note", "Note")]
+ROW_LABEL = 15
 LOCATIONS = {"uk": "in the UK", "in-country": "in the country", "remote": "remotely"}
 
 
 def _list(values: list[str]) -> str:
-    return ", ".join(printable(v) for v in values) if values else "-"
+    return ", ".join(one_line(v) for v in values) if values else "-"
 
 
 def render_saved(request: Request, verb: str) -> str:
-    country = printable(request.country_name or request.country)
-    return (f"{verb} request {request.id} ({printable(request.requesting_body)}, {country}): "
+    country = one_line(request.country_name or request.country)
+    return (f"{verb} request {request.id} ({one_line(request.requesting_body)}, {country}): "
             f"now {request.state}. Next: catalogue request show {request.id}")
 
 
@@ -46,11 +47,13 @@ def render_overview(overview: RequestOverview) -> str:
 
 def _overview_text(overview: RequestOverview) -> str:
     r, a = overview["request"], overview["assessment"]
-    country = printable(r["country_name"] or r["country"])
-    lines = [f"Request {r['id']}: {printable(r['requesting_body'])} ({country}, {r['country']})"]
+    country = one_line(r["country_name"] or r["country"])
+    lines = [f"Request {r['id']}: {one_line(r['requesting_body'])} ({country}, {r['country']})"]
 
     def row(label: str, value: Any) -> None:
-        lines.append(f"  {label:<15}{value}")
+        """A labelled one-line row: user text goes in through ``one_line`` (or, for a
+        paragraph, ``paragraph``), so a line break it holds never breaks the card."""
+        lines.append(f"  {label:<{ROW_LABEL}}{value}")
 
     clock = overview.get("clock")
     row("State", f"{r['state_label']} (since {clock['entered_at'] if clock else r['state_changed_at']})")
@@ -62,20 +65,20 @@ def _overview_text(overview: RequestOverview) -> str:
     row("Location", LOCATIONS.get(r["location"], r["location"]))
     row("Audience", _list(r["audience"]))
     if r.get("host_country"):
-        row("Host country", r["host_country"])
+        row("Host country", one_line(r["host_country"]))
     row("Delivered by", _list(r["delivered_by"]))
     row("Cohort", r["cohort"] or "-")
     row("Dates", f"{r['start'] or '?'} to {r['end'] or '?'}" if r["start"] or r["end"] else "-")
     row("Ethics", _list(r["ethics_concerns"]))
     for key, label in (("funder", "Funder"), ("partners", "Partners")):
         if r.get(key):
-            row(label, printable(r[key]))
+            row(label, one_line(r[key]))
     if r["notes"]:
-        row("Notes", printable(r["notes"]))
+        row("Notes", paragraph(r["notes"], 2 + ROW_LABEL))
     if r["decline_signal"]:
         row("Decline reason", r["decline_signal"])
     row("Programme", r["programme_id"] if r["programme_id"] is not None else "-")
-    row("Received", f"{r['created_at']} by {printable(r['received_by'])}")
+    row("Received", f"{r['created_at']} by {one_line(r['received_by'])}")
     lines.append("")
     lines += render_osja_status(overview["osja"], r["id"])
     lines.append("")
@@ -88,7 +91,7 @@ def _overview_text(overview: RequestOverview) -> str:
     lines.append("  Approvals:")
     for item in overview["checklist"]:
         mark = "x" if item["done"] else " "
-        detail = f"  ({printable(str(item['detail']))})" if item["detail"] else ""
+        detail = f"  ({one_line(str(item['detail']))})" if item["detail"] else ""
         lines.append(f"    [{mark}] {item['label']}{detail}")
     step = overview["next_step"]
     lines.append("")

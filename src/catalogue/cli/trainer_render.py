@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from catalogue.core.names import printable
+from catalogue.core.names import one_line, paragraph, printable
 from catalogue.core.store import Store
 from catalogue.core.trainers.assignments import Team, TeamMember, trainer_deliveries
 from catalogue.core.trainers.deliveries import Delivery
@@ -38,11 +38,11 @@ def trainer_dict(store: Store, person: Trainer) -> dict[str, Any]:
 
 
 def render_trainer(store: Store, person: Trainer) -> str:
-    lines = [f"Trainer {person.id}: {printable(person.name)}",
-             f"  Kind            {printable(person.kind_label)}",
-             f"  Languages       {printable(', '.join(person.languages)) or '(none recorded)'}"]
+    lines = [f"Trainer {person.id}: {one_line(person.name)}",
+             f"  Kind            {one_line(person.kind_label)}",
+             f"  Languages       {one_line(', '.join(person.languages)) or '(none recorded)'}"]
     if person.notes:
-        lines.append(f"  Notes           {printable(person.notes)}")
+        lines.append(f"  Notes           {paragraph(person.notes, 18)}")
     lines += ["", "  May deliver:"]
     if not person.subjects:
         lines.append("    (nothing yet: 'catalogue trainer subject' or 'trainer accredit')")

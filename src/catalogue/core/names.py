@@ -67,6 +67,14 @@ def one_line(text: str) -> str:
     return printable(_LINE_BREAKS.sub(LINE_BREAK_MARK, text))
 
 
+def paragraph(text: str, indent: int) -> str:
+    """User text for a paragraph in a labelled layout (notes on a card): :func:`printable`,
+    its line breaks kept, each further line indented by ``indent`` so it stays in the value
+    column."""
+    lines = _LINE_BREAKS.split(text)
+    return ("\n" + " " * indent).join(printable(line) for line in lines)
+
+
 #: What a spreadsheet would run as a formula when a cell starts with it (OWASP, CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")

@@ -3,8 +3,9 @@
 Built from :func:`catalogue.core.requests.overview.request_overview` (the board's detail
 adds ``programme``): who asks, for what, where the request stands, its clock against the
 local-practice target, the next step, the approvals so far and the flags. No markup, no
-styling; stored text is passed through :func:`catalogue.core.names.printable`, so a control
-character in it is shown, never obeyed, wherever the text is pasted. IPAB, JIPH, OSJA and
+styling; stored text is passed through :func:`catalogue.core.names.one_line` (notes through
+``paragraph``, keeping their lines), so a control character, bidirectional override or stray
+line break in it is shown, never obeyed, wherever the text is pasted. IPAB, JIPH, OSJA and
 s.26 are spelled out on first use.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from catalogue.core.abbreviations import spell_out
-from catalogue.core.names import printable
+from catalogue.core.names import one_line, paragraph, printable
 from catalogue.core.requests.workflow import need_text
 
 LABEL = 14
@@ -22,14 +23,17 @@ LABEL = 14
 
 def request_plain_text(detail: Mapping[str, Any]) -> str:
     r = detail["request"]
-    lines = [f"Request {r['id']}: {printable(r['requesting_body'])}"]
+    lines = [f"Request {r['id']}: {one_line(r['requesting_body'])}"]
 
-    def row(label: str, value: Any) -> None:
+    def row(label: str, value: Any, *, paragraphs: bool = False) -> None:
+        """A labelled row: on one line (a line break shown as "↵"), or, for notes, with
+        its line breaks kept and indented under the value."""
         if value in (None, "", []):
             return
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        lines.append(f"{label + ':' if label else '':<{LABEL}}{printable(str(value))}")
+        shown = paragraph(str(value), LABEL) if paragraphs else one_line(str(value))
+        lines.append(f"{label + ':' if label else '':<{LABEL}}{shown}")
 
     clock = detail.get("clock")
     row("Country", f"{r.get('country_name') or r['country']} ({r['country']})")
@@ -48,7 +52,7 @@ def request_plain_text(detail: Mapping[str, Any]) -> str:
         row("Dates", f"{r['start'] or '?'} to {r['end'] or '?'}")
     row("Delivered by", r["delivered_by"])
     row("Ethics", r["ethics_concerns"])
-    row("Notes", r["notes"])
+    row("Notes", r["notes"], paragraphs=True)
     programme = detail.get("programme")
     if programme:
         row("Programme", f"{programme['id']} {programme.get('title') or '(deleted)'}")

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from catalogue.core.card_view import CardSection, CardView
 from catalogue.core.counting import plural
+from catalogue.core.names import one_line
 from catalogue.tui.spelling import spell_out_text
 
 LABEL_WIDTH = 15
@@ -22,7 +23,7 @@ def _row(text: Text, label: str, value: Any, style: str = "") -> None:
     if value in (None, ""):
         return
     text.append(f"{label:<{LABEL_WIDTH}}", style="dim")
-    text.append(str(value), style=style)
+    text.append(one_line(str(value)), style=style)
     text.append("\n")
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from rich.text import Text
 
 from catalogue.core.counting import plural
+from catalogue.core.names import one_line, paragraph
 from catalogue.core.requests.pages import RequestDetail
 from catalogue.core.requests.workflow import need_text
 from catalogue.tui.field_words import app_message
@@ -28,13 +29,15 @@ def _heading(text: Text, title: str, extra: str = "") -> None:
     text.append("\n")
 
 
-def _row(text: Text, label: str, value: Any, style: str = "") -> None:
+def _row(text: Text, label: str, value: Any, style: str = "", *, lines: bool = False) -> None:
+    """A labelled row. Stored text is shown safely: on one line (a line break shown as "↵"),
+    or, with ``lines`` (notes), with its line breaks kept and indented under the value."""
     if value in (None, "", []):
         return
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value)
     text.append(f"{label:<{LABEL_WIDTH}}", style="dim")
-    text.append(str(value), style=style)
+    text.append(paragraph(value, LABEL_WIDTH) if lines else one_line(str(value)), style=style)
     text.append("\n")
 
 
@@ -42,7 +45,7 @@ def request_text(detail: RequestDetail) -> Text:
     r = detail["request"]
     text = Text()
     text.append(f"Request {r['id']}  ", style="bold cyan")
-    text.append(r["requesting_body"], style="bold")
+    text.append(one_line(r["requesting_body"]), style="bold")
     text.append("\n")
     clock = detail.get("clock")
     since = (clock["entered_at"] if clock else r["state_changed_at"])[:10]
@@ -64,13 +67,13 @@ def request_text(detail: RequestDetail) -> Text:
     _row(text, "Ethics", r["ethics_concerns"], "yellow")
     _row(text, "Funder", r.get("funder"))
     _row(text, "Partners", r.get("partners"))
-    _row(text, "Notes", r["notes"], "italic")
+    _row(text, "Notes", r["notes"], "italic", lines=True)
     next_step_text(text, detail)
     programme = detail.get("programme")
     _heading(text, "Linked programme")
     if programme:
         text.append(f"#{programme['id']} ", style="cyan")
-        text.append(str(programme.get("title") or "(deleted)"))
+        text.append(one_line(str(programme.get("title") or "(deleted)")))
         text.append("  (g opens it)\n", style="dim")
     else:
         text.append("none\n", style="dim italic")
@@ -110,7 +113,7 @@ def checklist_text(text: Text, detail: RequestDetail) -> None:
         text.append("  ✓ " if item["done"] else "  · ", style="green" if item["done"] else "dim")
         text.append(item["label"], style="" if item["done"] else "dim")
         if item.get("detail"):
-            text.append(f"  {item['detail']}", style="dim")
+            text.append(f"  {one_line(str(item['detail']))}", style="dim")
         text.append("\n")
 
 
@@ -135,7 +138,7 @@ def history_text(text: Text, events: list[dict[str, Any]]) -> None:
     _heading(text, "History", plural(len(events), "event"))
     for event in events:
         text.append(f"  {event['at'][:16].replace('T', ' ')} ", style="dim")
-        text.append(f"{event.get('who') or event['by']} ", style="cyan")
+        text.append(f"{one_line(event.get('who') or event['by'])} ", style="cyan")
         text.append(event["action"], style="bold")
         if event.get("from_state") and event.get("to_state") and \
                 event["from_state"] != event["to_state"]:
@@ -144,4 +147,4 @@ def history_text(text: Text, events: list[dict[str, Any]]) -> None:
             text.append(f" as {event['to_state']}")
         text.append("\n")
         if event.get("note"):
-            text.append(f"      {event['note']}\n", style="italic")
+            text.append(f"      {paragraph(event['note'], 6)}\n", style="italic")

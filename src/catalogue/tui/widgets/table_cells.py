@@ -3,7 +3,8 @@
 A :class:`ColumnSpec` says how a column reads a row (a dict from the core): its key, label,
 an optional renderer, its width (fixed, or the least of a flexible column), whether it sorts,
 its share of spare width, and whether it may be left out on a narrow terminal. Cells are
-``rich.text.Text`` (stored text is never read as markup), made when a row is first drawn.
+``rich.text.Text`` (stored text is never read as markup, and is shown on one line with its
+control characters, bidirectional overrides and line breaks made visible), made when a row is first drawn.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
+
+from catalogue.core.names import one_line
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,8 @@ class ColumnSpec:
         if self.render is not None:
             return self.render(row)
         value = row.get(self.key)
-        return Text("" if value is None else str(value), no_wrap=True, overflow="ellipsis")
+        return Text("" if value is None else one_line(str(value)), no_wrap=True,
+                    overflow="ellipsis")
 
 
 def cell_width(spec: ColumnSpec, row: Mapping[str, Any]) -> int:
@@ -38,5 +42,5 @@ def cell_width(spec: ColumnSpec, row: Mapping[str, Any]) -> int:
     shows the stored value as it is."""
     if spec.render is None:
         value = row.get(spec.key)
-        return 0 if value is None else cell_len(str(value))
+        return 0 if value is None else cell_len(one_line(str(value)))
     return spec.render(row).cell_len

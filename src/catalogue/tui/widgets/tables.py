@@ -11,11 +11,13 @@ from typing import Any
 
 from rich.text import Text
 
+from catalogue.core.names import one_line
 from catalogue.tui.widgets.paged_table import ColumnSpec
 
 
 def _text(value: Any, style: str = "") -> Text:
-    return Text("" if value is None else str(value), style=style, no_wrap=True,
+    """A table cell: stored text on one line, shown safely (``one_line``)."""
+    return Text("" if value is None else one_line(str(value)), style=style, no_wrap=True,
                 overflow="ellipsis")
 
 

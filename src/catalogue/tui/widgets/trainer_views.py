@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.text import Text
 
+from catalogue.core.names import one_line, paragraph
 from catalogue.core.trainers.calendar import MonthCalendar
 from catalogue.core.trainers.views import TrainerDetail
 from catalogue.tui.widgets.paged_table import ColumnSpec
@@ -17,7 +18,7 @@ WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
 def _text(value: Any, style: str = "") -> Text:
-    return Text("" if value is None else str(value), style=style, no_wrap=True,
+    return Text("" if value is None else one_line(str(value)), style=style, no_wrap=True,
                 overflow="ellipsis")
 
 
@@ -58,11 +59,14 @@ CALENDAR_COLUMNS = [
 ]
 
 
-def _row(text: Text, label: str, value: Any, style: str = "") -> None:
+def _row(text: Text, label: str, value: Any, style: str = "", *, lines: bool = False) -> None:
+    """A labelled row: stored text on one line ("↵" for a line break), or with ``lines``
+    (notes) its lines kept, indented under the value."""
     if value in (None, "", [], ()):
         return
     text.append(f"{label:<{LABEL_WIDTH}}", style="dim")
-    text.append(str(value), style=style)
+    text.append(paragraph(str(value), LABEL_WIDTH) if lines else one_line(str(value)),
+                style=style)
     text.append("\n")
 
 
@@ -70,11 +74,11 @@ def trainer_text(detail: TrainerDetail) -> Text:
     t = detail.trainer
     text = Text()
     text.append(f"Trainer {t.id}  ", style="bold cyan")
-    text.append(t.name, style="bold")
+    text.append(one_line(t.name), style="bold")
     text.append("\n")
     _row(text, "Kind", t.kind_label)
     _row(text, "Languages", ", ".join(t.languages) or "(none recorded)")
-    _row(text, "Notes", t.notes, "italic")
+    _row(text, "Notes", t.notes, "italic", lines=True)
     text.append("\nMay deliver\n", style="bold underline")
     if not t.subjects:
         text.append("nothing yet (a: accredit)\n", style="dim")
