@@ -17,6 +17,8 @@ from typing import Any, ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +29,7 @@ from catalogue.tui.backend import Backend
 from catalogue.tui.config import TuiConfig, check_config
 from catalogue.tui.key_order import OrderedKeys
 from catalogue.tui.palette import COMMAND_PROVIDERS
+from catalogue.tui.shown import ControlFilter, shown
 from catalogue.tui.theme import CATALOGUE_THEMES
 from catalogue.tui.workers import report_failure
 
@@ -78,6 +81,18 @@ class CatalogueApp(OrderedKeys):
         self.started = time.perf_counter()
         self.ready_seconds: float | None = None
         self._settled: set[Screen[Any]] = set()
+        self.control_filter = ControlFilter()
+
+    def get_line_filters(self) -> list[LineFilter]:
+        """Textual's filters, then the last guard against control characters in user text
+        (:mod:`catalogue.tui.shown`)."""
+        return [*super().get_line_filters(), self.control_filter]
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification's text with its control characters shown, not obeyed."""
+        super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout,
+                       markup=markup)
 
     def get_key_display(self, binding: Binding) -> str:
         """As Textual shows keys, but function keys in capitals (F1, not f1)."""

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.markup import escape
 
 from catalogue.core.counting import plural
+from catalogue.core.names import printable
 
 if TYPE_CHECKING:
     from catalogue.tui.app import CatalogueApp
@@ -224,7 +225,7 @@ class ProgrammeCommands(SearchingProvider):
         return find_programmes(store, text)
 
     def entry(self, row: dict[str, Any]) -> Entry:
-        return Entry(f"#{row['id']} {row['title']}",
+        return Entry(printable(f"#{row['id']} {row['title']}"),
                      f"Programme · {row.get('country_name') or ''}",
                      partial(self.catalogue.open_builder, programme_id=int(row["id"])))
 
@@ -241,7 +242,7 @@ class RequestCommands(SearchingProvider):
         from catalogue.core.requests.states import LABELS
 
         country = f" · {row['country_name']}" if row.get("country_name") else ""
-        return Entry(f"Request {row['id']}: {row['requesting_body']}{country}",
+        return Entry(printable(f"Request {row['id']}: {row['requesting_body']}{country}"),
                      f"Request · {row.get('country_name') or ''} · "
                      f"{LABELS.get(row['state'], row['state'])}",
                      partial(self.catalogue.open_request, int(row["id"])))

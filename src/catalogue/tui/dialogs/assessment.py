@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from catalogue.core.errors import InvalidInputError
 from catalogue.tui.dialogs.form import FormDialog
+from catalogue.tui.shown import shown_text
 from catalogue.tui.spelling import spell_out_text
 from catalogue.tui.widgets.osja_text import (
     facts_lines,
@@ -100,7 +101,8 @@ class AssessmentDialog(FormDialog[Any]):
         spelled: set[str] = set()
 
         def words(text: str | Text) -> Text:
-            return spell_out_text(Text(text) if isinstance(text, str) else text, spelled)
+            return spell_out_text(shown_text(Text(text) if isinstance(text, str) else text),
+                                  spelled)
 
         def field(label: str, id: str, value: str = "", **options: Any) -> ComposeResult:
             yield Label(words(label), classes="field-label")
@@ -127,7 +129,7 @@ class AssessmentDialog(FormDialog[Any]):
                     text = Text()
                     prompt_lines(text, [prompt])
                     text.rstrip()
-                    yield Static(text, classes="assessment-prompt")
+                    yield Static(shown_text(text), classes="assessment-prompt")
                     with HorizontalGroup(classes="assessment-answer"):
                         yield Select(ANSWERS, prompt="Answer", id=f"answer-{prompt['id']}")
                         yield Input(placeholder="note (optional)", id=f"note-{prompt['id']}")

@@ -13,6 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from catalogue.tui.shown import shown_text
+
 ANY = ""
 
 
@@ -49,9 +51,9 @@ class ChooseDialog(ModalScreen[str | None]):
             label.append(choice.label.ljust(width))
             if choice.count is not None:
                 label.append(f"  {choice.count:>4}", style="dim")
-            options.append(Option(label, id=choice.value))
+            options.append(Option(shown_text(label), id=choice.value))
         with VerticalGroup(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(shown_text(Text(self.title_text)), classes="dialog-title")
             yield OptionList(*options, id="choices")
             yield Label(Text("Enter chooses · Esc cancels"), classes="dialog-hint")
 

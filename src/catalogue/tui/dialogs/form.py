@@ -19,6 +19,7 @@ from textual.widgets import Button, Static
 
 from catalogue.core.errors import CatalogueError, RefusedError
 from catalogue.tui.field_words import app_message
+from catalogue.tui.shown import shown_text
 from catalogue.tui.workers import Loaded, WorkerResults, deliver, report_failure
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class FormDialog(WorkerResults, ModalScreen[T]):
         error = self.query_one("#dialog-error", Static)
         text = Text("Refused: " if refused else "", style="bold")
         text.append(message)
-        error.update(text)
+        error.update(shown_text(text))
         error.display = True
 
     def clear_error(self) -> None:

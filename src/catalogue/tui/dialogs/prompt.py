@@ -11,6 +11,8 @@ from textual.containers import VerticalGroup
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from catalogue.tui.shown import shown_text
+
 
 class PromptDialog(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -26,8 +28,8 @@ class PromptDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalGroup(classes="dialog form"):
-            yield Label(Text(self.title_text), classes="dialog-title")
-            yield Label(Text(self.label), classes="field-label")
+            yield Label(shown_text(Text(self.title_text)), classes="dialog-title")
+            yield Label(shown_text(Text(self.label)), classes="field-label")
             yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
             yield Label(Text(self.hint), classes="dialog-hint")
 

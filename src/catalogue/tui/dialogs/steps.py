@@ -20,6 +20,7 @@ from catalogue.core.requests.pages import RequestDetail
 from catalogue.core.requests.states import FORWARD, LABELS, position
 from catalogue.tui.dialogs.form import FormDialog
 from catalogue.tui.field_words import app_message
+from catalogue.tui.shown import shown_text
 from catalogue.tui.spelling import spell_out_text
 
 REFERENCE_STEPS = {"ipab-submitted": "IPAB reference", "jiph-approved": "JIPH reference"}
@@ -45,7 +46,8 @@ class AdvanceDialog(FormDialog[Any]):
         spelled: set[str] = set()  # IPAB, JIPH, OSJA and s.26 spelled out on first use
 
         def words(text: str | Text) -> Text:
-            return spell_out_text(Text(text) if isinstance(text, str) else text, spelled)
+            return spell_out_text(shown_text(Text(text) if isinstance(text, str) else text),
+                                  spelled)
 
         with VerticalGroup(classes="dialog form"):
             title = Text(f"Request {r['id']}: {r['state_label']} → {self.step['next_label']}")
@@ -143,7 +145,7 @@ class ReasonDialog(FormDialog[Any]):
         r = self.request
         yield Label(Text(f"{verb} request {r['id']} ({r['state_label']})"),
                     classes="dialog-title")
-        yield Label(Text(r["requesting_body"]), classes="dialog-subtitle")
+        yield Label(shown_text(Text(r["requesting_body"])), classes="dialog-subtitle")
 
     def reason_field(self) -> ComposeResult:
         yield Label("Reason (required)", classes="field-label")

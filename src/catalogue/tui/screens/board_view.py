@@ -28,6 +28,7 @@ from catalogue.tui.screens.board_messages import (
     RequestsPage,
 )
 from catalogue.tui.screens.split import SplitScreen
+from catalogue.tui.shown import shown_text
 from catalogue.tui.spelling import glossary
 from catalogue.tui.widgets.paged_table import PagedTable
 from catalogue.tui.widgets.request_card import request_text
@@ -133,7 +134,7 @@ class BoardView(SplitScreen):
 
     def _show_detail(self, detail: request_pages.RequestDetail | None, text: Text) -> None:
         self.detail = detail
-        self.query_one("#request-body", Static).update(text)
+        self.query_one("#request-body", Static).update(shown_text(text))
         pane = self.query_one("#request-detail", VerticalScroll)
         pane.border_title = f"Request {detail['request']['id']}" if detail else "Request"
         pane.scroll_home(animate=False)

@@ -27,6 +27,7 @@ from catalogue.core.programmes.fixes import Fix
 from catalogue.core.programmes.history import Done, History
 from catalogue.tui.field_words import app_message
 from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.shown import shown, shown_text
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.outline_panel import outline_text
 from catalogue.tui.widgets.paged_table import PagedTable
@@ -182,9 +183,9 @@ class OutlineChanges(CatalogueScreen):
         outcomes = [(name, text, _refusal(error)) for name, text, error in result.fields]
         self._with_choices(lambda: self.query_one(ProgrammeForm).load(programme, outcomes))
         self._show_modules(view.outline["modules"], focus)
-        self.query_one("#side-body", Static).update(
-            outline_text(view.outline, [f.label if f else None for f in self.fixes]))
-        self.query_one("#preview", Markdown).update(view.markdown)
+        self.query_one("#side-body", Static).update(shown_text(
+            outline_text(view.outline, [f.label if f else None for f in self.fixes])))
+        self.query_one("#preview", Markdown).update(shown(view.markdown))
         totals = view.outline["totals"]
         self.query_one("#modules", PagedTable).border_subtitle = (
             f"{plural(totals['modules'], 'module')} · {totals['hours']:g} h · "

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from catalogue.core.trainers.calendar import MonthCalendar
 from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.shown import shown_text
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
@@ -90,7 +91,7 @@ class CalendarScreen(CatalogueScreen):
             title.append(f", {calendar.clash_count} with clashes", style="bold red")
         title.append(f"  · listed by {self.grouping}", style="dim")
         self.query_one("#month-title", Static).update(title)
-        self.query_one("#month-grid", Static).update(self.grid)
+        self.query_one("#month-grid", Static).update(shown_text(self.grid))
         self.rows = calendar.rows(self.grouping)
         self._show_rows(0)
         if not self._ready:

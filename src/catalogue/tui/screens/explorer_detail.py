@@ -15,6 +15,7 @@ from textual.widgets import Static, Tree
 from catalogue.core import catalog_pages
 from catalogue.core.card_view import card_view_of
 from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.shown import shown_text
 from catalogue.tui.widgets import cards
 from catalogue.tui.widgets.discipline_tree import DisciplineTree, TreeItem
 from catalogue.tui.widgets.paged_table import PagedTable
@@ -80,7 +81,7 @@ class ExplorerDetail(CatalogueScreen):
         self._show_detail(text, title, (kind, key))
 
     def _show_detail(self, text: Text, title: str, key: tuple[str, str] | None) -> None:
-        self.query_one("#detail-body", Static).update(text)
+        self.query_one("#detail-body", Static).update(shown_text(text))
         detail = self.query_one("#detail", VerticalScroll)
         detail.border_title = Text(title)
         detail.scroll_home(animate=False)

@@ -22,6 +22,7 @@ from catalogue.core.worldmap.picture import HIGHLIGHT, OUTSIDE, MapPicture, worl
 from catalogue.core.worldmap.shading import SHADES
 from catalogue.tui.dialogs.choose import Choice, ChooseDialog
 from catalogue.tui.screens.base import CatalogueScreen
+from catalogue.tui.shown import shown_text
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.world_map import WorldMap
@@ -178,7 +179,7 @@ class MapScreen(CatalogueScreen):
             text.append("■ ", style=HIGHLIGHT)
             text.append(self.picture.describe(code))
             text.append("\nEnter: show in the explorer", style="dim")
-        self.query_one("#map-country", Static).update(text)
+        self.query_one("#map-country", Static).update(shown_text(text))
 
     # ---------------------------------------------------------------- actions
 

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from catalogue.core.counting import plural
 from catalogue.core.trainers.views import TrainerDetail
 from catalogue.tui.screens.split import SplitScreen
+from catalogue.tui.shown import shown_text
 from catalogue.tui.widgets.key_footer import KeyFooter
 from catalogue.tui.widgets.navbar import NavBar
 from catalogue.tui.widgets.paged_table import PagedTable
@@ -121,7 +122,7 @@ class RosterScreen(SplitScreen):
     def _show_detail(self, detail: TrainerDetail | None, text: Text) -> None:
         had = self.detail is not None
         self.detail = detail
-        self.query_one("#trainer-body", Static).update(text)
+        self.query_one("#trainer-body", Static).update(shown_text(text))
         pane = self.query_one("#trainer-detail", VerticalScroll)
         pane.border_title = f"Trainer {detail.trainer.id}" if detail else "Trainer"
         pane.scroll_home(animate=False)

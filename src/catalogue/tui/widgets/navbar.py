@@ -8,6 +8,8 @@ from textual.binding import Binding
 from textual.containers import HorizontalGroup
 from textual.widgets import Button, Label
 
+from catalogue.tui.shown import shown_text
+
 TABS = (("explorer", "Explorer", "app.explorer"), ("builder", "Programmes", "app.builder"),
         ("board", "Requests", "app.board"))
 
@@ -41,7 +43,7 @@ class NavBar(HorizontalGroup):
             button.set_class(mode == self.current, "-current")
             yield button
         yield Label("", id="nav-spacer")
-        yield Label(Text(self.place), id="nav-place")
+        yield Label(shown_text(Text(self.place)), id="nav-place")
         hints = [f"{self._key('app.help')} help", f"{self._key('app.command-palette')} jump",
                  f"{self._key('app.quit')} quit"]
         yield Label(Text(" · ".join(hints)), id="nav-hint")
@@ -60,7 +62,7 @@ class NavBar(HorizontalGroup):
     def set_place(self, place: str) -> None:
         """Where the user is (e.g. "Programme 3"), shown before the key hints."""
         self.place = place
-        self.query_one("#nav-place", Label).update(Text(place))
+        self.query_one("#nav-place", Label).update(shown_text(Text(place)))
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -20,6 +20,8 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
 
+from catalogue.tui.shown import shown_text
+
 TEXT_FIELDS = ("title", "country", "start_date", "cohort_size", "trainers")
 
 
@@ -147,7 +149,7 @@ class ProgrammeForm(Grid):
         line = self.query_one("#form-refusal", Static)
         name = latest if latest in self.refused else next(iter(self.refused), None)
         line.set_class(name is not None, "-shown")
-        line.update(Text(self.refused[name][1]) if name is not None else "")
+        line.update(shown_text(Text(self.refused[name][1])) if name is not None else "")
 
     def _offer(self, name: str, value: str) -> None:
         if not self.stored:

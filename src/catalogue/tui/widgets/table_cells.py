@@ -4,7 +4,8 @@ A :class:`ColumnSpec` says how a column reads a row (a dict from the core): its 
 an optional renderer, its width (fixed, or the least of a flexible column), whether it sorts,
 its share of spare width, and whether it may be left out on a narrow terminal. Cells are
 ``rich.text.Text`` (stored text is never read as markup, and is shown on one line with its
-control characters, bidirectional overrides and line breaks made visible), made when a row is first drawn.
+control characters, bidirectional overrides and line breaks made visible: core one_line() for
+stored values, :mod:`catalogue.tui.shown` for rendered cells), made when a row is first drawn.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from catalogue.core.names import one_line
+from catalogue.tui.shown import shown_text
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class ColumnSpec:
 
     def cell(self, row: Mapping[str, Any]) -> Text:
         if self.render is not None:
-            return self.render(row)
+            return shown_text(self.render(row))
         value = row.get(self.key)
         return Text("" if value is None else one_line(str(value)), no_wrap=True,
                     overflow="ellipsis")
@@ -43,4 +45,4 @@ def cell_width(spec: ColumnSpec, row: Mapping[str, Any]) -> int:
     if spec.render is None:
         value = row.get(spec.key)
         return 0 if value is None else cell_len(one_line(str(value)))
-    return spec.render(row).cell_len
+    return spec.cell(row).cell_len
