@@ -133,3 +133,33 @@ async def test_the_list_follows_a_request_advanced_out_of_it(make_app, store: St
                        and screen.state == "ipab-submitted", what="the list of its new state")
         row = table.selected_row()
         assert row is not None and row["id"] == request_id
+
+
+async def test_a_finished_request_leaves_the_cursor_on_its_neighbour(make_app,
+                                                                      store: Store) -> None:
+    """Withdrawing the highlighted last row of "Open (all)": the cursor goes to the row
+    before it (by id), its detail is shown, and Up/Down keep working."""
+    first = _new(store, "First Police", disciplines=["leadership"])
+    second = _new(store, "Second Police", "Ghana", disciplines=["command"])
+    last = _new(store, "Last Police", "Jordan", disciplines=["command"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await show_request(pilot, last)
+        table = screen.query_one("#requests", PagedTable)
+        table.focus()
+        await wait_for(pilot, lambda: table.cursor_row == 2, what="the last row highlighted")
+        await pilot.press("w")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExitDialog), what="dialog")
+        app.screen.query_one("#reason", Input).value = "No longer needed"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, BoardScreen)
+                       and len(table.rows_shown) == 2
+                       and (screen.detail or {}).get("request", {}).get("id") == second,
+                       what="the neighbour shown")
+        assert table.cursor_row == 1 and table.row_id(table.rows_shown[1]) == str(second)
+        assert app.focused is table
+        await pilot.press("up")
+        await wait_for(pilot, lambda: (screen.detail or {}).get("request", {}).get("id")
+                       == first, what="Up moves on")
+        assert table.cursor_row == 0

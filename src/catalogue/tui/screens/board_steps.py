@@ -79,9 +79,18 @@ class RequestSteps(BoardView):
         if request is None:
             return
         self.notify(f"Request {request.id} is now {request.state_label}", markup=False)
+        table = self.query_one("#requests", PagedTable)
+        offset = table.row_offset
+        neighbour = _neighbour(table, request.id)
+        if request.state in TERMINAL and self.state != request.state and neighbour is not None:
+            # Finished, it leaves this list: the cursor goes to its neighbour (by id: the row
+            # after it, else the one before), whose detail is then shown. (Alone in the
+            # list, it stays on show: nothing else is there to act on.)
+            self._focus_request = neighbour
+            self.reload(offset)
+            return
         self._focus_request = request.id
         self._keep_detail = True  # it may have left this list: keep showing it
-        offset = self.query_one("#requests", PagedTable).row_offset
         if request.state not in TERMINAL and self.state not in (request_pages.OPEN, request.state):
             # Still open but gone from this state's list: follow it to its new state's list
             # (which is not left empty behind it).
@@ -89,3 +98,14 @@ class RequestSteps(BoardView):
             offset = 0
         self.reload(offset)
         self.load_detail(request.id)
+
+
+def _neighbour(table: PagedTable, request_id: int) -> int | None:
+    """The id of the row after request ``request_id`` on the table's page, else the one
+    before (None when it is alone or not there)."""
+    ids = [int(table.row_id(row)) for row in table.rows_shown]
+    if request_id not in ids:
+        return None
+    at = ids.index(request_id)
+    after, before = ids[at + 1:at + 2], ids[at - 1:at] if at else []
+    return (after or before or [None])[0]
