@@ -163,3 +163,28 @@ async def test_a_finished_request_leaves_the_cursor_on_its_neighbour(make_app,
         await wait_for(pilot, lambda: (screen.detail or {}).get("request", {}).get("id")
                        == first, what="Up moves on")
         assert table.cursor_row == 0
+
+
+async def test_the_osja_steps_instruction_is_shown_whole(make_app, store: Store) -> None:
+    """The advance dialog's OSJA line wraps: its instruction is not cut at the dialog's edge,
+    at 140 or at 80 columns."""
+    from textual.widgets import Label
+
+    from request_helpers import step_for
+
+    request_id = _new(store, "Kenya Police Service", disciplines=["leadership"])
+    for target in ("scoping", "ipab-submitted", "jiph-approved"):
+        advance(store, request_id, by="tester", step=step_for(target))
+    for size in (SIZE, (80, 24)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            await show_request(pilot, request_id)
+            await pilot.press("a")
+            await wait_for(pilot, lambda: isinstance(app.screen, AdvanceDialog), what="dialog")
+            label = app.screen.query_one(".field-label.wrapping", Label)
+            assert "catalogue osja record)" in plain(label)  # type: ignore[arg-type]
+            assert label.size.height >= 2, size
+            assert label.size.width <= app.screen.query_one(".dialog").size.width
+            screen = " ".join(app.export_screenshot().replace("&#160;", " ").split())
+            assert "osja" in screen and "record)" in screen, size

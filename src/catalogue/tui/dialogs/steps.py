@@ -61,7 +61,7 @@ class AdvanceDialog(FormDialog[Any]):
                 osja = self.detail.get("osja") or {}
                 yield Label(words(f"OSJA assessment: {osja.get('label', 'not recorded')} "
                                   "(record a version first: o on the board, or catalogue osja "
-                                  "record)"), classes="field-label")
+                                  "record)"), classes="field-label wrapping")
             if self.target == "authorised":
                 yield Label("Authoriser (required)", classes="field-label")
                 yield Input(id="authoriser", placeholder="name of the person authorising")
