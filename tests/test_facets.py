@@ -74,3 +74,22 @@ def test_discipline_matching_is_exact_and_the_breakdown_can_be_left_out(store: S
     quick = request_facets(store, CountryFilter(), by_discipline=False)
     assert quick.regions == {"Africa": {"open": 1, "delivered": 0, "closed": 0}}
     assert quick.disciplines == {} and quick.cells == [] and "leadership" in quick.titles
+
+
+def test_a_search_that_falls_back_to_close_matches_counts_those_countries(store: Store,
+                                                                          invoke) -> None:
+    """"Kenia" matches no name: the explorer lists its close match Kenya, and the counts
+    (core, and ``catalogue facets``) are Kenya's, not "none"."""
+    from catalogue.core.country_pages import country_page
+
+    _requests(store)
+    flt = CountryFilter(search="Kenia", assisted_only=False)
+    page = country_page(store, flt)
+    assert [r["code"] for r in page.rows] == ["KE"] and page.note
+    assert request_facets(store, flt).regions == {
+        "Africa": {"open": 1, "delivered": 1, "closed": 0}}
+    assert request_facets(store, flt).disciplines["counter-terrorism"]["delivered"] == 1
+    assert request_facets(store, CountryFilter(search="zzqqxx")).regions == {}
+    result = invoke("facets", "--search", "Kenia", "--all")
+    assert result.exit_code == 0, result.output
+    assert "Africa" in result.output and "none" not in result.output.split("\n\n")[0]

@@ -181,7 +181,8 @@ async def test_the_osja_steps_instruction_is_shown_whole(make_app, store: Store)
             await ready(pilot)
             await show_request(pilot, request_id)
             await pilot.press("a")
-            await wait_for(pilot, lambda: isinstance(app.screen, AdvanceDialog), what="dialog")
+            await wait_for(pilot, lambda: isinstance(app.screen, AdvanceDialog),  # noqa: B023
+                           what="dialog")
             label = app.screen.query_one(".field-label.wrapping", Label)
             assert "catalogue osja record)" in plain(label)  # type: ignore[arg-type]
             assert label.size.height >= 2, size

@@ -65,3 +65,21 @@ async def test_choosing_a_discipline_counts_beside_each_country_and_by_region(
         await wait_for(pilot, lambda: screen.facets is not None
                        and screen.facets.discipline is None)
         assert screen.discipline is None
+
+
+async def test_close_matches_are_counted_as_they_are_listed(
+        make_app: Callable[..., CatalogueApp], store: Store) -> None:
+    """Searching "Kenia" lists Kenya (a close match) and the counts above are Kenya's."""
+    new_request(store, "KE", disciplines=["leadership"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = app.screen
+        assert isinstance(screen, ExplorerScreen)
+        await pilot.press("slash")
+        await pilot.press(*"Kenia")
+        await wait_for(pilot, lambda: [r["code"] for r in screen.query_one(
+            "#countries", PagedTable).rows_shown] == ["KE"], what="the close match")
+        await wait_for(pilot, lambda: "Africa 1/0/0" in _facet_line(screen), what="counts")
+        assert "none for these countries" not in _facet_line(screen)
+        assert _row(screen, "KE")["open"] == 1

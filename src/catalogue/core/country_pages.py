@@ -79,27 +79,15 @@ def _add_activity(store: Store, rows: list[CountryRow], discipline: str | None) 
 
 def _close_matches(store: Store, flt: CountryFilter, sort: str, descending: bool,
                    limit: int) -> CountryPage:
-    from catalogue.core.lookup import lookup_country
+    from catalogue.core.country_matches import close_matches
 
-    query = flt.search or ""
-    result = lookup_country(store, query)
-    found = [result.match] if result.match else result.candidates
-    codes = [m.code for m in found]
-    if not codes:
+    matches = close_matches(store, flt, sort, descending)
+    if not matches.rows and not matches.hidden:
         return CountryPage([], 0, 0, limit)
-    wider = replace(flt, search=None)
-    rows = [r for r in list_countries(store, wider, sort=sort, descending=descending)
-            if r["code"] in codes]
-    hidden = len(codes) - len(rows)
-    if result.status == "found" and result.match and not result.match.fuzzy:
-        note = f"matched {result.match.source} {result.match.matched!r}"
-    elif result.status == "not_found":
-        note = "nothing matches those words; the nearest names"
-    else:
-        note = "no name starts with those words; closest matches"
-    if hidden:
-        note += f" ({hidden} more outside the current filters)"
-    return CountryPage(rows, len(rows), 0, limit, note=note)
+    note = matches.note
+    if matches.hidden:
+        note += f" ({matches.hidden} more outside the current filters)"
+    return CountryPage(matches.rows, len(matches.rows), 0, limit, note=note)
 
 
 def facet_choices(store: Store, facet: str, flt: CountryFilter) -> list[tuple[str, int]]:

@@ -1,6 +1,7 @@
 """Request counts by region x discipline x state, under the explorer's country filters.
 
-``request_facets`` counts the requests of the countries a filter lists, by UN region, by
+``request_facets`` counts the requests of the countries a filter lists (its close matches
+when its search words match no name, as the explorer lists them), by UN region, by
 discipline and by state (grouped as open, delivered and closed: declined or withdrawn), for
 one discipline or all; ``activity_by_country`` gives each listed country its delivered and
 open counts, shown beside it. A request is in a discipline when it names the discipline or
@@ -14,6 +15,7 @@ from typing import Any
 
 from catalogue.core.activity import discipline_id, in_discipline
 from catalogue.core.countries import CountryFilter, filter_sql
+from catalogue.core.country_matches import close_matches, falls_back
 from catalogue.core.requests.states import EXITS
 from catalogue.core.store import Store
 
@@ -45,6 +47,11 @@ class RequestFacets:
 
 
 def _countries(store: Store, flt: CountryFilter) -> tuple[str, list[Any]]:
+    """The condition on requests for the countries the explorer lists for ``flt``: its
+    close matches when its search words match no name (as the list shows them)."""
+    if falls_back(store, flt):
+        codes = [r["code"] for r in close_matches(store, flt).rows]
+        return f"r.country IN ({', '.join('?' * len(codes)) or 'NULL'})", codes
     where, params = filter_sql(store, flt)
     return f"r.country IN (SELECT c.code FROM countries c {where})", params
 
