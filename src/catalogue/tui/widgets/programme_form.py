@@ -2,10 +2,10 @@
 
 The form knows nothing about validation: it posts :class:`ProgrammeForm.FieldChanged` with
 the raw text and the screen hands it to the core (``update_programme``). The screen passes
-each offered text's outcome back to :meth:`ProgrammeForm.load`: a refused text stays in its
-field, marked, with the core's message on the line under the form, until a valid value is
-saved or the stored one typed again. A field whose text is still on its way
-to the core is not overwritten by the stored value meanwhile.
+each offered text's outcome back to :meth:`ProgrammeForm.load`: a refused text is replaced by
+the stored value (nothing was stored), and the line under the form says what was refused and
+why (the latest refusal only, until that field is saved). A field whose text is still on its
+way to the core, or that the user is typing in, is not overwritten by the stored value.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from textual.widgets import Input, Label, Select, Static
 from catalogue.tui.shown import shown_text
 
 TEXT_FIELDS = ("title", "country", "start_date", "cohort_size", "trainers")
+FIELD_LABELS = {"title": "Title", "country": "Country", "delivery_mode": "Delivery",
+                "start_date": "Starts", "audience_level": "Audience", "cohort_size": "Cohort",
+                "trainers": "Trainers"}
 
 
 def stored_values(programme: dict[str, Any]) -> dict[str, str]:
@@ -56,7 +59,6 @@ class ProgrammeForm(Grid):
     ProgrammeForm > Input { background: $boost; }
     ProgrammeForm > Input:focus { background: $accent 25%; }
     ProgrammeForm > Select:focus > SelectCurrent { background: $accent 25%; }
-    ProgrammeForm > Input.-refused { background: $error 30%; color: $text-error; }
     ProgrammeForm > #form-refusal { column-span: 6; color: $text-error; display: none; }
     ProgrammeForm > #form-refusal.-shown { display: block; }
     """
@@ -73,8 +75,11 @@ class ProgrammeForm(Grid):
         self.stored: dict[str, str] = {}
         #: How many offered texts of each field the core has not answered yet.
         self.pending: dict[str, int] = {}
-        #: Each field whose text was refused and is still shown: (that text, the message).
-        self.refused: dict[str, tuple[str, str]] = {}
+        #: Each text field's value as the form last put it or offered it: a field whose value
+        #: differs is being typed in, and a reload leaves it alone.
+        self.known: dict[str, str] = {}
+        #: The latest refusal: (field, what the line under the form says).
+        self.refusal: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         from catalogue.tui.dialogs.new_programme import country_suggestions
@@ -103,28 +108,30 @@ class ProgrammeForm(Grid):
     def load(self, programme: dict[str, Any],
              outcomes: Sequence[tuple[str, str, str | None]] = ()) -> None:
         """Show the stored values (without posting changes), except in a field whose text is
-        on its way to the core or was refused. ``outcomes``: what became of texts offered,
-        in order: (field, text, None if saved else the refusal's message)."""
+        on its way to the core or that the user is still editing. ``outcomes``: what became
+        of texts offered, in order: (field, text, None if saved else the refusal's message).
+        A refused text is not kept: the stored value comes back, and the line under the form
+        says what was refused and why (the latest refusal only, until that field is saved)."""
         self.stored = stored_values(programme)
-        refused_now: str | None = None
         for name, text, message in outcomes:
             if self.pending.get(name, 0) > 1:
                 self.pending[name] -= 1
             else:
                 self.pending.pop(name, None)
-            if message is None:
-                self.refused.pop(name, None)
-            elif name in TEXT_FIELDS and self.query_one(f"#{name}", Input).value == text:
-                self.refused[name] = (text, message)
-                refused_now = name
+            if message is not None:
+                label = FIELD_LABELS.get(name, name)
+                self.refusal = (name, f"{label} {text!r} not saved: {message} "
+                                      "(the stored value is shown)")
+            elif self.refusal is not None and self.refusal[0] == name:
+                self.refusal = None
         with self.prevent(Input.Changed, Select.Changed):
             for name in TEXT_FIELDS:
                 widget = self.query_one(f"#{name}", Input)
-                widget.set_class(name in self.refused, "-refused")
-                if name in self.pending or name in self.refused:
-                    continue
+                if name in self.pending or widget.value != self.known.get(name, widget.value):
+                    continue  # on its way to the core, or being typed: the user's keys stay
                 if widget.value != self.stored[name]:
                     widget.value = self.stored[name]
+                self.known[name] = self.stored[name]
             mode = self.query_one("#delivery_mode", Select)
             if mode.value != self.stored["delivery_mode"] and "delivery_mode" not in self.pending:
                 mode.value = self.stored["delivery_mode"]
@@ -132,34 +139,28 @@ class ProgrammeForm(Grid):
             wanted = self.stored["audience_level"] or Select.NULL
             if level.value != wanted and "audience_level" not in self.pending:
                 level.value = wanted
-        self._show_refusal(refused_now)
-
-    def forget(self) -> None:
-        """Drop the texts refused or unanswered (another programme is being opened)."""
-        self.pending.clear()
-        self.refused.clear()
-        for name in TEXT_FIELDS:
-            self.query_one(f"#{name}", Input).remove_class("-refused")
         self._show_refusal()
 
-    def _show_refusal(self, latest: str | None = None) -> None:
-        """The line under the form: the message of ``latest``'s refusal, else of any field
-        still refused, else nothing. Focus is not moved: after Enter it is still in the
-        refused field; keys typed after leaving it go where the user sent them."""
+    def forget(self) -> None:
+        """Drop the refusal shown and the texts unanswered (another programme is opened)."""
+        self.pending.clear()
+        self.known.clear()
+        self.refusal = None
+        self._show_refusal()
+
+    def _show_refusal(self) -> None:
+        """The line under the form: the latest refusal, else nothing. Focus is not moved:
+        after Enter it is still in the field; keys typed after leaving it go where the user
+        sent them."""
         line = self.query_one("#form-refusal", Static)
-        name = latest if latest in self.refused else next(iter(self.refused), None)
-        line.set_class(name is not None, "-shown")
-        line.update(shown_text(Text(self.refused[name][1])) if name is not None else "")
+        line.set_class(self.refusal is not None, "-shown")
+        line.update(shown_text(Text(self.refusal[1])) if self.refusal is not None else "")
 
     def _offer(self, name: str, value: str) -> None:
         if not self.stored:
             return
-        if name in self.refused and value == self.refused[name][0]:
-            return  # already refused: it stays marked, and leaving the field is allowed
+        self.known[name] = value
         if value.strip() == self.stored.get(name, "").strip():
-            if self.refused.pop(name, None) is not None:  # back to the stored value
-                self.query_one(f"#{name}", Input).remove_class("-refused")
-                self._show_refusal()
             return
         self.pending[name] = self.pending.get(name, 0) + 1
         self.post_message(self.FieldChanged(name, value))
