@@ -163,3 +163,40 @@ async def test_export_from_the_app_says_where_the_file_went(make_app, store: Sto
         await settle(pilot)
         error = dialog.query_one("#dialog-error", Static).visual
         assert "already exists" in str(getattr(error, "plain", error))
+
+
+async def test_a_refused_hours_value_keeps_the_dialog_open(make_app, store: Store) -> None:
+    """abc, 0, -5, 1e9, nan: the hours dialog stays open with the reason and what was typed;
+    a good value then saves."""
+    from textual.widgets import Input, Static
+
+    from catalogue.tui.dialogs.prompt import PromptDialog
+
+    programme_id = create_programme(store, {"title": "Hours", "country": "Jordan"})
+    add_modules(store, programme_id, ["cmd-decision-logs"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await _open(pilot, programme_id)
+        await pilot.press("h")
+        await wait_for(pilot, lambda: isinstance(app.screen, PromptDialog), what="dialog")
+        dialog = app.screen
+        field = dialog.query_one("#prompt-input", Input)
+        for bad, reason in (("abc", "not a number"), ("0", "out of range"),
+                            ("-5", "out of range"), ("1e9", "out of range"),
+                            ("nan", "not a number")):
+            field.value = ""
+            await type_text(pilot, bad)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.screen is dialog, bad
+            assert field.value == bad  # what was typed is kept, to be corrected
+            error = dialog.query_one("#dialog-error", Static)
+            assert error.display and reason in str(error.visual), bad
+        assert not screen.outline["modules"][0]["hours_overridden"]
+        field.value = ""
+        await type_text(pilot, "7.5")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.outline["modules"][0]["hours_overridden"],
+                       what="saved")
+        assert screen.outline["modules"][0]["hours"] == 7.5

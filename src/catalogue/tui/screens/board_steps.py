@@ -107,5 +107,6 @@ def _neighbour(table: PagedTable, request_id: int) -> int | None:
     if request_id not in ids:
         return None
     at = ids.index(request_id)
-    after, before = ids[at + 1:at + 2], ids[at - 1:at] if at else []
-    return (after or before or [None])[0]
+    if at + 1 < len(ids):
+        return ids[at + 1]
+    return ids[at - 1] if at else None

@@ -99,7 +99,6 @@ class OutlineEdits(CatalogueScreen):
                       f"moved {module['title']} to position {target}", focus=module["id"])
 
     def action_override_hours(self) -> None:
-        from catalogue.core.errors import CatalogueError
         from catalogue.core.programmes.model import parse_hours
         from catalogue.tui.dialogs.prompt import PromptDialog
 
@@ -108,15 +107,15 @@ class OutlineEdits(CatalogueScreen):
             return
         library = module["library_hours"]
 
+        def hours_of(value: str) -> float | None:
+            """The hours typed (None: the library's); the core's refusal keeps the dialog
+            open with its reason."""
+            return None if value.strip().lower() in LIBRARY_HOURS else parse_hours(value)
+
         def answered(value: str | None) -> None:
             if value is None:
                 return
-            try:
-                hours = (None if value.strip().lower() in LIBRARY_HOURS
-                         else parse_hours(value))
-            except CatalogueError as error:
-                self.notify(str(error), severity="error", markup=False, timeout=6)
-                return
+            hours = hours_of(value)  # (checked in the dialog)
             said = f"{hours:g} h" if hours is not None else f"the library's {library:g} h"
             self.edit(SetHours(module["id"], hours), f"set {module['title']} to {said}",
                       focus=module["id"])
@@ -124,7 +123,7 @@ class OutlineEdits(CatalogueScreen):
         self.app.push_screen(PromptDialog(
             f"Hours for {module['title']}", f"Hours (library: {library:g}; leave empty to "
             "use the library's)", value=f"{module['hours']:g}" if module["hours_overridden"]
-            else "", placeholder=f"{library:g}"), answered)
+            else "", placeholder=f"{library:g}", check=hours_of), answered)
 
     # ------------------------------------------------------------ fixes
 
