@@ -303,3 +303,32 @@ async def test_at_80x24_the_keyboard_reaches_the_card_and_z_zooms_it_to_read_its
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen.maximized is None
+
+
+async def test_every_filter_chip_and_its_cross_is_on_screen(make_app) -> None:
+    """Three region levels, the assisted filter and a search: at 140 and at 80 columns the
+    chips flow onto more lines, each whole (its ✕ inside the screen)."""
+    from catalogue.tui.widgets.chips import FilterChips
+
+    for size in (SIZE, (80, 24)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            screen = app.screen
+            screen.flt.region = "Africa"  # type: ignore[attr-defined]
+            screen.flt.subregion = "Sub-Saharan Africa"  # type: ignore[attr-defined]
+            screen.flt.intermediate = "Eastern Africa"  # type: ignore[attr-defined]
+            screen._filters_changed()  # type: ignore[attr-defined]
+            await settle(pilot)
+            await wait_for(pilot, lambda: len(_chips(app)) == 4, what="four chips")  # noqa: B023
+            await settle(pilot)
+            line = screen.query_one(FilterChips).region
+            assert line.height >= 2, size  # flowed onto a second line
+            shot = " ".join(app.export_screenshot().replace("&#160;", " ").split())
+            for button in screen.query(ChipButton):
+                region = button.region
+                assert region.width > 0 and region.right <= min(line.right, size[0]), size
+                assert region.bottom <= line.bottom
+            for chip in _chips(app):
+                assert chip.endswith(" ✕")
+                assert chip.split(": ")[1].replace(" ✕", "") in shot, (size, chip)
