@@ -189,3 +189,25 @@ async def test_the_osja_steps_instruction_is_shown_whole(make_app, store: Store)
             assert label.size.width <= app.screen.query_one(".dialog").size.width
             screen = " ".join(app.export_screenshot().replace("&#160;", " ").split())
             assert "osja" in screen and "record)" in screen, size
+
+
+async def test_a_finished_request_offers_no_disabled_key(make_app, store: Store) -> None:
+    """Withdrawn: the card does not offer o (off for a finished request) but says why no
+    version can be recorded; an open request's card still offers it."""
+    from catalogue.core.requests.workflow import withdraw
+
+    gone = _new(store, "Withdrawn Police", disciplines=["leadership"])
+    withdraw(store, gone, by="tester", reason="no longer needed")
+    still = _new(store, "Open Police", "Ghana", disciplines=["command"])
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await show_request(pilot, gone)
+        body = plain(screen.query_one("#request-body", Static))
+        assert screen.check_action("assess", ()) is None
+        assert "o records" not in body
+        assert "OSJA assessment  finished: no new version can be recorded" in body
+        screen = await show_request(pilot, still)
+        body = plain(screen.query_one("#request-body", Static))
+        assert screen.check_action("assess", ()) is True
+        assert "OSJA assessment  o records a new version" in body

@@ -54,8 +54,11 @@ def prompt_lines(text: Text, prompts: list[dict[str, Any]]) -> None:
 
 
 def osja_sections(text: Text, osja: dict[str, Any], assessment: dict[str, Any],
-                  heading: Callable[[Text, str, str], None]) -> None:
-    heading(text, "OSJA assessment", "o records a new version")
+                  heading: Callable[[Text, str, str], None], *, finished: bool = False) -> None:
+    """``finished``: the request is delivered, declined or withdrawn, so ``o`` is off and
+    the heading says why nothing more can be recorded instead of offering it."""
+    heading(text, "OSJA assessment", "finished: no new version can be recorded" if finished
+            else "o records a new version")
     status_line(text, osja)
     suggestion_lines(text, assessment["suggested_minimum"])
     heading(text, "Risk facts", "each with its date and source")

@@ -12,6 +12,7 @@ from rich.text import Text
 from catalogue.core.counting import plural
 from catalogue.core.names import one_line, paragraph
 from catalogue.core.requests.pages import RequestDetail
+from catalogue.core.requests.states import TERMINAL
 from catalogue.core.requests.workflow import need_text
 from catalogue.tui.field_words import app_message
 from catalogue.tui.spelling import spell_out_text
@@ -131,7 +132,8 @@ def flags_text(text: Text, assessment: dict[str, Any]) -> None:
 
 def osja_text(text: Text, detail: RequestDetail) -> None:
     """The OSJA record's state, the suggested minimum (local practice), facts and prompts."""
-    osja_sections(text, detail.get("osja") or {}, detail["assessment"], _heading)
+    osja_sections(text, detail.get("osja") or {}, detail["assessment"], _heading,
+                  finished=detail["request"]["state"] in TERMINAL)
 
 
 def history_text(text: Text, events: list[dict[str, Any]]) -> None:
