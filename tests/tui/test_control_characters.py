@@ -29,11 +29,11 @@ from catalogue.tui.shown import ControlFilter, shown, shown_text
 from tui.helpers import SIZE, plain, ready, show_request, wait_for
 
 #: ESC with a colour (the tester's case), BEL, NUL, backspace, carriage return, DEL and the
-#: C1 control sequence introducer.
-EVIL = "\x1b[41mX\x1b[0m\x07\x00\x08\r\x7f\x9b31m"
+#: C1 control sequence introducer, and a right-to-left override.
+EVIL = "\x1b[41mX\x1b[0m\x07\x00\x08\r\x7f\x9b31m\u202eRTL"
 SHOWN = shown(EVIL)
-#: Any character a terminal would obey (C0 but line feed, DEL, C1).
-RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+#: Any character a terminal would obey (C0 but line feed, DEL, C1, bidirectional overrides).
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: The free-text fields planted below, checked against the register of stored fields so a
 #: new one is not forgotten silently.
 PLANTED = {"requests": {"requesting_body", "notes", "funder", "partners"},
