@@ -89,7 +89,10 @@ def test_a_search_that_falls_back_to_close_matches_counts_those_countries(store:
     assert request_facets(store, flt).regions == {
         "Africa": {"open": 1, "delivered": 1, "closed": 0}}
     assert request_facets(store, flt).disciplines["counter-terrorism"]["delivered"] == 1
+    assert request_facets(store, flt).close_matches == ["Kenya"]
+    assert request_facets(store, CountryFilter(search="Kenya")).close_matches == []
     assert request_facets(store, CountryFilter(search="zzqqxx")).regions == {}
     result = invoke("facets", "--search", "Kenia", "--all")
     assert result.exit_code == 0, result.output
-    assert "Africa" in result.output and "none" not in result.output.split("\n\n")[0]
+    assert "Africa" in result.stdout and "none" not in result.stdout.split("\n\n")[0]
+    assert "counting its closest matches: Kenya" in result.stderr

@@ -12,6 +12,7 @@ from catalogue.cli.country_filter import country_filter_options
 from catalogue.cli.output import dump_json, render_table
 from catalogue.core.countries import CountryFilter
 from catalogue.core.facets import GROUPS, request_facets
+from catalogue.core.names import printable
 
 _HEADINGS = [("open", "Open"), ("delivered", "Delivered"), ("closed", "Declined/withdrawn")]
 
@@ -33,6 +34,10 @@ def facets(app: AppContext, discipline: str | None, flt: CountryFilter, as_json:
       catalogue facets --region Africa --json
     """
     result = request_facets(app.store(), flt, discipline)
+    if result.close_matches:  # as the explorer lists them; said on stderr (JSON stays clean)
+        click.echo(f"No country name starts with {printable(flt.search or '')!r}: counting "
+                   f"its closest matches: {printable(', '.join(result.close_matches))}",
+                   err=True)
     if as_json:
         click.echo(dump_json(asdict(result)))
         return

@@ -10,7 +10,7 @@ one of its modules (so one request can count under several disciplines, never tw
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from catalogue.core.activity import discipline_id, in_discipline
@@ -44,16 +44,21 @@ class RequestFacets:
     disciplines: dict[str, dict[str, int]]  # discipline id -> group -> requests
     titles: dict[str, str]  # discipline id -> title, in catalogue order
     cells: list[FacetCell]  # region x discipline x group
+    #: The countries counted in place of search words that match no name (their close
+    #: matches, as the explorer lists them); empty when the words matched.
+    close_matches: list[str] = field(default_factory=list)
 
 
-def _countries(store: Store, flt: CountryFilter) -> tuple[str, list[Any]]:
-    """The condition on requests for the countries the explorer lists for ``flt``: its
-    close matches when its search words match no name (as the list shows them)."""
+def _countries(store: Store, flt: CountryFilter) -> tuple[str, list[Any], list[str]]:
+    """The condition on requests for the countries the explorer lists for ``flt``, and the
+    names of its close matches when its search words match no name (they are counted)."""
     if falls_back(store, flt):
-        codes = [r["code"] for r in close_matches(store, flt).rows]
-        return f"r.country IN ({', '.join('?' * len(codes)) or 'NULL'})", codes
+        rows = close_matches(store, flt).rows
+        codes = [r["code"] for r in rows]
+        return (f"r.country IN ({', '.join('?' * len(codes)) or 'NULL'})", codes,
+                [r["name"] for r in rows])
     where, params = filter_sql(store, flt)
-    return f"r.country IN (SELECT c.code FROM countries c {where})", params
+    return f"r.country IN (SELECT c.code FROM countries c {where})", params, []
 
 
 def request_facets(store: Store, flt: CountryFilter, discipline: str | None = None, *,
@@ -65,7 +70,7 @@ def request_facets(store: Store, flt: CountryFilter, discipline: str | None = No
     as it reads every request's lists (the region counts come from an index).
     """
     chosen = discipline_id(store, discipline)
-    inside, params = _countries(store, flt)
+    inside, params, instead = _countries(store, flt)
     only, values = in_discipline(store, chosen) if chosen else ("", [])
     rows = store.query(
         f"SELECT coalesce(c.region, '(no region)') AS region, {_GROUP_SQL} AS grp, count(*) AS n "
@@ -77,7 +82,7 @@ def request_facets(store: Store, flt: CountryFilter, discipline: str | None = No
     titles = {r["id"]: r["title"] for r in store.query(
         "SELECT id, title FROM disciplines ORDER BY position")}
     if not by_discipline:
-        return RequestFacets(chosen, dict(sorted(regions.items())), {}, titles, [])
+        return RequestFacets(chosen, dict(sorted(regions.items())), {}, titles, [], instead)
     pick = " AND d.discipline = ?" if chosen else ""
     rows = store.query(
         f"SELECT coalesce(c.region, '(no region)') AS region, d.discipline, {_GROUP_SQL} AS grp, "
@@ -89,7 +94,8 @@ def request_facets(store: Store, flt: CountryFilter, discipline: str | None = No
     for cell in cells:
         if cell.discipline in disciplines:
             disciplines[cell.discipline][cell.group] += cell.requests
-    return RequestFacets(chosen, dict(sorted(regions.items())), disciplines, titles, cells)
+    return RequestFacets(chosen, dict(sorted(regions.items())), disciplines, titles, cells,
+                         instead)
 
 
 def activity_by_country(store: Store, codes: list[str], discipline: str | None = None
