@@ -4,7 +4,6 @@ module, a trainer, a programme, words to search for, a month, a reason): a usage
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import click
@@ -50,17 +49,3 @@ def refuse_blank(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
         wanted = WANTED.get(param.name or "", "a value")
         raise click.BadParameter(f"it is empty; give {wanted}", ctx, param)
     return value
-
-
-class OutputFile(click.Path):
-    """``-o FILE``: a file to write, as a ``Path``; an empty or blank name is a usage error
-    (click would take "" for the current directory)."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(path_type=Path, **kwargs)
-
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and not value.strip():
-            self.fail("it is empty; give a file name", param, ctx)
-        return super().convert(value, param, ctx)

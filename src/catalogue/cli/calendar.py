@@ -9,9 +9,10 @@ from typing import Any
 
 import click
 
-from catalogue.cli.blank import OutputFile, refuse_blank
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.output import dump_json
+from catalogue.cli.output_file import OutputFile
 from catalogue.core.names import printable
 from catalogue.core.trainers.calendar import CalendarEntry, MonthCalendar
 

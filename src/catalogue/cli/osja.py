@@ -9,10 +9,11 @@ from pathlib import Path
 
 import click
 
-from catalogue.cli.blank import OutputFile, refuse_blank
+from catalogue.cli.blank import refuse_blank
 from catalogue.cli.context import AppContext, pass_app
 from catalogue.cli.osja_render import render_osja, render_versions
 from catalogue.cli.output import dump_json, emit, output_options
+from catalogue.cli.output_file import OutputFile
 from catalogue.cli.scope_options import ISO_DATE, by_option
 from catalogue.core.names import printable
 

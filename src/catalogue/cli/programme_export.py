@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from catalogue.cli.blank import OutputFile
 from catalogue.cli.context import AppContext, pass_app
+from catalogue.cli.output_file import OutputFile
 from catalogue.core.counting import plural
 from catalogue.core.exports.render import FORMATS, check_format
 from catalogue.core.names import printable

@@ -10,7 +10,8 @@ from catalogue.core.errors import InvalidInputError
 
 #: How precise a date in text may be: a year, a month of a year, or a day.
 DATE_FORMS = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
-_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+#: Compiled on first use (re keeps it), not at import: the quick lookup imports this module.
+_ISO = r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?"
 
 
 def check_date_text(text: str, label: str = "date", forms: Iterable[str] = ("day",)) -> str:
@@ -22,7 +23,7 @@ def check_date_text(text: str, label: str = "date", forms: Iterable[str] = ("day
     """
     allowed = [form for form in DATE_FORMS if form in set(forms)]
     value = (text or "").strip()
-    match = _ISO.fullmatch(value)
+    match = re.fullmatch(_ISO, value)
     form = None if match is None else "day" if match[3] else "month" if match[2] else "year"
     if match is None or form not in allowed:
         shapes = " or ".join(DATE_FORMS[f] for f in allowed)

@@ -50,8 +50,10 @@ _CONTROL_SHOWN = {code: f"\\x{code:02x}"
                   for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
 _CONTROL_SHOWN.update({code: f"\\u{code:04x}"
                        for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
-#: Line breaks, shown as one visible mark where text must stay on one line.
-_LINE_BREAKS = re.compile("\r\n|[\n\u2028\u2029]")
+#: Line breaks, shown as one visible mark where text must stay on one line. Patterns used
+#: only by some commands are given as text and compiled on first use (re keeps them), not
+#: at import: the quick lookup imports this module (docs/performance.md).
+_LINE_BREAKS = "\r\n|[\n\u2028\u2029]"
 LINE_BREAK_MARK = "↵"
 
 
@@ -64,27 +66,27 @@ def printable(text: str) -> str:
 def one_line(text: str) -> str:
     """User text for a place that holds one line (a table cell, a card's labelled row):
     :func:`printable`, with each line break shown as "↵" instead of obeyed."""
-    return printable(_LINE_BREAKS.sub(LINE_BREAK_MARK, text))
+    return printable(re.sub(_LINE_BREAKS, LINE_BREAK_MARK, text))
 
 
 def paragraph(text: str, indent: int) -> str:
     """User text for a paragraph in a labelled layout (notes on a card): :func:`printable`,
     its line breaks kept, each further line indented by ``indent`` so it stays in the value
     column."""
-    lines = _LINE_BREAKS.split(text)
+    lines = re.split(_LINE_BREAKS, text)
     return ("\n" + " " * indent).join(printable(line) for line in lines)
 
 
 #: What a spreadsheet would run as a formula when a cell starts with it (OWASP, CSV injection).
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_PLAIN_NUMBER = r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?"
 
 
 def spreadsheet_safe(text: str) -> str:
     """A CSV cell's text that a spreadsheet shows and never runs: text starting with ``=``,
     ``+``, ``-``, ``@``, a tab or a carriage return gets a leading apostrophe (OWASP's advice
     on CSV injection); a plain number ("-3", "+1.5") stays a number."""
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+    if text.startswith(_FORMULA_START) and not re.fullmatch(_PLAIN_NUMBER, text):
         return "'" + text
     return text
 
