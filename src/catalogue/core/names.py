@@ -59,13 +59,16 @@ LINE_BREAK_MARK = "↵"
 
 def printable(text: str) -> str:
     """User text made safe for a terminal: control characters, escapes and bidirectional
-    overrides shown, not obeyed. Line feeds are kept (for paragraphs): see :func:`one_line`."""
-    return text.translate(_CONTROL_SHOWN)
+    overrides shown, not obeyed. Line feeds are kept (for paragraphs): see :func:`one_line`.
+    Text with none of these (``str.isprintable``: the common case) is returned at once."""
+    return text if text.isprintable() else text.translate(_CONTROL_SHOWN)
 
 
 def one_line(text: str) -> str:
     """User text for a place that holds one line (a table cell, a card's labelled row):
     :func:`printable`, with each line break shown as "↵" instead of obeyed."""
+    if text.isprintable():  # no line break, control or override: drawn for every table cell
+        return text
     return printable(re.sub(_LINE_BREAKS, LINE_BREAK_MARK, text))
 
 

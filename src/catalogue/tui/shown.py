@@ -51,7 +51,7 @@ class ControlFilter(LineFilter):
     """Drops from a drawn line any character :func:`printable` would rewrite."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        if all(printable(segment.text) == segment.text for segment in segments):
+        if all(segment.text.isprintable() for segment in segments):  # the common case
             return segments
         return [Segment("".join(ch for ch in segment.text if printable(ch) == ch),
                         segment.style, segment.control)

@@ -90,14 +90,32 @@ class FilterChips(VerticalGroup):
     def _flow(self) -> None:
         width = self.size.width or self.app.size.width
         self._flowed_at = width
+        room = max(8, width - CHIP_EXTRA + 1)
+        lines = flow(self.chips, width)
+        if self.chips and self._relabel(lines, room):
+            return
         self.remove_children()
         if not self.chips:
             self.mount(Label("No filters: every country", id="chips-empty"))
             return
-        room = max(8, width - CHIP_EXTRA + 1)
         self.mount_all([HorizontalGroup(*(ChipButton(chip, room) for chip in line),
                                         classes="chip-line")
-                        for line in flow(self.chips, width)])
+                        for line in lines])
+
+    def _relabel(self, lines: list[list[Chip]], room: int) -> bool:
+        """Relabel the chips already mounted when they fall into lines as before (typing in
+        the search changes one chip's text): no widgets made or removed, so a keystroke
+        costs no new layout of the screen. False if the lines differ."""
+        shown_lines = [list(line.query(ChipButton)) for line in self.query(".chip-line")]
+        if [len(line) for line in shown_lines] != [len(line) for line in lines]:
+            return False
+        for buttons, chips in zip(shown_lines, lines, strict=True):
+            for button, chip in zip(buttons, chips, strict=True):
+                if button.chip != chip:
+                    button.chip = chip
+                    button.label = chip_text(chip, room)
+                    button.tooltip = f"Remove the {chip.label.lower()} filter"
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width and event.size.width != self._flowed_at:
