@@ -22,14 +22,19 @@ def _holder(db_path: Path) -> sqlite3.Connection:
     return other
 
 
-def test_a_database_another_program_is_writing_passes_the_check(
-        invoke, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _check_while_held(invoke, db_path: Path):  # type: ignore[no-untyped-def]
+    """``db check`` while another program holds a write transaction on the database."""
     other = _holder(db_path)
     try:
-        result = invoke("db", "check")
+        return invoke("db", "check")
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_a_database_another_program_is_writing_passes_the_check(
+        invoke, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = _check_while_held(invoke, db_path)
     assert result.exit_code == 0, result.output
     assert result.output.startswith("ok: integrity check passed")
     assert "locked" not in result.output + result.stderr
@@ -41,12 +46,7 @@ def test_a_database_nobody_else_may_read_now_is_busy_not_damaged(
     conn.execute("PRAGMA journal_mode=DELETE")  # without WAL, a writer's lock shuts readers out
     conn.close()
     monkeypatch.setenv("CATALOGUE_BUSY_TIMEOUT", "0.2")
-    other = _holder(db_path)
-    try:
-        result = invoke("db", "check")
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
+    result = _check_while_held(invoke, db_path)
     assert result.exit_code == 4, result.output
     assert result.stderr.startswith("catalogue: database ")
     assert "is busy" in result.stderr and "try again" in result.stderr

@@ -49,6 +49,15 @@ async def open_empty(pilot: Any, store: Store, **fields: str) -> tuple[int, Buil
     return programme_id, app.screen
 
 
+async def open_picker(pilot: Any) -> ModulePickerDialog:
+    """Press ``a`` in the builder and wait for the module picker."""
+    await pilot.press("a")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ModulePickerDialog),
+                   what="picker")
+    picker: ModulePickerDialog = pilot.app.screen
+    return picker
+
+
 async def test_twelve_modules_typed_at_full_speed_in_33_keys(make_app, store: Store) -> None:
     """The sequence counted in the report (33 keys with the Enter that opens the programme;
     the one-at-a-time picker took 110), typed with no pause: marks land on the rows shown."""
@@ -69,9 +78,7 @@ async def test_marks_survive_a_new_search_and_enter_without_marks_adds_the_highl
     notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         programme_id, screen = await open_empty(pilot, store)
-        await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, ModulePickerDialog), what="picker")
-        picker = app.screen
+        picker = await open_picker(pilot)
         await pilot.press(*"prevent", "down", "space")
         await wait_for(pilot, lambda: list(picker.marked) == ["ct-prevent"], what="marked")
         await pilot.press("space")  # the next row: marked too; again on it: unmarked
@@ -83,8 +90,7 @@ async def test_marks_survive_a_new_search_and_enter_without_marks_adds_the_highl
         assert ids(store, programme_id) == ["ct-prevent", "cmd-multi-agency-jesip"]
         assert any(n.startswith("Added 2 modules") for n in notices)
         # No mark: Enter adds the highlighted one; modules already in are ticked, not offered.
-        await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, ModulePickerDialog), what="picker")
+        await open_picker(pilot)
         await pilot.press(*"prevent")
         await pilot.pause(0.3)
         await settle(pilot)
@@ -99,9 +105,7 @@ async def test_filters_and_standard_modules(make_app, store: Store) -> None:
     notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         programme_id, screen = await open_empty(pilot, store)
-        await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, ModulePickerDialog), what="picker")
-        picker = app.screen
+        picker = await open_picker(pilot)
         picker.query_one("#picker-discipline", Select).value = "leadership"
         picker.query_one("#picker-level", Select).value = "sergeant"
         expected = [m.id for m in find_modules(
@@ -127,8 +131,7 @@ async def test_standard_modules_skip_those_already_in(make_app, store: Store) ->
         add_modules(store, programme_id, ["ct-prevent"])
         screen.change(None)
         await wait_for(pilot, lambda: len(screen.outline["modules"]) == 1, what="reloaded")
-        await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, ModulePickerDialog), what="picker")
+        await open_picker(pilot)
         await pilot.press(*"terror", "down", "ctrl+s", "enter")  # the highlighted row's
         standard = [m.id for m in standard_modules(store, "counter-terrorism")]
         await wait_for(pilot, lambda: len(screen.outline["modules"]) == len(standard),
@@ -142,8 +145,7 @@ async def test_nothing_to_add_says_so_and_keeps_the_dialog(make_app, store: Stor
     notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         programme_id, _ = await open_empty(pilot, store)
-        await pilot.press("a")
-        await wait_for(pilot, lambda: isinstance(app.screen, ModulePickerDialog), what="picker")
+        await open_picker(pilot)
         await pilot.press(*"zzqx", "enter")
         await wait_for(pilot, lambda: any("No module to add" in n for n in notices),
                        what="notice")

@@ -23,12 +23,13 @@ from __future__ import annotations
 class Abbreviation:
     """An abbreviation, its full name, and the other ways the full name may be written."""
 
-    __slots__ = ("full", "full_forms", "short")
+    __slots__ = ("full", "full_forms", "lowered_forms", "short")
 
     def __init__(self, short: str, full: str, *other_forms: str) -> None:
         self.short = short
         self.full = full
         self.full_forms = (full, *other_forms)
+        self.lowered_forms = tuple(form.lower() for form in self.full_forms)
 
     def __repr__(self) -> str:
         return f"Abbreviation({self.short!r}, {self.full!r})"
@@ -42,7 +43,7 @@ class Abbreviation:
     def known(self, lowered: str) -> int:
         """Where the full name is first written (any form) in a text given through
         :func:`ascii_lower`, or -1."""
-        starts = [s for s in (_phrase(lowered, f.lower()) for f in self.full_forms) if s >= 0]
+        starts = [s for s in (_phrase(lowered, f) for f in self.lowered_forms) if s >= 0]
         return min(starts, default=-1)
 
 

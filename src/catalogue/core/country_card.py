@@ -31,7 +31,7 @@ def country_card(store: Store, match: Match | str, query: str | None = None) -> 
     code = match if isinstance(match, str) else match.code
     c = country_row(store, code)
     policy = stored_policy(store)
-    hr_list = store.one("SELECT year, published, title FROM hr_priority_lists WHERE current = 1")
+    osja = _osja(store, c, policy)
     card: dict[str, Any] = {
         "code": c["code"],
         "names": {"listed_as": c["listed_as"], "common": c["name"],
@@ -47,22 +47,14 @@ def country_card(store: Store, match: Match | str, query: str | None = None) -> 
         "liaison_area": c["liaison_area_name"],
         "liaison_area_basis": _area_basis(store, c["liaison_area"]),
         "assisted": bool(c["assisted"]),
-        "human_rights_priority": {
-            "priority": bool(c["hr_priority"]),
-            "list_year": hr_list["year"] if hr_list else None,
-            "list_title": hr_list["title"] if hr_list else None,
-            "published": hr_list["published"] if hr_list else None,
-        },
+        "human_rights_priority": _hr_priority(osja["risk_facts"]["hr_priority"]),
         "note": c["note"],
         "disciplines": _disciplines_on_offer(store),
         "sensitivity_scheme": scheme_line(sensitivity_scheme(store)),
         "approvals": [f.to_dict() for f in country_requirements(store, c, policy)],
         "deliveries": country_history(store, code).to_dict(),
-        "osja": _osja(store, c, policy),
+        "osja": osja,
     }
-    hr_facts = card["osja"]["risk_facts"]["hr_priority"]
-    if hr_facts.get("via"):  # a territory without an entry shows its administering state's
-        card["human_rights_priority"].update(priority=True, via=hr_facts["via"])
     if not isinstance(match, str):
         card["match"] = {"query": query, "query_matched": match.matched, "source": match.source,
                          "fuzzy": match.fuzzy, "score": match.score}
@@ -88,6 +80,16 @@ def fuzzy_note(match: dict[str, Any] | None, name: str) -> str | None:
     if match["source"] == "partial":
         return f"no exact match for {typed!r}: {name} is the one country whose name has those words"
     return f"no exact match for {typed!r}; showing {name}, {match['score']:.0f}% similar"
+
+
+def _hr_priority(facts: dict[str, Any]) -> dict[str, Any]:
+    """The card's priority-list line, from the OSJA risk facts (one reading of the current
+    list): a territory without an entry shows its administering state's, saying so (``via``)."""
+    shown = {"priority": bool(facts.get("on_list")), "list_year": facts.get("year"),
+             "list_title": facts.get("title"), "published": facts.get("published")}
+    if facts.get("via"):
+        shown["via"] = facts["via"]
+    return shown
 
 
 def _disciplines_on_offer(store: Store) -> list[dict[str, Any]]:
